@@ -1,0 +1,91 @@
+//! `morgue ingest PATH...`: reads files and folders into the index, incrementally.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::cli::output::{self, OutputFormat};
+use crate::cli::{Cli, Exit};
+use crate::index::Archive;
+use crate::pipeline::{self, Failure, IngestOptions, IngestReport, Progress};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files or folders to read (folders are walked; hidden entries and README files are skipped)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Remove the articles of files that no longer exist under the given folders
+    #[arg(long)]
+    pub prune: bool,
+    /// Delete the index and build it anew (needed after a schema change)
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Summary format: table (human) or json (keys files_seen, added, updated, unchanged, removed, failed)
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+}
+
+/// Draws a progress bar on stderr when it is a terminal, and reports failures as they happen.
+struct Bar {
+    bar: ProgressBar,
+}
+
+impl Progress for Bar {
+    fn start(&self, files: usize) {
+        self.bar.set_length(files as u64);
+    }
+    fn file_done(&self) {
+        self.bar.inc(1);
+    }
+    fn failed(&self, f: &Failure) {
+        self.bar.suspend(|| output::message(format!("{}: {}", f.path, f.reason)));
+    }
+}
+
+pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
+    for p in &args.paths {
+        if !p.exists() {
+            anyhow::bail!("{}: no such file or directory", p.display());
+        }
+    }
+    let dir = cli.index_dir();
+    let archive = Archive::open_or_create(&dir, args.rebuild)
+        .with_context(|| format!("opening index {}", dir.display()))?;
+    let bar = if output::stderr_is_terminal() {
+        let b = ProgressBar::new(0);
+        b.set_style(
+            ProgressStyle::with_template("{spinner} {pos}/{len} files [{bar:30}] {per_sec} eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let progress = Bar { bar };
+    let opts = IngestOptions { prune: args.prune };
+    let report = pipeline::ingest(&archive, &args.paths, &opts, &progress)?;
+    progress.bar.finish_and_clear();
+    for w in &report.warnings {
+        output::message(format!("{}: {}", w.path, w.reason));
+    }
+    match OutputFormat::resolve(args.format) {
+        OutputFormat::Json | OutputFormat::Jsonl => output::write_json(&report)?,
+        _ => print_summary(&report, &dir),
+    }
+    Ok(if report.failed.is_empty() { Exit::Success } else { Exit::Partial })
+}
+
+fn print_summary(r: &IngestReport, dir: &std::path::Path) {
+    println!(
+        "{} files seen: {} articles added, {} updated, {} unchanged, {} removed; {} failed",
+        r.files_seen,
+        r.added,
+        r.updated,
+        r.unchanged,
+        r.removed,
+        r.failed.len()
+    );
+    println!("index: {}", dir.display());
+}

@@ -1,0 +1,61 @@
+//! Typed errors of the library: what went wrong with one input file or record.
+//!
+//! A `ParseError` never stops a batch: ingest reports it (path, record and reason) and goes on.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Why a file or one of its records could not be read as an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseErrorKind {
+    #[error("cannot read file: {0}")]
+    Io(String),
+    #[error("empty file")]
+    Empty,
+    #[error("binary file (not a text format morgue reads)")]
+    Binary,
+    #[error("unsupported format")]
+    Unsupported,
+    #[error("invalid UTF-8 at byte {0}")]
+    InvalidUtf8(usize),
+    #[error("invalid JSON: {0}")]
+    InvalidJson(String),
+    #[error("not an article: {0}")]
+    NotAnArticle(String),
+}
+
+/// An error tied to an input: its path, where in it (a record or line number) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub path: PathBuf,
+    /// A line or record number inside the file (1-based), when the error concerns one record.
+    pub line: Option<usize>,
+    pub kind: ParseErrorKind,
+}
+
+impl ParseError {
+    pub fn new(path: impl Into<PathBuf>, kind: ParseErrorKind) -> ParseError {
+        ParseError { path: path.into(), line: None, kind }
+    }
+
+    pub fn at_line(mut self, line: usize) -> ParseError {
+        self.line = Some(line);
+        self
+    }
+
+    /// Returns `path` or `path:line`, as messages show it.
+    pub fn location(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{}", self.path.display(), l),
+            None => self.path.display().to_string(),
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.kind)
+    }
+}
+
+impl std::error::Error for ParseError {}

@@ -1,0 +1,239 @@
+//! Lines that are not the article's own text: photo credits and captions, and the teasers,
+//! newsletter pitches and "read more" links that pages and feeds append.
+//!
+//! Shared by every format: the text parser uses it on the lines around the headline and at the
+//! end of the body, the HTML parser on figure captions. It only classifies and splits lines; it
+//! does not decide where a caption is (that depends on the format).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Photo agencies and wire services whose names close a credit line ("Name/Agency").
+const AGENCIES: &[&str] = &[
+    "getty images",
+    "getty",
+    "ap",
+    "ap photo",
+    "associated press",
+    "reuters",
+    "afp",
+    "afp via getty images",
+    "epa",
+    "epa-efe",
+    "efe",
+    "shutterstock",
+    "alamy",
+    "bloomberg",
+    "bloomberg via getty images",
+    "sipa",
+    "sipa usa",
+    "zuma press",
+    "zuma",
+    "anadolu",
+    "xinhua",
+    "pa",
+    "pa images",
+    "pa wire",
+    "dpa",
+    "imago",
+    "picture alliance",
+    "nurphoto",
+    "the washington post",
+    "the new york times",
+    "usa today network",
+    "cq-roll call",
+    "polaris",
+    "redux",
+    "eyevine",
+    "abaca",
+    "wireimage",
+    "filmmagic",
+    "courtesy",
+    "handout",
+];
+
+static PHOTO_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\(?\s*(
+            (ap|afp|reuters|epa|getty|file|staff|courtesy)?\s*(photo|photograph|foto|image|picture|pictures|video)s?\s*(by|:|/|credit:?|courtesy\s+of)
+          | (photo\s+)?credit\s*:
+          | (source|bild|fotos?)\s*:\s*(getty|ap|afp|reuters|epa|dpa|imago)
+        )",
+    )
+    .expect("valid regex")
+});
+
+/// A parenthesised credit inside a line: "(AP Photo/Jane Doe)", "(Photo by Jane Doe/Getty Images)".
+static INLINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*(?:AP|AFP|Reuters|EPA|Getty|File)?\s*(?:Photo|Photograph|Image)s?\s*(?:by\s+|/|:\s*)[^()]{2,80}\)")
+        .expect("valid regex")
+});
+
+/// "Firstname Lastname/Agency" or "Firstname Lastname / Agency via Getty Images".
+static NAME_SLASH_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[\p{Lu}][\p{L}'’.\-]*\.?\s+){0,3}[\p{Lu}][\p{L}'’.\-]+\s*/\s*(?P<agency>[\p{L}][\p{L}&.'’\- ]{1,40})$",
+    )
+    .expect("valid regex")
+});
+
+static TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*[\[(]?\s*(
+            also\s+in\s+the\s+news
+          | (read|see|watch|listen)(\s+the)?\s+(more|also|next|full|related|story|this)\b
+          | more\s+(from|on|stories|coverage|news)\b
+          | related(\s+(stories|articles|coverage|content|reading|links))?\s*[:|—–-]
+          | recommended(\s+for\s+you)?\s*[:|—–-]
+          | (sign\s+up|subscribe)\b
+          | follow\s+(us|@|the\s+\w+\s+on)
+          | (click|tap)\s+here\b
+          | (download|get)\s+(the|our)\s+(app|newsletter)
+          | don['’]t\s+miss\b
+          | share\s+this\s+(article|story)
+          | (copyright|©)\s
+          | all\s+rights\s+reserved
+          | this\s+(story|article)\s+(was|has\s+been)\s+(updated|corrected)\b
+          | (editor['’]s\s+note|trending|top\s+stories|most\s+read|popular)\s*[:|—–-]
+          | advertisement\s*$
+        )",
+    )
+    .expect("valid regex")
+});
+
+/// Returns true when the line is a photo or image credit on its own: "Drew Angerer/Getty Images",
+/// "Photo: Jane Doe", "(AP Photo/Jane Doe)", "Photograph by Jane Doe for The Outlet".
+pub fn is_photo_credit(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.chars().count() > 120 {
+        return false;
+    }
+    if PHOTO_PREFIX.is_match(line) {
+        return true;
+    }
+    if let Some(m) = INLINE_CREDIT.find(line) {
+        if m.start() == 0 && m.end() == line.len() {
+            return true;
+        }
+    }
+    // seed: line 2 is "Drew Angerer/Getty Images"
+    if let Some(c) = NAME_SLASH_AGENCY.captures(line) {
+        let agency = c["agency"].trim().to_lowercase();
+        let words = line.split_whitespace().count();
+        if words <= 8
+            && (AGENCIES.iter().any(|a| agency == *a || agency.ends_with(&format!(" {a}")))
+                || agency.starts_with("the ")
+                || agency
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "via"))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Splits a parenthesised credit off a caption line: "Trump speaks. (AP Photo/Jane Doe)" gives
+/// the caption "Trump speaks." and the credit "(AP Photo/Jane Doe)".
+pub fn split_inline_credit(line: &str) -> Option<(String, String)> {
+    let m = INLINE_CREDIT.find(line)?;
+    let mut rest = String::with_capacity(line.len());
+    rest.push_str(line[..m.start()].trim_end());
+    let after = line[m.end()..].trim();
+    if !after.is_empty() {
+        if !rest.is_empty() {
+            rest.push(' ');
+        }
+        rest.push_str(after);
+    }
+    Some((rest, m.as_str().to_string()))
+}
+
+/// Returns true when the line is a teaser or boilerplate that closes an article rather than
+/// belonging to it: "ALSO IN THE NEWS: …", "Read more: …", "Related: …", "Sign up for …",
+/// "Follow us on …".
+pub fn is_teaser(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && line.chars().count() <= 300 && TEASER.is_match(line)
+}
+
+/// Removes teaser and boilerplate paragraphs from the end of a body (paragraphs separated by
+/// blank lines), and returns the kept body. A teaser is only removed at the end: the same words
+/// inside the article ("sign up" in a quote) stay.
+pub fn strip_trailing_teasers(body: &str) -> String {
+    let mut paras: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    while let Some(last) = paras.last() {
+        let lines: Vec<&str> = last.lines().filter(|l| !l.trim().is_empty()).collect();
+        // A closing block whose first line is a teaser goes with everything after it
+        // ("Related:" followed by a list of headlines).
+        if lines.first().is_some_and(|l| is_teaser(l)) {
+            paras.pop();
+        } else {
+            break;
+        }
+    }
+    paras.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits() {
+        let cases = [
+            ("Drew Angerer/Getty Images", true),
+            ("Jane Doe / AFP via Getty Images", true),
+            ("(AP Photo/Fernando Llano)", true),
+            ("Photo: Jane Doe", true),
+            ("Photograph by Jane Doe for The Tribune", true),
+            ("Photo by John Roe/Reuters", true),
+            ("Credit: Jane Doe", true),
+            ("Former President Donald Trump", false),
+            ("By Jane Doe and John Roe", false),
+            ("The price rose 5/8 of a point on Tuesday, traders said.", false),
+            ("Donald Trump is asking his advisers for a plan to launch a military invasion.", false),
+            ("", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_photo_credit(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn inline_credit_split() {
+        let (cap, credit) =
+            split_inline_credit("Police stand guard in Culiacán. (AP Photo/Ana López)").unwrap();
+        assert_eq!(cap, "Police stand guard in Culiacán.");
+        assert_eq!(credit, "(AP Photo/Ana López)");
+        assert!(split_inline_credit("No credit here.").is_none());
+    }
+
+    #[test]
+    fn teasers() {
+        let cases = [
+            ("ALSO IN THE NEWS: Trump busted by CNN fact checker", true),
+            ("Read more: How the plan took shape", true),
+            ("Related: Cartel violence in Sinaloa", true),
+            ("Sign up for our morning newsletter", true),
+            ("Follow us on Twitter", true),
+            ("Click here to subscribe", true),
+            ("This idea is not new.", false),
+            ("Readers wrote in to say the plan was reckless.", false),
+            ("More recently, some Republicans have called for strikes.", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_teaser(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn strips_only_trailing_teasers() {
+        let body = "First paragraph.\n\nSign up for the plan, he said.\n\nLast words.\n\nRead more: other story\n\nFollow us on X";
+        assert_eq!(
+            strip_trailing_teasers(body),
+            "First paragraph.\n\nSign up for the plan, he said.\n\nLast words."
+        );
+    }
+}

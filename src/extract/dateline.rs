@@ -1,0 +1,82 @@
+//! Datelines of wire copy: the place (and agency) that opens the first paragraph,
+//! "WASHINGTON (Reuters) — …", "MEXICO CITY, March 3 (AP) — …".
+//!
+//! Shared by all formats through `extract::enrich`. It finds the dateline; it does not remove it
+//! from the body (the place is part of what the text says, and stays searchable there).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A dateline found at the start of a body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// The dateline as written, without the closing dash: "MEXICO CITY, March 3 (AP)".
+    pub text: String,
+    /// The place: "MEXICO CITY".
+    pub place: String,
+    /// The agency in parentheses, when given: "AP".
+    pub agency: Option<String>,
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^
+        (?P<place>\p{Lu}[\p{Lu}.'’\-]*(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,3})       # WASHINGTON, MEXICO CITY
+        (?:,\s*(?:\p{Lu}[\p{L}.]*)(?:\s+\p{Lu}[\p{L}.]*){0,2})?                  # , Mexico / , Calif.
+        (?:,\s*(?:\p{Lu}[\p{Ll}]{2,8}\.?\s+\d{1,2}))?                            # , March 3
+        \s*(?:\((?P<agency>[\p{L}][\p{L}\ .&\-]{0,30})\))?                       # (AP)
+        \s*(?:—|–|--|-|:)\s+",
+    )
+    .expect("valid regex")
+});
+
+/// Finds a dateline at the start of `text`. The place must be written in capitals (as wire
+/// services do), so an ordinary sentence opening ("Former President …") is not one.
+pub fn find_dateline(text: &str) -> Option<Dateline> {
+    let head: String = text.trim_start().chars().take(160).collect();
+    let c = DATELINE.captures(&head)?;
+    let place = c["place"].trim().to_string();
+    // One capital letter, or a single short word like "A" or "I", is not a place.
+    if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    let whole = c.get(0)?.as_str();
+    let text = whole.trim_end().trim_end_matches(['—', '–', '-', ':']).trim_end().to_string();
+    Some(Dateline { text, place, agency: c.name("agency").map(|a| a.as_str().trim().to_string()) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        let cases: &[(&str, Option<(&str, &str, Option<&str>)>)] = &[
+            (
+                "WASHINGTON (Reuters) — The plan was shelved.",
+                Some(("WASHINGTON (Reuters)", "WASHINGTON", Some("Reuters"))),
+            ),
+            (
+                "MEXICO CITY, March 3 (AP) — Officials said…",
+                Some(("MEXICO CITY, March 3 (AP)", "MEXICO CITY", Some("AP"))),
+            ),
+            ("CULIACÁN, Mexico — Soldiers patrolled.", Some(("CULIACÁN, Mexico", "CULIACÁN", None))),
+            ("Former President Donald Trump is asking his advisers", None),
+            ("A man walked in — and left.", None),
+            ("The U.S. — a neighbor — said no.", None),
+        ];
+        for (input, want) in cases {
+            let got = find_dateline(input);
+            match want {
+                None => assert!(got.is_none(), "{input:?} gave {got:?}"),
+                Some((text, place, agency)) => {
+                    let d = got.unwrap_or_else(|| panic!("no dateline in {input:?}"));
+                    assert_eq!(d.text, *text);
+                    assert_eq!(d.place, *place);
+                    assert_eq!(d.agency.as_deref(), *agency);
+                }
+            }
+        }
+    }
+}

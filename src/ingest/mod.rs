@@ -1,0 +1,224 @@
+//! Ingest: finds input files, recognises their format, and turns each into articles through the
+//! parser for that format.
+//!
+//! Owns file discovery (walkdir), format detection (extension, then sniffing), decoding bytes to
+//! text, and the [`Parser`] trait with one implementation per format. It does not know about the
+//! index or the command line; it fills only what a format states, then hands each article to
+//! [`crate::extract::enrich`] for the rest.
+
+pub mod decode;
+// TEMP-HTML pub mod html;
+pub mod json;
+pub mod record;
+pub mod text;
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::article::{Article, Format};
+use crate::error::{ParseError, ParseErrorKind};
+
+/// One file to read, with the format it was recognised as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub path: PathBuf,
+    pub format: Format,
+}
+
+/// A file discovery could not use, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: ParseErrorKind,
+}
+
+/// What discovery found under the given roots.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub inputs: Vec<Input>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// A reader for one input format. Each returns one result per record: a file holding one
+/// article yields one, a JSONL file one per line. Errors concern one record and never the batch.
+pub trait Parser: Sync {
+    /// Returns the format this parser reads.
+    fn format(&self) -> Format;
+    /// Parses the file's bytes into articles, stating only what the format says; `enrich` fills
+    /// the rest afterwards.
+    fn parse(&self, input: &Input, bytes: &[u8]) -> Vec<Result<Article, ParseError>>;
+}
+
+/// Returns the parser for a format.
+pub fn parser_for(format: Format) -> &'static dyn Parser {
+    match format {
+        Format::Text => &text::TextParser,
+        Format::Html => &text::TextParser, // TEMP-HTML
+        Format::Json => &json::JsonParser,
+        Format::Jsonl => &json::JsonlParser,
+    }
+}
+
+/// Reads one input and returns its articles, enriched by the shared extractors, with ids set.
+pub fn read_input(input: &Input) -> Vec<Result<Article, ParseError>> {
+    let bytes = match std::fs::read(&input.path) {
+        Ok(b) => b,
+        Err(e) => return vec![Err(ParseError::new(&input.path, ParseErrorKind::Io(e.to_string())))],
+    };
+    parse_bytes(input, &bytes)
+}
+
+/// Parses bytes already read for `input` and enriches each article.
+pub fn parse_bytes(input: &Input, bytes: &[u8]) -> Vec<Result<Article, ParseError>> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return vec![Err(ParseError::new(&input.path, ParseErrorKind::Empty))];
+    }
+    let mut out = parser_for(input.format).parse(input, bytes);
+    for article in out.iter_mut().flatten() {
+        crate::extract::enrich(article);
+        article.assign_id();
+    }
+    out
+}
+
+/// Walks the roots and returns the files morgue can read, and the ones it cannot with a reason.
+/// Hidden files and folders (names starting with `.`) are not entered. A root that is a file is
+/// taken as it is.
+pub fn discover(roots: &[PathBuf]) -> Discovery {
+    let mut found = Discovery::default();
+    for root in roots {
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone());
+                    found.skipped.push(Skipped { path, reason: ParseErrorKind::Io(e.to_string()) });
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path().to_path_buf();
+            if is_documentation(&path) && entry.depth() > 0 {
+                continue;
+            }
+            match detect_format(&path) {
+                Ok(format) => found.inputs.push(Input { path, format }),
+                Err(reason) => found.skipped.push(Skipped { path, reason }),
+            }
+        }
+    }
+    found
+}
+
+/// Files that describe a corpus rather than belong to it (`README.md`, `LICENSE`) are not
+/// articles; they are left out when walking a folder, but read when named directly.
+fn is_documentation(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let stem = name.split('.').next().unwrap_or("");
+    matches!(stem, "readme" | "license" | "licence" | "copying" | "changelog")
+}
+
+/// Recognises a file's format by its extension, or by sniffing its first bytes when the
+/// extension says nothing.
+pub fn detect_format(path: &Path) -> Result<Format, ParseErrorKind> {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let by_ext = match ext.as_str() {
+        "txt" | "text" | "md" | "markdown" => Some(Format::Text),
+        "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+        "json" => Some(Format::Json),
+        "jsonl" | "ndjson" | "jsonlines" => Some(Format::Jsonl),
+        _ => None,
+    };
+    let head = read_head(path, 4096).map_err(|e| ParseErrorKind::Io(e.to_string()))?;
+    if looks_binary(&head) {
+        return Err(ParseErrorKind::Binary);
+    }
+    if let Some(f) = by_ext {
+        return Ok(f);
+    }
+    sniff(&head).ok_or(ParseErrorKind::Unsupported)
+}
+
+fn read_head(path: &Path, n: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path)?;
+    let mut buf = vec![0; n];
+    let mut len = 0;
+    while len < n {
+        let k = f.read(&mut buf[len..])?;
+        if k == 0 {
+            break;
+        }
+        len += k;
+    }
+    buf.truncate(len);
+    Ok(buf)
+}
+
+/// True for bytes that are not text: NUL bytes (outside UTF-16) or many control characters.
+fn looks_binary(head: &[u8]) -> bool {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return false; // UTF-16 BOM: text, decoded later
+    }
+    if head.contains(&0) {
+        return true;
+    }
+    let control =
+        head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
+    control * 10 > head.len().max(1)
+}
+
+/// Guesses a format from the first bytes of a file without a known extension.
+fn sniff(head: &[u8]) -> Option<Format> {
+    let text = String::from_utf8_lossy(head);
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    let lower: String = t.chars().take(200).collect::<String>().to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<head") {
+        return Some(Format::Html);
+    }
+    if t.starts_with('[') {
+        return Some(Format::Json);
+    }
+    if t.starts_with('{') {
+        // Several lines that each open an object: JSONL; otherwise one JSON document.
+        let objects = t.lines().filter(|l| l.trim_start().starts_with('{')).count();
+        let first_closes = t.lines().next().is_some_and(|l| l.trim_end().ends_with('}'));
+        return Some(if objects > 1 && first_closes { Format::Jsonl } else { Format::Json });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_formats() {
+        assert_eq!(sniff(b"<!DOCTYPE html><html>"), Some(Format::Html));
+        assert_eq!(sniff(b"  [{\"a\":1}]"), Some(Format::Json));
+        assert_eq!(sniff(b"{\"a\":1}\n{\"a\":2}\n"), Some(Format::Jsonl));
+        assert_eq!(sniff(b"{\n \"a\": 1\n}"), Some(Format::Json));
+        assert_eq!(sniff(b"just words"), None);
+    }
+
+    #[test]
+    fn binary_detection() {
+        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0"));
+        assert!(!looks_binary("plain text, with accents: é".as_bytes()));
+        assert!(!looks_binary(&[0xFF, 0xFE, b'a', 0]));
+    }
+
+    #[test]
+    fn documentation_files_are_recognised() {
+        assert!(is_documentation(Path::new("corpus/README.md")));
+        assert!(!is_documentation(Path::new("corpus/readers-letters.txt")));
+    }
+}

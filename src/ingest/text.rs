@@ -1,0 +1,307 @@
+//! Plain-text and Markdown articles: an optional front-matter header, then heuristics for what a
+//! saved or pasted article carries above and below its text — a headline, photo captions and
+//! credits, a byline, a date line — and the teasers that follow it.
+//!
+//! Field values go through the shared extractors (`extract::byline`, `extract::date`,
+//! `extract::boilerplate`); this file only decides which line is which.
+
+use super::record::{self, RecordKey, Value};
+use super::{decode, Input, Parser};
+use crate::article::{Article, Format};
+use crate::error::ParseError;
+use crate::extract::{boilerplate, byline, date, dateline};
+
+/// Reads `.txt` and `.md` files, one article per file.
+pub struct TextParser;
+
+impl Parser for TextParser {
+    fn format(&self) -> Format {
+        Format::Text
+    }
+
+    fn parse(&self, input: &Input, bytes: &[u8]) -> Vec<Result<Article, ParseError>> {
+        let text = match decode::utf8_text(bytes) {
+            Ok(t) => t,
+            Err(kind) => return vec![Err(ParseError::new(&input.path, kind))],
+        };
+        vec![Ok(parse_text(&text, input.path.display().to_string()))]
+    }
+}
+
+/// Parses the text of one article file.
+pub fn parse_text(text: &str, source: String) -> Article {
+    let mut article = Article::new(source);
+    let text = text.replace("\r\n", "\n");
+    let (header, rest) = split_front_matter(&text);
+    for (key, value) in &header {
+        record::apply(&mut article, *key, &Value::Text(value.clone()));
+    }
+    let lines: Vec<&str> = rest.lines().collect();
+    let body_start = read_head(&lines, &mut article);
+    let body = body_paragraphs(&lines[body_start..], &mut article);
+    article.body = boilerplate::strip_trailing_teasers(&body);
+    article
+}
+
+/// Splits a front-matter header off the text: either a `---` block, or `Key: value` lines at the
+/// very top ending at the first blank line. Only known keys count; a text whose first line is not
+/// a known key has no header.
+fn split_front_matter(text: &str) -> (Vec<(RecordKey, String)>, &str) {
+    let trimmed = text.trim_start_matches('\u{feff}');
+    if let Some(after) = trimmed.strip_prefix("---\n") {
+        if let Some(end) = after.find("\n---") {
+            let block = &after[..end];
+            let rest = after[end + 4..].trim_start_matches(|c| c != '\n').trim_start_matches('\n');
+            let fields = block.lines().filter_map(header_line).collect();
+            return (fields, rest);
+        }
+    }
+    let mut fields = Vec::new();
+    let mut consumed = 0;
+    for line in trimmed.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if !fields.is_empty() {
+                consumed += line.len();
+            }
+            break;
+        }
+        match header_line(line) {
+            Some(f) => {
+                fields.push(f);
+                consumed += line.len();
+            }
+            None => {
+                // A header must be all key lines; otherwise the first lines are the article.
+                fields.clear();
+                consumed = 0;
+                break;
+            }
+        }
+    }
+    (fields, &trimmed[consumed..])
+}
+
+/// Reads one `Key: value` header line with a known key.
+fn header_line(line: &str) -> Option<(RecordKey, String)> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim();
+    if key.is_empty()
+        || key.len() > 20
+        || key.contains(char::is_whitespace) && key.split_whitespace().count() > 2
+    {
+        return None;
+    }
+    let value = value.trim().trim_matches('"').trim();
+    let (field, _) = record::key_for(key)?;
+    (!value.is_empty()).then(|| (field, value.to_string()))
+}
+
+/// A line that belongs to the article's text rather than its head: long, or a full sentence, or
+/// opening with a wire dateline.
+fn is_body_line(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let ends_sentence = line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', ':', ';']);
+    words >= 25 || (words >= 8 && ends_sentence) || dateline::find_dateline(line).is_some()
+}
+
+/// Reads the lines above the text: headline, captions and credits, byline, date line. Returns the
+/// index of the first body line.
+fn read_head(lines: &[&str], article: &mut Article) -> usize {
+    // The last short line not yet placed: a headline candidate, or a caption when a credit follows.
+    let mut pending: Option<String> = None;
+    let mut seen = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let raw = lines[i];
+        let line = raw.trim();
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        if is_body_line(line) || seen >= 8 {
+            break;
+        }
+        seen += 1;
+        let heading = line.strip_prefix('#').map(|h| h.trim_start_matches('#').trim());
+        if boilerplate::is_photo_credit(line) {
+            // seed: line 1 is a photo caption, line 2 its credit
+            if let Some(caption) = pending.take() {
+                article.captions.push(caption);
+            }
+            article.credits.push(line.to_string());
+        } else if let Some(names) = byline::parse_byline_line(line) {
+            flush_headline(&mut pending, article);
+            if article.byline.is_empty() {
+                article.byline = names;
+            }
+        } else if let Some(d) = date_line(line) {
+            flush_headline(&mut pending, article);
+            if article.published.is_none() {
+                article.published = Some(d);
+            }
+        } else if let Some((caption, credit)) = boilerplate::split_inline_credit(line) {
+            flush_headline(&mut pending, article);
+            if !caption.is_empty() {
+                article.captions.push(caption);
+            }
+            article.credits.push(credit);
+        } else {
+            let candidate = heading.unwrap_or(line).to_string();
+            match pending.replace(candidate) {
+                // Two short lines in a row: the first was the headline, the next is a deck.
+                Some(first) if article.headline.is_none() => {
+                    article.headline = Some(first);
+                    if let Some(deck) = pending.take() {
+                        article.description.get_or_insert(deck);
+                    }
+                }
+                Some(first) => {
+                    article.description.get_or_insert(first);
+                }
+                None => {}
+            }
+        }
+        i += 1;
+    }
+    flush_headline(&mut pending, article);
+    i
+}
+
+fn flush_headline(pending: &mut Option<String>, article: &mut Article) {
+    if let Some(p) = pending.take() {
+        if article.headline.is_none() {
+            article.headline = Some(p);
+        } else {
+            article.description.get_or_insert(p);
+        }
+    }
+}
+
+/// A line that is only a date, possibly with "Published"/"Updated" words around it.
+fn date_line(line: &str) -> Option<crate::article::PubDate> {
+    if line.split_whitespace().count() > 10 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    if lower.starts_with("updated") || lower.starts_with("modified") {
+        return None;
+    }
+    date::parse_date(line)
+}
+
+/// Joins the body lines into paragraphs (blank-line separated; hard-wrapped lines joined), moving
+/// credits and credited captions out of the text.
+fn body_paragraphs(lines: &[&str], article: &mut Article) -> String {
+    let mut paras: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let flush = |current: &mut Vec<&str>, paras: &mut Vec<String>| {
+        if !current.is_empty() {
+            paras.push(current.join(" "));
+            current.clear();
+        }
+    };
+    for raw in lines {
+        let line = raw.trim();
+        if line.is_empty() {
+            flush(&mut current, &mut paras);
+            continue;
+        }
+        if boilerplate::is_photo_credit(line) {
+            flush(&mut current, &mut paras);
+            article.credits.push(line.to_string());
+            continue;
+        }
+        let line = line.strip_prefix('#').map(|h| h.trim_start_matches('#').trim()).unwrap_or(line);
+        current.push(line);
+    }
+    flush(&mut current, &mut paras);
+    let mut kept = Vec::with_capacity(paras.len());
+    for p in paras {
+        match boilerplate::split_inline_credit(&p) {
+            // A short paragraph carrying a photo credit is a caption.
+            Some((caption, credit)) if caption.split_whitespace().count() <= 40 => {
+                if !caption.is_empty() {
+                    article.captions.push(caption);
+                }
+                article.credits.push(credit);
+            }
+            Some((text, credit)) => {
+                article.credits.push(credit);
+                kept.push(text);
+            }
+            None => kept.push(p),
+        }
+    }
+    kept.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_header_lines() {
+        let a = parse_text(
+            "Title: Plan shelved\nBy: Ana Ruiz\nDate: 2023-03-03\nSource: The Ledger\nURL: https://l.example/1\n\nBody text here.\n",
+            "x.txt".into(),
+        );
+        assert_eq!(a.headline.as_deref(), Some("Plan shelved"));
+        assert_eq!(a.outlet.as_deref(), Some("The Ledger"));
+        assert_eq!(a.url.as_deref(), Some("https://l.example/1"));
+        assert_eq!(a.published.map(|d| d.to_iso()).as_deref(), Some("2023-03-03"));
+        assert_eq!(a.byline, vec!["Ana Ruiz"]);
+        assert_eq!(a.body, "Body text here.");
+    }
+
+    #[test]
+    fn yaml_block() {
+        let a = parse_text(
+            "---\ntitle: \"Heat plan\"\nauthor: Tom Becker\ndate: March 3, 2023\nlanguage: es\n---\n# Heat plan\n\nEl texto.\n",
+            "x.md".into(),
+        );
+        assert_eq!(a.headline.as_deref(), Some("Heat plan"));
+        assert_eq!(a.language.as_deref(), Some("es"));
+        assert_eq!(a.body, "El texto.");
+    }
+
+    #[test]
+    fn header_needs_known_keys_only() {
+        let a = parse_text("Note: this is not a header line\n\nText.\n", "x.txt".into());
+        assert_eq!(a.headline.as_deref(), Some("Note: this is not a header line"));
+    }
+
+    #[test]
+    fn seed_head_and_tail() {
+        let seed = include_str!("../../sample_corpus/000_635a76db266ea16c.txt");
+        let a = parse_text(seed, "seed.txt".into());
+        assert_eq!(a.headline, None);
+        assert_eq!(a.captions, vec!["Former President Donald Trump"]);
+        assert_eq!(a.credits, vec!["Drew Angerer/Getty Images"]);
+        assert!(a.byline.is_empty(), "{:?}", a.byline);
+        assert_eq!(a.published, None);
+        assert!(a.body.starts_with("Former President Donald Trump is asking his advisers"));
+        assert!(!a.body.contains("ALSO IN THE NEWS"));
+        assert!(a.body.ends_with("civil wars. The U.S. and Mexican governments are working toward a deal where the former cracks down on guns going south to arm the cartels, while the latter tries to stop fentanyl from going north.") || a.body.ends_with("north."));
+    }
+
+    #[test]
+    fn wire_story_head() {
+        let a = parse_text(
+            "Mexico rejects talk of strikes\nBy Jane Doe\n\nMEXICO CITY, March 3 (AP) — Mexico's president on Friday rejected any foreign military action against drug cartels on its soil.\n\nSoldiers patrol in Culiacán. (AP Photo/Luis Ortega)\n\nRead more: Cartels and the border\n",
+            "w.txt".into(),
+        );
+        assert_eq!(a.headline.as_deref(), Some("Mexico rejects talk of strikes"));
+        assert_eq!(a.byline, vec!["Jane Doe"]);
+        assert_eq!(a.captions, vec!["Soldiers patrol in Culiacán."]);
+        assert_eq!(a.credits, vec!["(AP Photo/Luis Ortega)"]);
+        assert!(a.body.starts_with("MEXICO CITY, March 3 (AP)"));
+        assert!(!a.body.contains("Read more"));
+    }
+
+    #[test]
+    fn date_line_in_head() {
+        let a = parse_text("City adopts heat plan\nMarch 3, 2023\n\nThe council voted on a plan to open cooling centers across the city this summer.\n", "d.txt".into());
+        assert_eq!(a.published.map(|d| d.to_iso()).as_deref(), Some("2023-03-03"));
+        assert_eq!(a.headline.as_deref(), Some("City adopts heat plan"));
+    }
+}

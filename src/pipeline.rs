@@ -1,0 +1,262 @@
+//! The ingest pipeline: discover files, skip the ones the index already holds unchanged, parse
+//! the rest in parallel, and write their articles, committing in batches so that work already
+//! done is never lost. Bad files and records are reported and never stop the batch.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::index::{Archive, FileState, IndexError};
+use crate::ingest::{self, Input};
+
+/// Bumped whenever parsing or extraction changes what an unchanged file yields, so that the next
+/// ingest re-reads every file instead of keeping articles made by older code.
+pub const PARSER_VERSION: u64 = 1;
+
+/// Files per commit: a crash loses at most one batch.
+const BATCH: usize = 2000;
+
+/// Options of one ingest run.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// Remove the articles of files that are gone from the given folders.
+    pub prune: bool,
+}
+
+/// A file or record that could not be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    /// `path` or `path:line`.
+    pub path: String,
+    pub reason: String,
+}
+
+/// The outcome of an ingest run; counts are articles, except `files_seen`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct IngestReport {
+    pub files_seen: usize,
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub failed: Vec<Failure>,
+    /// Things kept but worth knowing (a date the index cannot hold, kept as text).
+    pub warnings: Vec<Failure>,
+}
+
+/// Receives progress while ingest runs (the command line draws a bar and prints failures).
+pub trait Progress: Sync {
+    fn start(&self, files: usize);
+    fn file_done(&self);
+    fn failed(&self, failure: &Failure);
+}
+
+/// A `Progress` that ignores everything.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: usize) {}
+    fn file_done(&self) {}
+    fn failed(&self, _: &Failure) {}
+}
+
+enum Outcome {
+    Unchanged(u32),
+    Parsed { file: String, hash: u64, articles: Vec<Article>, failures: Vec<Failure>, warnings: Vec<Failure> },
+    Failed(Failure),
+}
+
+/// Ingests the files under `roots` into `archive`.
+pub fn ingest(
+    archive: &Archive,
+    roots: &[PathBuf],
+    opts: &IngestOptions,
+    progress: &dyn Progress,
+) -> Result<IngestReport, IndexError> {
+    let mut report = IngestReport::default();
+    let found = ingest::discover(roots);
+    report.files_seen = found.inputs.len() + found.skipped.len();
+    for s in found.skipped {
+        let f = Failure { path: s.path.display().to_string(), reason: s.reason.to_string() };
+        progress.failed(&f);
+        report.failed.push(f);
+    }
+    let states = archive.file_states()?;
+    progress.start(found.inputs.len());
+    let mut writer = archive.writer()?;
+    let mut seen_files: HashSet<String> = HashSet::new();
+    for chunk in found.inputs.chunks(BATCH) {
+        let outcomes: Vec<Outcome> = chunk
+            .par_iter()
+            .map(|input| {
+                let outcome = read_one(input, &states);
+                if let Outcome::Parsed { failures, .. } = &outcome {
+                    failures.iter().for_each(|f| progress.failed(f));
+                }
+                if let Outcome::Failed(f) = &outcome {
+                    progress.failed(f);
+                }
+                progress.file_done();
+                outcome
+            })
+            .collect();
+        for (input, outcome) in chunk.iter().zip(outcomes) {
+            seen_files.insert(canonical(&input.path));
+            match outcome {
+                Outcome::Unchanged(n) => report.unchanged += n as usize,
+                Outcome::Failed(f) => report.failed.push(f),
+                Outcome::Parsed { file, hash, articles, failures, warnings } => {
+                    report.failed.extend(failures);
+                    report.warnings.extend(warnings);
+                    if articles.is_empty() {
+                        // Nothing usable in the new version: keep what the index had.
+                        continue;
+                    }
+                    let existed = states.contains_key(&file);
+                    if existed {
+                        writer.delete_term(archive.file_term(&file));
+                        report.updated += articles.len();
+                    } else {
+                        report.added += articles.len();
+                    }
+                    for a in &articles {
+                        writer.add_document(archive.document(a, &file, hash)?)?;
+                    }
+                }
+            }
+        }
+        writer.commit()?;
+    }
+    if opts.prune {
+        let roots: Vec<String> = roots.iter().map(|r| canonical(r)).collect();
+        for (file, state) in &states {
+            let under_root = roots.iter().any(|r| Path::new(file).starts_with(r));
+            if under_root && !seen_files.contains(file) && !Path::new(file).exists() {
+                writer.delete_term(archive.file_term(file));
+                report.removed += state.articles as usize;
+            }
+        }
+        writer.commit()?;
+    }
+    writer.wait_merging_threads()?;
+    Ok(report)
+}
+
+fn read_one(input: &Input, states: &HashMap<String, FileState>) -> Outcome {
+    let bytes = match std::fs::read(&input.path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Outcome::Failed(Failure {
+                path: input.path.display().to_string(),
+                reason: format!("cannot read file: {e}"),
+            })
+        }
+    };
+    let file = canonical(&input.path);
+    let hash = content_hash(&bytes);
+    if let Some(state) = states.get(&file) {
+        if state.hash == hash {
+            return Outcome::Unchanged(state.articles);
+        }
+    }
+    let mut articles = Vec::new();
+    let mut failures = Vec::new();
+    let mut warnings = Vec::new();
+    for result in ingest::parse_bytes(input, &bytes) {
+        match result {
+            Ok(mut a) => {
+                if let Some(p) = a.published.filter(|p| !p.in_index_range()) {
+                    warnings.push(Failure {
+                        path: a.source.clone(),
+                        reason: format!(
+                            "publication date {} is outside the range the index can hold (1678-2261); kept as text",
+                            p.to_iso()
+                        ),
+                    });
+                    a.published_text.get_or_insert_with(|| p.to_iso());
+                }
+                articles.push(a);
+            }
+            Err(e) => failures.push(Failure { path: e.location(), reason: e.kind.to_string() }),
+        }
+    }
+    Outcome::Parsed { file, hash, articles, failures, warnings }
+}
+
+/// The absolute, canonical form of a path, as the index keys files by it.
+fn canonical(path: &Path) -> String {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string()
+}
+
+/// FNV-1a over the parser version and the bytes: a changed file or a changed parser both mean
+/// the file must be read again.
+fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in PARSER_VERSION.to_le_bytes().iter().chain(bytes) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    #[test]
+    fn incremental_add_update_unchanged_prune() {
+        let corpus = tempfile::tempdir().unwrap();
+        let idx = tempfile::tempdir().unwrap();
+        write(corpus.path(), "a.txt", "Title: A\n\nThe first article has a body of some length here.\n");
+        write(
+            corpus.path(),
+            "b.jsonl",
+            "{\"title\": \"B1\", \"text\": \"one\"}\n{\"title\": \"B2\", \"text\": \"two\"}\n",
+        );
+        let archive = Archive::open_or_create(&idx.path().join("i"), false).unwrap();
+        let roots = vec![corpus.path().to_path_buf()];
+        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+        assert_eq!((r.files_seen, r.added, r.updated, r.unchanged), (2, 3, 0, 0));
+
+        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+        assert_eq!((r.added, r.updated, r.unchanged), (0, 0, 3));
+
+        write(
+            corpus.path(),
+            "a.txt",
+            "Title: A2\n\nThe first article, edited, has a body of some length here.\n",
+        );
+        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+        assert_eq!((r.added, r.updated, r.unchanged), (0, 1, 2));
+        assert_eq!(archive.searcher().unwrap().num_docs(), 3);
+
+        std::fs::remove_file(corpus.path().join("b.jsonl")).unwrap();
+        let r = ingest(&archive, &roots, &IngestOptions { prune: false }, &Silent).unwrap();
+        assert_eq!(r.removed, 0);
+        let r = ingest(&archive, &roots, &IngestOptions { prune: true }, &Silent).unwrap();
+        assert_eq!(r.removed, 2);
+        assert_eq!(archive.searcher().unwrap().num_docs(), 1);
+    }
+
+    #[test]
+    fn bad_files_are_reported_and_good_ones_kept() {
+        let corpus = tempfile::tempdir().unwrap();
+        let idx = tempfile::tempdir().unwrap();
+        write(corpus.path(), "good.txt", "Title: Good\n\nA good article with a body that says something.\n");
+        write(corpus.path(), "bad.json", "{\"title\": ");
+        std::fs::write(corpus.path().join("blob.txt"), [0u8, 159, 146, 150, 0, 0]).unwrap();
+        let archive = Archive::open_or_create(&idx.path().join("i"), false).unwrap();
+        let r = ingest(&archive, &[corpus.path().to_path_buf()], &IngestOptions::default(), &Silent).unwrap();
+        assert_eq!(r.added, 1);
+        assert_eq!(r.failed.len(), 2, "{:?}", r.failed);
+        assert!(r.failed.iter().any(|f| f.path.ends_with("bad.json:1") && f.reason.contains("invalid JSON")));
+        assert!(r.failed.iter().any(|f| f.path.ends_with("blob.txt") && f.reason.contains("binary")));
+    }
+}

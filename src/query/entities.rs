@@ -1,0 +1,1 @@
+//! Entity counts (filled in by the entities work).

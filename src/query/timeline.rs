@@ -1,0 +1,1 @@
+//! Coverage over time (filled in by the timeline work).
