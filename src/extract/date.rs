@@ -70,11 +70,7 @@ pub fn parse_unix_timestamp(n: i64) -> Option<PubDate> {
     } else {
         DateTime::from_timestamp(n, 0)?
     };
-    Some(PubDate::datetime(
-        dt.naive_utc(),
-        Some(0),
-        DatePrecision::Second,
-    ))
+    Some(PubDate::datetime(dt.naive_utc(), Some(0), DatePrecision::Second))
 }
 
 /// Finds a date in a URL's path: `/2023/03/03/`, `/2023-03-03/`, `-20230303`, `/2023/03/`
@@ -82,8 +78,10 @@ pub fn parse_unix_timestamp(n: i64) -> Option<PubDate> {
 /// 1990–2099) is present.
 pub fn date_from_url(url: &str) -> Option<PubDate> {
     static YMD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[/_.-])((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:$|[/_.-])")
-            .expect("static regex")
+        Regex::new(
+            r"(?:^|[/_.-])((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:$|[/_.-])",
+        )
+        .expect("static regex")
     });
     static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[/_.-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:$|[/_.-])")
@@ -109,11 +107,7 @@ pub fn date_from_url(url: &str) -> Option<PubDate> {
         return None;
     }
     let date = NaiveDate::from_ymd_opt(y, m as u32, 1)?;
-    Some(PubDate::datetime(
-        date.and_time(NaiveTime::MIN),
-        None,
-        DatePrecision::Month,
-    ))
+    Some(PubDate::datetime(date.and_time(NaiveTime::MIN), None, DatePrecision::Month))
 }
 
 /// Returns the path of a URL: after the host, before `?` or `#`. A string without a scheme is
@@ -208,22 +202,22 @@ pub(crate) fn month_number(w: &str) -> Option<u32> {
     let m = match w {
         "january" | "jan" | "enero" | "ene" | "janvier" | "janv" | "januar" | "jänner" | "jän"
         | "gennaio" | "gen" | "janeiro" | "januari" => 1,
-        "february" | "feb" | "febr" | "febrero" | "février" | "fevrier" | "févr" | "fév"
-        | "fev" | "februar" | "febbraio" | "fevereiro" | "februari" => 2,
-        "march" | "mar" | "marzo" | "mars" | "märz" | "maerz" | "mär" | "mrz" | "março"
-        | "marco" | "maart" | "mrt" => 3,
+        "february" | "feb" | "febr" | "febrero" | "février" | "fevrier" | "févr" | "fév" | "fev"
+        | "februar" | "febbraio" | "fevereiro" | "februari" => 2,
+        "march" | "mar" | "marzo" | "mars" | "märz" | "maerz" | "mär" | "mrz" | "março" | "marco"
+        | "maart" | "mrt" => 3,
         "april" | "apr" | "abril" | "abr" | "avril" | "avr" | "aprile" => 4,
         "may" | "mayo" | "mai" | "maggio" | "mag" | "maio" | "mei" => 5,
         "june" | "jun" | "junio" | "juin" | "juni" | "giugno" | "giu" | "junho" => 6,
         "july" | "jul" | "julio" | "juillet" | "juil" | "juli" | "luglio" | "lug" | "julho" => 7,
         "august" | "aug" | "agosto" | "ago" | "août" | "aout" | "augustus" => 8,
-        "september" | "sep" | "sept" | "septiembre" | "setiembre" | "septembre" | "settembre"
-        | "set" | "setembro" => 9,
-        "october" | "oct" | "octubre" | "octobre" | "oktober" | "okt" | "ottobre" | "ott"
-        | "outubro" | "out" => 10,
+        "september" | "sep" | "sept" | "septiembre" | "setiembre" | "septembre" | "settembre" | "set"
+        | "setembro" => 9,
+        "october" | "oct" | "octubre" | "octobre" | "oktober" | "okt" | "ottobre" | "ott" | "outubro"
+        | "out" => 10,
         "november" | "nov" | "noviembre" | "novembre" | "novembro" => 11,
-        "december" | "dec" | "diciembre" | "dic" | "décembre" | "decembre" | "déc" | "dezember"
-        | "dez" | "dicembre" | "dezembro" => 12,
+        "december" | "dec" | "diciembre" | "dic" | "décembre" | "decembre" | "déc" | "dezember" | "dez"
+        | "dicembre" | "dezembro" => 12,
         _ => return None,
     };
     Some(m)
@@ -394,10 +388,7 @@ fn is_filler(w: &str) -> bool {
 
 /// Ordinal suffixes written right after a day number: 3rd, 1er, 1º.
 fn is_ordinal_suffix(w: &str) -> bool {
-    matches!(
-        w,
-        "st" | "nd" | "rd" | "th" | "er" | "re" | "e" | "º" | "ª" | "o"
-    )
+    matches!(w, "st" | "nd" | "rd" | "th" | "er" | "re" | "e" | "º" | "ª" | "o")
 }
 
 /// Fixed offsets (seconds east of UTC) for zone abbreviations seen in news.
@@ -482,9 +473,7 @@ fn parse_impl(s: &str, order: Option<DayOrder>) -> Option<PubDate> {
     // Bylines join several facts ("March 3, 2023 | 5 min read", "Published … · Updated …"):
     // the first part that is a date wins.
     if s.contains(['|', '•', '·', ';']) {
-        return s
-            .split(['|', '•', '·', ';'])
-            .find_map(|part| parse_one(part.trim(), order));
+        return s.split(['|', '•', '·', ';']).find_map(|part| parse_one(part.trim(), order));
     }
     None
 }
@@ -502,11 +491,7 @@ fn parse_one(s: &str, order: Option<DayOrder>) -> Option<PubDate> {
         return None;
     }
     // A bare number: a Unix timestamp (seconds or milliseconds) or a compact date.
-    if let [Tok {
-        kind: TokKind::Num(n, len),
-        ..
-    }] = toks[..]
-    {
+    if let [Tok { kind: TokKind::Num(n, len), .. }] = toks[..] {
         if matches!(len, 9 | 10 | 13) {
             return parse_unix_timestamp(i64::try_from(n).ok()?);
         }
@@ -532,21 +517,13 @@ fn parse_one(s: &str, order: Option<DayOrder>) -> Option<PubDate> {
                     continue;
                 }
                 // ISO basic time after 'T': 20230314T063000.
-                if i > 0
-                    && toks[i - 1].kind == TokKind::Word("t")
-                    && (len == 4 || len == 6)
-                    && !t.spaced
-                {
+                if i > 0 && toks[i - 1].kind == TokKind::Word("t") && (len == 4 || len == 6) && !t.spaced {
                     let (h, m, sec) = if len == 6 {
                         (n / 10_000, n / 100 % 100, Some((n % 100) as u32))
                     } else {
                         (n / 100, n % 100, None)
                     };
-                    time = Some(TimeOfDay {
-                        hour: h as u32,
-                        minute: m as u32,
-                        second: sec,
-                    });
+                    time = Some(TimeOfDay { hour: h as u32, minute: m as u32, second: sec });
                     offset_ok = true;
                     i += 1;
                     continue;
@@ -615,11 +592,7 @@ fn parse_one(s: &str, order: Option<DayOrder>) -> Option<PubDate> {
         (Some(t), DatePrecision::Day) => {
             let sec = t.second.unwrap_or(0).min(59);
             let tod = NaiveTime::from_hms_opt(t.hour, t.minute, sec)?;
-            let p = if t.second.is_some() {
-                DatePrecision::Second
-            } else {
-                DatePrecision::Minute
-            };
+            let p = if t.second.is_some() { DatePrecision::Second } else { DatePrecision::Minute };
             (date.and_time(tod), p)
         }
         // A time without a day ("March 2023 10:00") is noise; keep the date.
@@ -628,10 +601,9 @@ fn parse_one(s: &str, order: Option<DayOrder>) -> Option<PubDate> {
     let offset_secs = match zone {
         None => None,
         Some(Zone::Fixed(o)) => Some(o),
-        Some(Zone::Generic(tz)) => tz
-            .from_local_datetime(&local)
-            .earliest()
-            .map(|dt| dt.offset().fix().local_minus_utc()),
+        Some(Zone::Generic(tz)) => {
+            tz.from_local_datetime(&local).earliest().map(|dt| dt.offset().fix().local_minus_utc())
+        }
     };
     Some(PubDate::datetime(local, offset_secs, precision))
 }
@@ -680,21 +652,12 @@ fn time_at(toks: &[Tok<'_>], i: usize) -> Option<(TimeOfDay, usize)> {
         if hour > 23 || minute > 59 || second.is_some_and(|s| s > 60) {
             return None;
         }
-        return Some((
-            TimeOfDay {
-                hour,
-                minute,
-                second,
-            },
-            used,
-        ));
+        return Some((TimeOfDay { hour, minute, second }, used));
     }
     let after_is_time_end = |j: usize| match kind(j) {
         None => true,
         Some(TokKind::Word(w)) => {
-            matches!(w, "am" | "pm" | "uhr" | "h")
-                || zone_offset(w).is_some()
-                || generic_zone(w).is_some()
+            matches!(w, "am" | "pm" | "uhr" | "h") || zone_offset(w).is_some() || generic_zone(w).is_some()
         }
         Some(TokKind::Punct(c)) => matches!(c, ',' | '(' | '|'),
         Some(TokKind::Num(..)) => false,
@@ -706,14 +669,7 @@ fn time_at(toks: &[Tok<'_>], i: usize) -> Option<(TimeOfDay, usize)> {
     {
         if let Some(minute) = two_digit(i + 2) {
             if after_is_time_end(i + 3) && hour <= 23 && minute <= 59 {
-                return Some((
-                    TimeOfDay {
-                        hour,
-                        minute,
-                        second: None,
-                    },
-                    3,
-                ));
+                return Some((TimeOfDay { hour, minute, second: None }, 3));
             }
         }
     }
@@ -724,27 +680,13 @@ fn time_at(toks: &[Tok<'_>], i: usize) -> Option<(TimeOfDay, usize)> {
                 Some(m) if m <= 59 => (m, 3),
                 _ => (0, 2),
             };
-            return Some((
-                TimeOfDay {
-                    hour,
-                    minute,
-                    second: None,
-                },
-                used,
-            ));
+            return Some((TimeOfDay { hour, minute, second: None }, used));
         }
     }
     // "5 PM"
     if let Some(TokKind::Word("am" | "pm")) = kind(i + 1) {
         if (1..=12).contains(&hour) {
-            return Some((
-                TimeOfDay {
-                    hour,
-                    minute: 0,
-                    second: None,
-                },
-                1,
-            ));
+            return Some((TimeOfDay { hour, minute: 0, second: None }, 1));
         }
     }
     None
@@ -769,10 +711,7 @@ fn offset_at(toks: &[Tok<'_>], i: usize) -> Option<(i32, usize)> {
         return None;
     };
     let (h, m, used) = match len {
-        1 | 2 => match (
-            toks.get(i + 1).map(|t| t.kind),
-            toks.get(i + 2).map(|t| t.kind),
-        ) {
+        1 | 2 => match (toks.get(i + 1).map(|t| t.kind), toks.get(i + 2).map(|t| t.kind)) {
             (Some(TokKind::Punct(':')), Some(TokKind::Num(m, 2))) => (n, m, 3),
             _ => (n, 0, 1),
         },
@@ -810,26 +749,19 @@ fn date_from_items(items: &[DItem], order: Option<DayOrder>) -> Option<(NaiveDat
     if has_month {
         // Separators carry nothing once a month is named ("26-FEB-1987", "Mar. 3, 2023",
         // "14. März 2023").
-        let core: Vec<DItem> = items
-            .iter()
-            .copied()
-            .filter(|it| !matches!(it, Sep(_)))
-            .collect();
+        let core: Vec<DItem> = items.iter().copied().filter(|it| !matches!(it, Sep(_))).collect();
         let day = |d: u64, len: usize| (len <= 2 && (1..=31).contains(&d)).then_some(d);
         return match core[..] {
-            [Month(m), Num(d, dl), Num(y, 4)] | [Num(d, dl), Month(m), Num(y, 4)] => Some((
-                ymd(y as i32, u64::from(m), day(d, dl)?)?,
-                DatePrecision::Day,
-            )),
-            [Num(y, 4), Month(m), Num(d, dl)] => Some((
-                ymd(y as i32, u64::from(m), day(d, dl)?)?,
-                DatePrecision::Day,
-            )),
+            [Month(m), Num(d, dl), Num(y, 4)] | [Num(d, dl), Month(m), Num(y, 4)] => {
+                Some((ymd(y as i32, u64::from(m), day(d, dl)?)?, DatePrecision::Day))
+            }
+            [Num(y, 4), Month(m), Num(d, dl)] => {
+                Some((ymd(y as i32, u64::from(m), day(d, dl)?)?, DatePrecision::Day))
+            }
             // Two-digit years only in the compact wire form "26-FEB-87".
-            [Num(d, dl), Month(m), Num(y, 2)] if items.contains(&Sep('-')) => Some((
-                ymd(full_year(y, 2)?, u64::from(m), day(d, dl)?)?,
-                DatePrecision::Day,
-            )),
+            [Num(d, dl), Month(m), Num(y, 2)] if items.contains(&Sep('-')) => {
+                Some((ymd(full_year(y, 2)?, u64::from(m), day(d, dl)?)?, DatePrecision::Day))
+            }
             [Month(m), Num(y, 4)] | [Num(y, 4), Month(m)] => {
                 Some((month_start(y as i32, u64::from(m))?, DatePrecision::Month))
             }
@@ -842,9 +774,7 @@ fn date_from_items(items: &[DItem], order: Option<DayOrder>) -> Option<(NaiveDat
         {
             Some((ymd(y as i32, m, d)?, DatePrecision::Day))
         }
-        [Num(y, 4), Sep('-' | '/'), Num(m, 1 | 2)] => {
-            Some((month_start(y as i32, m)?, DatePrecision::Month))
-        }
+        [Num(y, 4), Sep('-' | '/'), Num(m, 1 | 2)] => Some((month_start(y as i32, m)?, DatePrecision::Month)),
         [Num(a, 1 | 2), Sep(s1), Num(b, 1 | 2), Sep(s2), Num(y, yl @ (2 | 4))]
             if s1 == s2 && matches!(s1, '-' | '/' | '.') =>
         {
@@ -863,10 +793,7 @@ fn date_from_items(items: &[DItem], order: Option<DayOrder>) -> Option<(NaiveDat
             let (d, m) = if day_first { (a, b) } else { (b, a) };
             Some((ymd(year, m, d)?, DatePrecision::Day))
         }
-        [Num(n, 8)] => Some((
-            ymd((n / 10_000) as i32, n / 100 % 100, n % 100)?,
-            DatePrecision::Day,
-        )),
+        [Num(n, 8)] => Some((ymd((n / 10_000) as i32, n / 100 % 100, n % 100)?, DatePrecision::Day)),
         [Num(y, 4)] => Some((ymd(y as i32, 1, 1)?, DatePrecision::Year)),
         _ => None,
     }
@@ -898,10 +825,7 @@ mod tests {
             ("2023/03/14", "2023-03-14"),
             // RFC 2822 / 1123
             ("Tue, 14 Mar 2023 06:30:00 GMT", "2023-03-14T06:30:00Z"),
-            (
-                "Tue, 14 Mar 2023 06:30:00 +0100",
-                "2023-03-14T06:30:00+01:00",
-            ),
+            ("Tue, 14 Mar 2023 06:30:00 +0100", "2023-03-14T06:30:00+01:00"),
             ("Tue, 14 Mar 2023 06:30:00 -0000", "2023-03-14T06:30:00Z"),
             // written out, English
             ("March 3, 2023", "2023-03-03"),
@@ -910,27 +834,15 @@ mod tests {
             ("Friday, March 3, 2023", "2023-03-03"),
             ("March 3rd, 2023", "2023-03-03"),
             ("March 2023", "2023-03"),
-            (
-                "Updated 5:02 PM EST, Fri March 3, 2023",
-                "2023-03-03T17:02:00-05:00",
-            ),
+            ("Updated 5:02 PM EST, Fri March 3, 2023", "2023-03-03T17:02:00-05:00"),
             ("March 14, 2023 6:30 AM EST", "2023-03-14T06:30:00-05:00"),
             ("March 14, 2023 6:30 a.m. ET", "2023-03-14T06:30:00-04:00"),
-            (
-                "Jan. 10, 2023 at 12:15 p.m. ET",
-                "2023-01-10T12:15:00-05:00",
-            ),
+            ("Jan. 10, 2023 at 12:15 p.m. ET", "2023-01-10T12:15:00-05:00"),
             ("Tuesday 14 March 2023 06.30 GMT", "2023-03-14T06:30:00Z"),
             ("3rd February 2021, 14:05", "2021-02-03T14:05:00"),
             ("Published: March 3, 2023", "2023-03-03"),
-            (
-                "Published 11:00 AM IST, 14 Mar 2023",
-                "2023-03-14T11:00:00+05:30",
-            ),
-            (
-                "Posted on 14 March 2023 at 10:00 BST",
-                "2023-03-14T10:00:00+01:00",
-            ),
+            ("Published 11:00 AM IST, 14 Mar 2023", "2023-03-14T11:00:00+05:30"),
+            ("Posted on 14 March 2023 at 10:00 BST", "2023-03-14T10:00:00+01:00"),
             ("14 Mar 2023 10:00 AEDT", "2023-03-14T10:00:00+11:00"),
             ("14 Mar 2023 10:00 GMT+1", "2023-03-14T10:00:00+01:00"),
             ("12:00 AM, March 3, 2023", "2023-03-03T00:00:00"),
@@ -956,10 +868,7 @@ mod tests {
             ("1er mars 2023", "2023-03-01"),
             ("14. März 2023", "2023-03-14"),
             ("Dienstag, 14. März 2023, 06:30 Uhr", "2023-03-14T06:30:00"),
-            (
-                "am 14. März 2023 um 06:30 Uhr MEZ",
-                "2023-03-14T06:30:00+01:00",
-            ),
+            ("am 14. März 2023 um 06:30 Uhr MEZ", "2023-03-14T06:30:00+01:00"),
             ("14 marzo 2023", "2023-03-14"),
             ("14 de março de 2023", "2023-03-14"),
             ("14 maart 2023", "2023-03-14"),
@@ -987,11 +896,7 @@ mod tests {
             ("2023-03-03T10:15:07Z", DatePrecision::Second),
         ];
         for (input, want) in cases {
-            assert_eq!(
-                parse_date(input).map(|d| d.precision),
-                Some(*want),
-                "input {input:?}"
-            );
+            assert_eq!(parse_date(input).map(|d| d.precision), Some(*want), "input {input:?}");
         }
     }
 
@@ -1086,28 +991,16 @@ mod tests {
         assert_eq!(s.to_iso(), "2023-03-14T06:30:00Z");
         let ms = parse_unix_timestamp(1_678_775_400_123).unwrap();
         assert_eq!(ms.to_iso(), "2023-03-14T06:30:00Z");
-        assert_eq!(
-            parse_unix_timestamp(0).unwrap().to_iso(),
-            "1970-01-01T00:00:00Z"
-        );
+        assert_eq!(parse_unix_timestamp(0).unwrap().to_iso(), "1970-01-01T00:00:00Z");
         assert!(parse_unix_timestamp(i64::MAX).is_none());
     }
 
     #[test]
     fn dates_in_urls() {
         let cases: &[(&str, Option<&str>)] = &[
-            (
-                "https://www.example.com/2023/03/03/politics/trump-mexico.html",
-                Some("2023-03-03"),
-            ),
-            (
-                "https://example.com/news/2023-03-03/trump",
-                Some("2023-03-03"),
-            ),
-            (
-                "https://example.com/news/trump-mexico-20230303.html",
-                Some("2023-03-03"),
-            ),
+            ("https://www.example.com/2023/03/03/politics/trump-mexico.html", Some("2023-03-03")),
+            ("https://example.com/news/2023-03-03/trump", Some("2023-03-03")),
+            ("https://example.com/news/trump-mexico-20230303.html", Some("2023-03-03")),
             ("https://example.com/2023/03/trump-mexico", Some("2023-03")),
             ("https://example.com/2023/3/3/trump", Some("2023-03-03")),
             ("https://example.com/article/123456789", None),
@@ -1117,11 +1010,7 @@ mod tests {
             ("https://example.com/1800/01/01/x", None),
         ];
         for (url, want) in cases {
-            assert_eq!(
-                date_from_url(url).map(|d| d.to_iso()).as_deref(),
-                *want,
-                "url {url}"
-            );
+            assert_eq!(date_from_url(url).map(|d| d.to_iso()).as_deref(), *want, "url {url}");
         }
     }
 }
