@@ -18,11 +18,17 @@
 //!
 //! Relative and partial expressions are resolved only when the publication date is known and
 //! precise enough (a weekday needs the day); otherwise they are dropped and only explicit dates
-//! are kept. Where the direction is open (a bare month or weekday) the tense decides, as in
-//! HeidelTime's news rule: the nearest tense cue before the expression in its sentence ("will",
-//! "expects", "said", "-ed" verbs), past by default. In the past, "October" is the most recent
-//! October up to the publication month and "Wednesday" the most recent Wednesday up to the
-//! publication day; in the future, the next ones.
+//! are kept. Where the direction is open, the tense decides, as in HeidelTime's news rule: the
+//! nearest tense cue in the expression's sentence, before it first ("will", "expects", "said",
+//! "-ed" verbs).
+//! * A bare weekday is the most recent such day up to the publication day, or the next one
+//!   from it when a future cue governs it.
+//! * A bare month is the most recent such month up to the publication month in the past tense,
+//!   the next one in the future tense, and the nearest one when no cue is found.
+//! * A month and day without a year ("Nov. 21") is the nearest such day, among those not
+//!   already past when a future cue governs it. Past cues are not trusted here: dates of record
+//!   ("payable Dec. 7", "expire Nov. 21") often sit in past-tense sentences about future days.
+//! * Anaphoric years ("the following year") count from the last date the text resolved.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -479,6 +485,10 @@ fn match_word(t: &Toks<'_>, i: usize) -> Option<(usize, Expr)> {
     }
     match w {
         "yesterday" => return Some((i + 1, Expr::Days(-1))),
+        // "VOA Today", "USA Today": a capitalized "Today" after a capitalized word is a name.
+        "today" if i > 0 && t.capitalized(i) && t.word(i - 1).is_some() && t.capitalized(i - 1) => {
+            return None
+        }
         "today" | "tonight" => return Some((i + 1, Expr::Days(0))),
         "tomorrow" => return Some((i + 1, Expr::Days(1))),
         _ => {}
@@ -490,6 +500,9 @@ fn match_word(t: &Toks<'_>, i: usize) -> Option<(usize, Expr)> {
         return Some((i + 2, Expr::Days(0)));
     }
     if let Some(m) = shifted_at(t, i) {
+        return Some(m);
+    }
+    if let Some(m) = whole_year_at(t, i) {
         return Some(m);
     }
     if let Some(m) = ago_at(t, i) {
@@ -588,11 +601,16 @@ fn month_date_at(t: &Toks<'_>, i: usize) -> Option<(usize, Expr)> {
             return Some((k, Expr::MonthDay(m, d)));
         }
     }
-    let y_at = if t.is_punct(j, ',') || t.is_word(j, "of") {
-        j + 1
-    } else {
-        j
-    };
+    // "March eighth"
+    if let Some(d) = t.word(j).and_then(ordinal_word) {
+        NaiveDate::from_ymd_opt(2000, m, d)?;
+        return Some((j + 1, Expr::MonthDay(m, d)));
+    }
+    // "January nineteen ninety-seven"
+    if let Some((end, Expr::Point(p))) = spelled_year_at(t, j) {
+        return Some((end, Expr::Point(TimePoint::month(p.year, m))));
+    }
+    let y_at = if t.is_punct(j, ',') || t.is_word(j, "of") { j + 1 } else { j };
     if let Some((y, 4)) = t.num(y_at) {
         if YEARS.contains(&y) && is_plain_number_end(t, y_at) && !t.is_word(y_at + 1, "s") {
             return Some((y_at + 1, Expr::Point(TimePoint::month(y as i32, m))));
@@ -712,7 +730,9 @@ fn year_at(t: &Toks<'_>, i: usize) -> Option<i32> {
     if t.is_punct(i + 1, ':') && t.num(i + 2).is_some() {
         return None;
     }
-    let before_ok = i > 0 && t.word(i - 1).is_some_and(year_cue_before);
+    // "the company's 1989 results"
+    let possessive = i > 1 && t.is_word(i - 1, "s") && (t.is_punct(i - 2, '\'') || t.is_punct(i - 2, '’'));
+    let before_ok = possessive || (i > 0 && t.word(i - 1).is_some_and(year_cue_before));
     if before_ok {
         return Some(y as i32);
     }
@@ -759,8 +779,17 @@ fn shifted_at(t: &Toks<'_>, i: usize) -> Option<(usize, Expr)> {
     if w == "next" && i > 0 && t.is_word(i - 1, "the") {
         return None;
     }
+    // "the current fiscal year", "last fiscal year"
+    if t.is_word(j, "fiscal") && t.is_word(j + 1, "year") {
+        j += 1;
+    }
     let target = t.word(j)?;
     if let Some(wd) = weekday(target).filter(|_| t.capitalized(j)) {
+        // "this coming Sunday, March 8": the explicit date decides.
+        let k = if t.is_punct(j + 1, ',') { j + 2 } else { j + 1 };
+        if let Some((end, expr @ (Expr::Point(_) | Expr::MonthDay(..)))) = month_date_at(t, k) {
+            return Some((end, expr));
+        }
         return Some((j + 1, Expr::WeekdayShift(wd, shift)));
     }
     if let Some((m, end)) = month_at(t, j) {
@@ -776,6 +805,22 @@ fn shifted_at(t: &Toks<'_>, i: usize) -> Option<(usize, Expr)> {
         // "this week", "last weekend", "this spring": no calendar point.
         _ => None,
     }
+}
+
+/// "for the year", "the full year": the publication year, as financial reports use them.
+/// Not "the year ended Sept. 30" (a fiscal year) nor "the year-earlier quarter".
+fn whole_year_at(t: &Toks<'_>, i: usize) -> Option<(usize, Expr)> {
+    let end = match (t.word(i)?, t.word(i + 1), t.word(i + 2)) {
+        ("the", Some("full" | "whole" | "entire"), Some("year")) => i + 3,
+        ("the", Some("year"), _) if i > 0 && t.is_word(i - 1, "for") => i + 2,
+        _ => return None,
+    };
+    if t.is_punct(end, '-')
+        || matches!(t.word(end), Some("ended" | "ending" | "earlier" | "ago" | "before" | "after" | "to"))
+    {
+        return None;
+    }
+    Some((end, Expr::Years(0)))
 }
 
 /// "two weeks ago", "10 days ago", "a year ago", "a year earlier".
@@ -860,6 +905,34 @@ fn spelled_year_at(t: &Toks<'_>, i: usize) -> Option<(usize, Expr)> {
     }
     // "nineteen ninety" but not "nineteen ninety people"
     Some((i + 2, Expr::Point(TimePoint::year(century + tens))))
+}
+
+/// Day numbers written as ordinal words ("March eighth"); compounds past twentieth are rare.
+fn ordinal_word(w: &str) -> Option<u32> {
+    const ORD: [&str; 20] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ];
+    let i = ORD.iter().position(|o| *o == w)?;
+    u32::try_from(i + 1).ok()
 }
 
 fn small_number(w: &str) -> Option<u32> {
@@ -1007,7 +1080,7 @@ fn ed_exception(w: &str) -> bool {
 
 /// The tense of the clause around tokens `start..end`: the nearest cue before it in its
 /// sentence, else the nearest after, else past (news reports what happened).
-fn tense_at(t: &Toks<'_>, start: usize, end: usize) -> Tense {
+fn tense_at(t: &Toks<'_>, start: usize, end: usize) -> Option<Tense> {
     let classify = |k: usize| -> Option<Tense> {
         let w = t.word(k)?;
         if future_cue(w) {
@@ -1031,7 +1104,7 @@ fn tense_at(t: &Toks<'_>, start: usize, end: usize) -> Tense {
             break;
         }
         if let Some(tense) = classify(k) {
-            return tense;
+            return Some(tense);
         }
     }
     let mut k = end;
@@ -1040,11 +1113,11 @@ fn tense_at(t: &Toks<'_>, start: usize, end: usize) -> Tense {
             break;
         }
         if let Some(tense) = classify(k) {
-            return tense;
+            return Some(tense);
         }
         k += 1;
     }
-    Tense::Past
+    None
 }
 
 /// A period after a month abbreviation or a title is not a clause end.
@@ -1092,7 +1165,7 @@ fn is_abbreviation_dot(t: &Toks<'_>, k: usize) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Resolution
 
-fn resolve(expr: &Expr, anchor: Option<&Anchor>, tense: Tense, refs: &References) -> Option<TimePoint> {
+fn resolve(expr: &Expr, anchor: Option<&Anchor>, cue: Option<Tense>, refs: &References) -> Option<TimePoint> {
     if let Expr::Point(p) = expr {
         return Some(*p);
     }
@@ -1126,10 +1199,14 @@ fn resolve(expr: &Expr, anchor: Option<&Anchor>, tense: Tense, refs: &References
         }
         Expr::Days(n) => TimePoint::from_date(d.checked_add_signed(chrono::TimeDelta::try_days(n)?)?),
         Expr::Month(m) => {
-            let year = match tense {
-                Tense::Past if m > am => y - 1,
-                Tense::Future if m < am => y + 1,
-                _ => y,
+            let year = match cue {
+                Some(Tense::Past) if m > am => y - 1,
+                Some(Tense::Future) if m < am => y + 1,
+                Some(_) => y,
+                // No cue: the nearest such month.
+                None if i64::from(m) - i64::from(am) > 6 => y - 1,
+                None if i64::from(am) - i64::from(m) > 6 => y + 1,
+                None => y,
             };
             TimePoint::month(year, m)
         }
@@ -1155,20 +1232,24 @@ fn resolve(expr: &Expr, anchor: Option<&Anchor>, tense: Tense, refs: &References
         }
         Expr::MonthOfYear(m, s) => TimePoint::month(y + s, m),
         Expr::MonthDay(m, day) => {
-            let this = NaiveDate::from_ymd_opt(y, m, day);
-            let pick = match (tense, this) {
-                (Tense::Past, Some(x)) if x <= d => Some(x),
-                (Tense::Past, _) => NaiveDate::from_ymd_opt(y - 1, m, day),
-                (Tense::Future, Some(x)) if x >= d => Some(x),
-                (Tense::Future, _) => NaiveDate::from_ymd_opt(y + 1, m, day),
+            let cands = [y - 1, y, y + 1].map(|yy| NaiveDate::from_ymd_opt(yy, m, day));
+            let cands = cands.iter().flatten().copied();
+            // The nearest such day: news rarely dates an event more than half a year away
+            // without a year. Past cues ("-ed" verbs, "said") are too often wrong for dates of
+            // record ("payable Dec. 7", "authorized … effective Feb. 1") to override that; a
+            // future cue rules out days already past.
+            let pick = match cue {
+                Some(Tense::Future) => {
+                    cands.filter(|x| (*x - d).num_days() >= -7).min_by_key(|x| (*x - d).num_days().abs())
+                }
+                _ => cands.min_by_key(|x| (*x - d).num_days().abs()),
             };
-            // Feb 29 of a year without one: keep the publication year's reading if any.
-            TimePoint::from_date(pick.or(this)?)
+            TimePoint::from_date(pick?)
         }
         Expr::Weekday(wd) => {
             let back = (7 + d.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
             let fwd = (7 + wd.num_days_from_monday() - d.weekday().num_days_from_monday()) % 7;
-            let day = match tense {
+            let day = match cue.unwrap_or(Tense::Past) {
                 Tense::Past => d.checked_sub_days(Days::new(u64::from(back)))?,
                 Tense::Future => d.checked_add_days(Days::new(u64::from(fwd)))?,
             };
@@ -1183,7 +1264,7 @@ fn resolve(expr: &Expr, anchor: Option<&Anchor>, tense: Tense, refs: &References
                 d.checked_add_days(Days::new(u64::from(if fwd == 0 { 7 } else { fwd })))?
             } else {
                 // "this Sunday": the one of the current week, ahead in the future tense.
-                match tense {
+                match cue.unwrap_or(Tense::Past) {
                     Tense::Future => d.checked_add_days(Days::new(u64::from(fwd)))?,
                     Tense::Past => d.checked_sub_days(Days::new(u64::from(back)))?,
                 }
@@ -1288,6 +1369,20 @@ mod tests {
             ),
             ("The tower was built in nineteen ninety-six.", &[("nineteen ninety-six", "1996")]),
             ("Year-earlier profit was higher.", &[("Year-earlier", "2022")]),
+            ("Payment is due Oct. 5.", &[("Oct. 5", "2023-10-05")]),
+            ("The dividend is payable April 1 to holders of record.", &[("April 1", "2023-04-01")]),
+            (
+                "Women's Day is this coming Wednesday, March eighth.",
+                &[("this coming Wednesday, March eighth", "2023-03-08")],
+            ),
+            (
+                "January nineteen ninety-seven. A bomb exploded.",
+                &[("January nineteen ninety-seven", "1997-01")],
+            ),
+            ("The company's 2021 results were poor.", &[("2021", "2021")]),
+            ("For the year, volume was flat.", &[("the year", "2023")]),
+            ("Sales in the current fiscal year will rise.", &[("current fiscal year", "2023")]),
+            ("The year ended Sept. 30 was good.", &[("Sept. 30", "2022-09-30")]),
         ];
         for (text, want) in cases {
             assert_eq!(found(text, Some(&p)), pairs(want), "text {text:?}");
@@ -1311,6 +1406,7 @@ mod tests {
             "The flight number was 2300.",
             "Recently, prices rose. Now they fall.",
             "Prices rose this week and last weekend.",
+            "This is VOA Today.",
         ];
         for text in cases {
             assert_eq!(found(text, Some(&p)), Vec::<(String, String)>::new(), "text {text:?}");
