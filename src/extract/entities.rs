@@ -1,0 +1,188 @@
+//! An article's named entities: tags the body text and turns the spans into deduplicated,
+//! normalized, counted entity lists.
+//!
+//! Normalization: whitespace is collapsed; forms that differ only in case or dots ("U.S." and
+//! "US") are one entity; a person mentioned by part of a longer name found in the same text
+//! ("Trump" after "Donald Trump", "Taylor Greene") is that person. The canonical name is the
+//! longest form. Tagging is `crate::ner`'s job; this file only groups and counts.
+
+use std::collections::HashMap;
+
+use crate::article::{Entities, Entity, EntityKind};
+use crate::ner::{Span, Tagger};
+
+/// Tags `text` and returns its entities, most mentioned first (then by name).
+pub fn extract_entities(text: &str, tagger: &Tagger) -> Entities {
+    entities_from_spans(&tagger.tag(text))
+}
+
+/// Groups tagged spans into entities (see the module docs).
+pub fn entities_from_spans(spans: &[Span]) -> Entities {
+    let mut out = Entities::default();
+    for kind in EntityKind::ALL {
+        // Distinct surface forms (by key) with their mention counts, in order of first mention.
+        let mut forms: Vec<(String, u32)> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for s in spans.iter().filter(|s| s.label == kind) {
+            let name = clean_name(&s.text);
+            if name.is_empty() {
+                continue;
+            }
+            let key = match_key(&name);
+            match index.get(&key) {
+                Some(&i) => {
+                    forms[i].1 += 1;
+                    // Keep the longest spelling ("U.S." over "US").
+                    if name.chars().count() > forms[i].0.chars().count() {
+                        forms[i].0 = name;
+                    }
+                }
+                None => {
+                    index.insert(key, forms.len());
+                    forms.push((name, 1));
+                }
+            }
+        }
+        let merged = if kind == EntityKind::Person { merge_name_parts(forms) } else { forms };
+        let list = out.of_mut(kind);
+        list.extend(merged.into_iter().map(|(name, mentions)| Entity { name, mentions }));
+        list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+    }
+    out
+}
+
+/// Collapses inner whitespace (names may span a line break) and trims.
+fn clean_name(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The key under which spellings are the same entity: lower case, without dots.
+fn match_key(name: &str) -> String {
+    name.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect()
+}
+
+/// Merges person forms whose words are a contiguous part of a longer form's words into that
+/// form; when several longer forms contain it, the most mentioned (then the first) wins.
+fn merge_name_parts(forms: Vec<(String, u32)>) -> Vec<(String, u32)> {
+    let words: Vec<Vec<String>> = forms.iter().map(|(n, _)| n.split(' ').map(match_key).collect()).collect();
+    // Longest forms first, so that a chain ("Greene" < "Taylor Greene" < "Marjorie Taylor
+    // Greene") ends at the longest form.
+    let mut order: Vec<usize> = (0..forms.len()).collect();
+    order.sort_by(|&a, &b| words[b].len().cmp(&words[a].len()).then(a.cmp(&b)));
+    let mut target: Vec<usize> = (0..forms.len()).collect();
+    for (pos, &i) in order.iter().enumerate() {
+        let mut best: Option<usize> = None;
+        for &j in &order[..pos] {
+            if words[j].len() > words[i].len() && contains_run(&words[j], &words[i]) {
+                let root = target[j];
+                best = match best {
+                    Some(b) if forms[b].1 >= forms[root].1 => Some(b),
+                    _ => Some(root),
+                };
+            }
+        }
+        if let Some(b) = best {
+            target[i] = b;
+        }
+    }
+    let mut counts = vec![0u32; forms.len()];
+    for (i, (_, c)) in forms.iter().enumerate() {
+        counts[target[i]] += c;
+    }
+    forms
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| target[*i] == *i)
+        .map(|(i, (name, _))| (name, counts[i]))
+        .collect()
+}
+
+/// Returns true when `part` occurs as a contiguous run inside `whole`.
+fn contains_run(whole: &[String], part: &[String]) -> bool {
+    !part.is_empty() && whole.windows(part.len()).any(|w| w == part)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(text: &str, label: EntityKind) -> Span {
+        Span { start: 0, end: text.chars().count(), text: text.to_string(), label }
+    }
+
+    fn names(list: &[Entity]) -> Vec<(&str, u32)> {
+        list.iter().map(|e| (e.name.as_str(), e.mentions)).collect()
+    }
+
+    #[test]
+    fn merges_name_parts_and_spellings() {
+        use EntityKind::*;
+        let spans = vec![
+            span("Donald Trump", Person),
+            span("Trump", Person),
+            span("Joe Biden", Person),
+            span("Trump", Person),
+            span("Taylor Greene", Person),
+            span("Marjorie Taylor\nGreene", Person),
+            span("U.S.", Location),
+            span("US", Location),
+            span("Mexico", Location),
+            span("CNN", Organization),
+        ];
+        let e = entities_from_spans(&spans);
+        assert_eq!(
+            names(&e.persons),
+            vec![("Donald Trump", 3), ("Marjorie Taylor Greene", 2), ("Joe Biden", 1)]
+        );
+        assert_eq!(names(&e.locations), vec![("U.S.", 2), ("Mexico", 1)]);
+        assert_eq!(names(&e.organizations), vec![("CNN", 1)]);
+        assert!(e.misc.is_empty());
+    }
+
+    #[test]
+    fn shared_surname_goes_to_the_most_mentioned() {
+        use EntityKind::*;
+        let spans = vec![
+            span("Hunter Biden", Person),
+            span("Joe Biden", Person),
+            span("Joe Biden", Person),
+            span("Biden", Person),
+        ];
+        let e = entities_from_spans(&spans);
+        assert_eq!(names(&e.persons), vec![("Joe Biden", 3), ("Hunter Biden", 1)]);
+    }
+
+    /// The seed article (issue 3): the expected persons, organizations and places, and "Trump"
+    /// never an organization.
+    #[test]
+    fn seed_article_entities() {
+        let text = include_str!("../../sample_corpus/000_635a76db266ea16c.txt");
+        // The lead passes the body only: the photo caption and credit lines are not article text.
+        let body: String = text.lines().skip(2).collect::<Vec<_>>().join("\n");
+        let e = extract_entities(&body, Tagger::builtin());
+        let has = |list: &[Entity], n: &str| list.iter().any(|x| x.name == n);
+        for p in [
+            "Donald Trump",
+            "Asawin Suebsaeng",
+            "Adam Rawnsley",
+            "Marjorie Taylor Greene",
+            "Andrés Manuel López Obrador",
+            "Joe Biden",
+        ] {
+            assert!(has(&e.persons, p), "person {p} missing: {:?}", e.persons);
+        }
+        for o in ["Rolling Stone", "Center for Renewing America", "CNN"] {
+            assert!(has(&e.organizations, o), "organization {o} missing: {:?}", e.organizations);
+        }
+        for l in ["Mexico", "U.S.", "Afghanistan"] {
+            assert!(has(&e.locations, l), "place {l} missing: {:?}", e.locations);
+        }
+        assert!(
+            !e.organizations.iter().any(|o| o.name.contains("Trump")),
+            "Trump as an organization: {:?}",
+            e.organizations
+        );
+        let trump = e.persons.iter().find(|x| x.name == "Donald Trump").map(|x| x.mentions);
+        assert!(trump >= Some(4), "{:?}", e.persons);
+    }
+}

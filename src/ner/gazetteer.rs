@@ -1,0 +1,174 @@
+//! Gazetteer lists (places, countries, demonyms) and their matches in a sentence, as tagger features.
+//!
+//! The lists live in `models/gazetteer/*.txt` (built by `models/gazetteer/build_gazetteer.py` from
+//! GeoNames, CC-BY 4.0, and mledoze/countries, ODbL 1.0) and are compiled into the binary. A name
+//! is stored as the hash of its lower-cased token sequence, so matching works on the tagger's own
+//! tokens: each sentence start position is looked up for spans of 1 to [`MAX_NAME_TOKENS`] tokens.
+//! A match is only a feature; the model learns how much to trust each list.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::features::{hash_str, mix};
+use super::tokenize::tokenize;
+
+/// The longest name, in tokens, that is looked up.
+pub const MAX_NAME_TOKENS: usize = 5;
+
+/// The lists, in bit order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GazList {
+    City = 0,
+    Region = 1,
+    Country = 2,
+    Capital = 3,
+    Demonym = 4,
+}
+
+impl GazList {
+    pub const ALL: [GazList; 5] =
+        [GazList::City, GazList::Region, GazList::Country, GazList::Capital, GazList::Demonym];
+}
+
+const CITIES: &str = include_str!("../../models/gazetteer/cities.txt");
+const REGIONS: &str = include_str!("../../models/gazetteer/regions.txt");
+const COUNTRIES: &str = include_str!("../../models/gazetteer/countries.txt");
+const CAPITALS: &str = include_str!("../../models/gazetteer/capitals.txt");
+const DEMONYMS: &str = include_str!("../../models/gazetteer/demonyms.txt");
+
+/// Where a token stands inside a gazetteer match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GazPos {
+    /// A one-token match.
+    Unit = 1,
+    Begin = 2,
+    Inside = 3,
+    Last = 4,
+}
+
+/// Name hashes, each with the bit set of the lists that hold it.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    names: HashMap<u64, u8>,
+}
+
+/// Per token, per list: the position of the token in the longest match of that list, if any.
+pub type GazMatches = Vec<[Option<GazPos>; GazList::ALL.len()]>;
+
+impl Gazetteer {
+    /// Returns the gazetteer built from the lists compiled into the binary (built once).
+    pub fn builtin() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| {
+            let mut g = Gazetteer::default();
+            for (list, text) in [
+                (GazList::City, CITIES),
+                (GazList::Region, REGIONS),
+                (GazList::Country, COUNTRIES),
+                (GazList::Capital, CAPITALS),
+                (GazList::Demonym, DEMONYMS),
+            ] {
+                for line in text.lines() {
+                    g.insert(list, line);
+                }
+            }
+            g
+        })
+    }
+
+    /// Adds one name to a list.
+    pub fn insert(&mut self, list: GazList, name: &str) {
+        let toks = tokenize(name);
+        if toks.is_empty() || toks.len() > MAX_NAME_TOKENS {
+            return;
+        }
+        let mut h = 0u64;
+        for t in &toks {
+            h = mix(h, hash_str(&t.text.to_lowercase()));
+        }
+        *self.names.entry(h).or_insert(0) |= 1 << list as u8;
+    }
+
+    /// Finds the matches in a sentence, given the hashes of its lower-cased tokens.
+    pub fn find(&self, lower_hashes: &[u64]) -> GazMatches {
+        let n = lower_hashes.len();
+        let mut out: GazMatches = vec![[None; GazList::ALL.len()]; n];
+        if self.names.is_empty() {
+            return out;
+        }
+        for i in 0..n {
+            let mut h = 0u64;
+            // Hashes of spans i..i+1, i..i+2, ...; remember the longest span per list.
+            let mut best = [0usize; GazList::ALL.len()];
+            for (len, lh) in lower_hashes[i..n.min(i + MAX_NAME_TOKENS)].iter().enumerate() {
+                h = mix(h, *lh);
+                if let Some(&bits) = self.names.get(&h) {
+                    for l in GazList::ALL {
+                        if bits & (1 << l as u8) != 0 {
+                            best[l as usize] = len + 1;
+                        }
+                    }
+                }
+            }
+            for l in GazList::ALL {
+                let len = best[l as usize];
+                if len == 0 || out[i][l as usize].is_some() {
+                    continue;
+                }
+                for k in 0..len {
+                    let pos = match (k, len) {
+                        (_, 1) => GazPos::Unit,
+                        (0, _) => GazPos::Begin,
+                        (k, len) if k + 1 == len => GazPos::Last,
+                        _ => GazPos::Inside,
+                    };
+                    let slot = &mut out[i + k][l as usize];
+                    if slot.is_none() {
+                        *slot = Some(pos);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Returns the number of distinct names.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashes(s: &str) -> Vec<u64> {
+        tokenize(s).iter().map(|t| hash_str(&t.text.to_lowercase())).collect()
+    }
+
+    #[test]
+    fn finds_longest_match_per_list() {
+        let mut g = Gazetteer::default();
+        g.insert(GazList::City, "New York");
+        g.insert(GazList::City, "York");
+        g.insert(GazList::Country, "Mexico");
+        let m = g.find(&hashes("flights from new York to Mexico"));
+        let city: Vec<Option<GazPos>> = m.iter().map(|p| p[GazList::City as usize]).collect();
+        assert_eq!(city, vec![None, None, Some(GazPos::Begin), Some(GazPos::Last), None, None]);
+        assert_eq!(m[5][GazList::Country as usize], Some(GazPos::Unit));
+        assert_eq!(m[5][GazList::City as usize], None);
+    }
+
+    #[test]
+    fn builtin_lists_hold_countries_and_demonyms() {
+        let g = Gazetteer::builtin();
+        assert!(g.len() > 100_000);
+        let m = g.find(&hashes("Mexican troops in Afghanistan"));
+        assert_eq!(m[0][GazList::Demonym as usize], Some(GazPos::Unit));
+        assert_eq!(m[3][GazList::Country as usize], Some(GazPos::Unit));
+    }
+}

@@ -1,0 +1,462 @@
+//! Training and evaluation: reads CoNLL-style files, learns the weights with an averaged
+//! structured perceptron (Collins 2002), and scores a tagger with entity-level exact match.
+//!
+//! Training walks each document's sentences in order, exactly as tagging does, so the document
+//! history features see the model's own earlier predictions (Ratinov & Roth 2009). The features
+//! that do not depend on predictions are computed once and interned to dense row numbers, which
+//! makes an epoch over CoNLL-2003 train take seconds. The result is pruned to the strongest rows
+//! and quantized by [`Model::from_float`].
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Instant;
+
+use super::features::{history_features, static_features, DocStats, History, TokInfo};
+use super::gazetteer::Gazetteer;
+use super::lexicon::Lexicon;
+use super::model::{parse_label, viterbi, Model, NUM_LABELS, TYPES};
+use super::{entity_ranges, types_of, NerError, Tagger};
+use crate::article::EntityKind;
+
+/// A labeled sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub tokens: Vec<String>,
+    /// Label indices (see [`super::model::label_name`]), IOB2.
+    pub labels: Vec<u8>,
+}
+
+/// A labeled document: sentences in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    pub sentences: Vec<Sentence>,
+}
+
+/// Reads a CoNLL-style file (see [`parse_conll`]).
+pub fn read_conll(path: &Path) -> Result<Vec<Document>, NerError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| NerError::Io { path: path.display().to_string(), source })?;
+    parse_conll(&text, &path.display().to_string())
+}
+
+/// Parses CoNLL-style text: one token a line, blank lines between sentences. Accepted layouts:
+/// CoNLL-2003 (`token POS chunk tag`, space separated, tag last), two columns (`token<TAB>tag`),
+/// and Universal NER (`index<TAB>token<TAB>tag<TAB>...`, `#` comment lines). Documents are split
+/// at `-DOCSTART-` or `# newdoc`; a file without such markers has one document per sentence
+/// (tweets, for instance). IOB1 tags are converted to IOB2.
+pub fn parse_conll(text: &str, name: &str) -> Result<Vec<Document>, NerError> {
+    // Universal NER files have "# sent_id", "# text" comment lines; elsewhere "#" is a token.
+    let uner_file = text
+        .lines()
+        .take(50)
+        .any(|l| l.starts_with("# sent_id") || l.starts_with("# newdoc") || l.starts_with("# text"));
+    let is_marker = |l: &str| l.starts_with("-DOCSTART-") || (uner_file && l.starts_with("# newdoc"));
+    let has_markers = text.lines().any(is_marker);
+    let mut docs = Vec::new();
+    let mut doc = Document::default();
+    let mut sent = Sentence { tokens: Vec::new(), labels: Vec::new() };
+    fn flush_sent(sent: &mut Sentence, doc: &mut Document, docs: &mut Vec<Document>, per_sentence: bool) {
+        if sent.tokens.is_empty() {
+            return;
+        }
+        // IOB1 -> IOB2: an I- that does not continue an entity of its type begins one.
+        for i in 0..sent.labels.len() {
+            let l = sent.labels[i];
+            let prev = if i == 0 { None } else { Some(sent.labels[i - 1]) };
+            if !super::model::allowed(prev, l) {
+                sent.labels[i] = l - 1;
+            }
+        }
+        doc.sentences.push(std::mem::replace(sent, Sentence { tokens: Vec::new(), labels: Vec::new() }));
+        if per_sentence {
+            docs.push(std::mem::take(doc));
+        }
+    }
+    for (ln, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            flush_sent(&mut sent, &mut doc, &mut docs, !has_markers);
+            continue;
+        }
+        if is_marker(line) {
+            flush_sent(&mut sent, &mut doc, &mut docs, !has_markers);
+            if !doc.sentences.is_empty() {
+                docs.push(std::mem::take(&mut doc));
+            }
+            continue;
+        }
+        if uner_file && line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> =
+            if line.contains('\t') { line.split('\t').collect() } else { line.split_whitespace().collect() };
+        let uner = line.contains('\t') && cols.len() >= 3 && cols[0].bytes().all(|b| b.is_ascii_digit());
+        let (tok, tag) = match (uner, cols.as_slice()) {
+            (true, c) => (c[1], c[2]),
+            (false, [t, .., g]) => (*t, *g),
+            _ => {
+                return Err(NerError::Conll {
+                    path: name.to_string(),
+                    line: ln + 1,
+                    msg: "expected a token and a tag".to_string(),
+                })
+            }
+        };
+        let label = parse_label(tag.trim()).ok_or_else(|| NerError::Conll {
+            path: name.to_string(),
+            line: ln + 1,
+            msg: format!("unknown tag {tag:?}"),
+        })?;
+        sent.tokens.push(tok.to_string());
+        sent.labels.push(label);
+    }
+    flush_sent(&mut sent, &mut doc, &mut docs, !has_markers);
+    if !doc.sentences.is_empty() {
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+/// Settings of [`train`].
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the document shuffle.
+    pub seed: u64,
+    /// Feature rows kept in the model (the strongest); bounds the file size (22 bytes a row).
+    pub max_features: usize,
+    /// Word statistics from unlabeled text, stored in the model.
+    pub lexicon: Lexicon,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { epochs: 12, seed: 1, max_features: 380_000, lexicon: Lexicon::default() }
+    }
+}
+
+/// What happened in one epoch.
+#[derive(Debug, Clone)]
+pub struct EpochReport {
+    pub epoch: usize,
+    /// Training sentences the model got wrong during the pass.
+    pub sentences_wrong: usize,
+    pub sentences: usize,
+    pub seconds: f64,
+    /// Scores of the averaged model on the development data, when given.
+    pub dev: Option<Scores>,
+}
+
+/// Entity-level counts per type (exact match of span and type).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scores {
+    /// (true positives, false positives, false negatives) per type, in [`TYPES`] order.
+    pub counts: [(usize, usize, usize); 4],
+}
+
+impl Scores {
+    fn prf((tp, fp, fnn): (usize, usize, usize)) -> (f64, f64, f64) {
+        let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
+        let r = if tp + fnn > 0 { tp as f64 / (tp + fnn) as f64 } else { 0.0 };
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        (p, r, f)
+    }
+
+    /// Returns precision, recall and F1 of one type.
+    pub fn of(&self, kind: EntityKind) -> (f64, f64, f64) {
+        let i = TYPES.iter().position(|k| *k == kind).unwrap_or(0);
+        Scores::prf(self.counts[i])
+    }
+
+    /// Returns precision, recall and F1 over all types.
+    pub fn overall(&self) -> (f64, f64, f64) {
+        let sum = self.counts.iter().fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
+        Scores::prf(sum)
+    }
+}
+
+/// Scores a tagger on labeled documents.
+pub fn evaluate(tagger: &Tagger, docs: &[Document]) -> Scores {
+    let mut s = Scores::default();
+    for d in docs {
+        let toks: Vec<Vec<&str>> =
+            d.sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
+        let pred = tagger.tag_tokens(&toks);
+        for (sent, p) in d.sentences.iter().zip(&pred) {
+            let gold = entity_ranges(&sent.labels);
+            let got = entity_ranges(p);
+            for (ti, kind) in TYPES.iter().enumerate() {
+                let g: Vec<_> = gold.iter().filter(|e| e.2 == *kind).collect();
+                let q: Vec<_> = got.iter().filter(|e| e.2 == *kind).collect();
+                let tp = q.iter().filter(|e| g.contains(e)).count();
+                s.counts[ti].0 += tp;
+                s.counts[ti].1 += q.len() - tp;
+                s.counts[ti].2 += g.len() - tp;
+            }
+        }
+    }
+    s
+}
+
+/// The perceptron's state: weights and the sums needed for averaging, per interned feature row.
+struct Weights {
+    rows: HashMap<u32, u32>,
+    keys: Vec<u32>,
+    w: Vec<f32>,
+    /// Sum of (step × update), so that the average is `w - u / steps`.
+    u: Vec<f64>,
+    start: [f32; NUM_LABELS],
+    start_u: [f64; NUM_LABELS],
+    trans: [[f32; NUM_LABELS]; NUM_LABELS],
+    trans_u: [[f64; NUM_LABELS]; NUM_LABELS],
+    step: f64,
+}
+
+impl Weights {
+    fn intern(&mut self, id: u32) -> u32 {
+        if let Some(&r) = self.rows.get(&id) {
+            return r;
+        }
+        let r = self.keys.len() as u32;
+        self.rows.insert(id, r);
+        self.keys.push(id);
+        self.w.extend_from_slice(&[0.0; NUM_LABELS]);
+        self.u.extend_from_slice(&[0.0; NUM_LABELS]);
+        r
+    }
+
+    fn score(&self, rows: &[u32], out: &mut [f32; NUM_LABELS]) {
+        for &r in rows {
+            let w = &self.w[r as usize * NUM_LABELS..(r as usize + 1) * NUM_LABELS];
+            for l in 0..NUM_LABELS {
+                out[l] += w[l];
+            }
+        }
+    }
+
+    fn update(&mut self, rows: &[u32], label: u8, delta: f32) {
+        for &r in rows {
+            let i = r as usize * NUM_LABELS + label as usize;
+            self.w[i] += delta;
+            self.u[i] += self.step * delta as f64;
+        }
+    }
+
+    fn update_trans(&mut self, prev: Option<u8>, cur: u8, delta: f32) {
+        let c = self.step * delta as f64;
+        match prev {
+            None => {
+                self.start[cur as usize] += delta;
+                self.start_u[cur as usize] += c;
+            }
+            Some(p) => {
+                self.trans[p as usize][cur as usize] += delta;
+                self.trans_u[p as usize][cur as usize] += c;
+            }
+        }
+    }
+
+    fn averaged(&self, lexicon: &Lexicon, max_rows: usize) -> Model {
+        let s = self.step.max(1.0);
+        let avg = |w: f32, u: f64| (w as f64 - u / s) as f32;
+        let rows = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(r, &k)| {
+                let mut a = [0f32; NUM_LABELS];
+                for (l, x) in a.iter_mut().enumerate() {
+                    let i = r * NUM_LABELS + l;
+                    *x = avg(self.w[i], self.u[i]);
+                }
+                (k, a)
+            })
+            .collect();
+        let mut start = [0f32; NUM_LABELS];
+        let mut trans = [[0f32; NUM_LABELS]; NUM_LABELS];
+        for (l, row) in trans.iter_mut().enumerate() {
+            start[l] = avg(self.start[l], self.start_u[l]);
+            for (m, x) in row.iter_mut().enumerate() {
+                *x = avg(self.trans[l][m], self.trans_u[l][m]);
+            }
+        }
+        Model::from_float(rows, start, trans, lexicon.clone(), max_rows)
+    }
+}
+
+/// A training sentence with its precomputed features (as row numbers).
+struct Prepared {
+    infos: Vec<TokInfo>,
+    rows: Vec<Vec<u32>>,
+    gold: Vec<u8>,
+}
+
+/// Trains a tagger on `train`; after each epoch, scores the averaged model on `dev` when given
+/// and reports to `on_epoch`.
+pub fn train(
+    train: &[Document],
+    dev: Option<&[Document]>,
+    opts: &TrainOptions,
+    on_epoch: &mut dyn FnMut(&EpochReport),
+) -> Result<Tagger, NerError> {
+    let gaz = Gazetteer::builtin();
+    let mut wts = Weights {
+        rows: HashMap::new(),
+        keys: Vec::new(),
+        w: Vec::new(),
+        u: Vec::new(),
+        start: [0.0; NUM_LABELS],
+        start_u: [0.0; NUM_LABELS],
+        trans: [[0.0; NUM_LABELS]; NUM_LABELS],
+        trans_u: [[0.0; NUM_LABELS]; NUM_LABELS],
+        step: 1.0,
+    };
+    let mut docs: Vec<Vec<Prepared>> = Vec::with_capacity(train.len());
+    for d in train {
+        let infos: Vec<Vec<TokInfo>> =
+            d.sentences.iter().map(|s| s.tokens.iter().map(|t| TokInfo::new(t)).collect()).collect();
+        let stats = DocStats::new(&infos);
+        let mut prepared = Vec::with_capacity(infos.len());
+        for (s, toks) in d.sentences.iter().zip(infos) {
+            let f = static_features(&toks, gaz, &opts.lexicon, &stats);
+            let rows = (0..f.len()).map(|i| f.of(i).iter().map(|&id| wts.intern(id)).collect()).collect();
+            prepared.push(Prepared { infos: toks, rows, gold: s.labels.clone() });
+        }
+        docs.push(prepared);
+    }
+    let total_sentences: usize = docs.iter().map(Vec::len).sum();
+    if total_sentences == 0 {
+        return Err(NerError::NoData);
+    }
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut rng = opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut hist = History::default();
+    let mut em: Vec<[f32; NUM_LABELS]> = Vec::new();
+    let mut hrows: Vec<Vec<u32>> = Vec::new();
+    for epoch in 1..=opts.epochs.max(1) {
+        let t0 = Instant::now();
+        // Fisher-Yates shuffle of the document order (xorshift64).
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut wrong = 0;
+        for &di in &order {
+            hist.clear();
+            for p in &docs[di] {
+                em.clear();
+                hrows.clear();
+                for (i, t) in p.infos.iter().enumerate() {
+                    let mut h = [0u32; 2];
+                    let n = history_features(t, &hist, &mut h);
+                    let hr: Vec<u32> = h[..n].iter().map(|&id| wts.intern(id)).collect();
+                    let mut s = [0f32; NUM_LABELS];
+                    wts.score(&p.rows[i], &mut s);
+                    wts.score(&hr, &mut s);
+                    em.push(s);
+                    hrows.push(hr);
+                }
+                let pred = viterbi(&em, &wts.start, &wts.trans);
+                if pred != p.gold {
+                    wrong += 1;
+                    for i in 0..pred.len() {
+                        let (g, q) = (p.gold[i], pred[i]);
+                        if g != q {
+                            wts.update(&p.rows[i], g, 1.0);
+                            wts.update(&p.rows[i], q, -1.0);
+                            wts.update(&hrows[i], g, 1.0);
+                            wts.update(&hrows[i], q, -1.0);
+                        }
+                        let gp = if i == 0 { None } else { Some(p.gold[i - 1]) };
+                        let qp = if i == 0 { None } else { Some(pred[i - 1]) };
+                        if (gp, g) != (qp, q) {
+                            wts.update_trans(gp, g, 1.0);
+                            wts.update_trans(qp, q, -1.0);
+                        }
+                    }
+                }
+                wts.step += 1.0;
+                hist.record(&p.infos, &types_of(&pred));
+            }
+        }
+        let dev_scores =
+            dev.map(|d| evaluate(&Tagger::from_model(wts.averaged(&opts.lexicon, opts.max_features)), d));
+        on_epoch(&EpochReport {
+            epoch,
+            sentences_wrong: wrong,
+            sentences: total_sentences,
+            seconds: t0.elapsed().as_secs_f64(),
+            dev: dev_scores,
+        });
+    }
+    Ok(Tagger::from_model(wts.averaged(&opts.lexicon, opts.max_features)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::model::label_name;
+
+    #[test]
+    fn reads_each_layout() {
+        let conll = "-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n";
+        let docs = parse_conll(conll, "t").unwrap();
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].sentences.len(), 2);
+        // IOB1 "I-ORG" at a sentence start becomes B-ORG.
+        assert_eq!(label_name(docs[0].sentences[0].labels[0]), "B-ORG");
+        assert_eq!(label_name(docs[0].sentences[1].labels[1]), "I-PER");
+
+        let tweets = "I\tO\nlove\tO\nParis\tB-LOC\n\nhi\tO\n";
+        let docs = parse_conll(tweets, "t").unwrap();
+        assert_eq!(docs.len(), 2, "no markers: one document per sentence");
+
+        let uner = "# newdoc id = a\n# sent_id = 1\n# text = in tampa bay\n1\tin\tO\t-\t-\n2\ttampa\tB-LOC\t-\tx\n3\tbay\tI-LOC\t-\tx\n";
+        let docs = parse_conll(uner, "t").unwrap();
+        assert_eq!(docs[0].sentences[0].tokens, vec!["in", "tampa", "bay"]);
+        assert_eq!(label_name(docs[0].sentences[0].labels[2]), "I-LOC");
+    }
+
+    #[test]
+    fn reports_bad_tags_with_line_numbers() {
+        let err = parse_conll("a O\nb B-FOO\n", "f.conll").unwrap_err();
+        assert_eq!(err.to_string(), "f.conll:2: unknown tag \"B-FOO\"");
+    }
+
+    #[test]
+    fn learns_a_toy_language() {
+        let text = "\
+-DOCSTART- O\n\nAlice B-PER\nvisited O\nParis B-LOC\n.\tO\n\nBob B-PER\nvisited O\nLondon B-LOC\n. O\n\n\
+-DOCSTART- O\n\nCarol B-PER\nleft O\nRome B-LOC\n. O\n\nAcme B-ORG\nCorp I-ORG\nhired O\nDave B-PER\n. O\n";
+        let docs = parse_conll(text, "toy").unwrap();
+        let opts = TrainOptions { epochs: 8, ..TrainOptions::default() };
+        let mut epochs = 0;
+        let tagger = train(&docs, Some(&docs), &opts, &mut |_| epochs += 1).unwrap();
+        assert_eq!(epochs, 8);
+        let s = evaluate(&tagger, &docs);
+        assert!(s.overall().2 > 0.99, "{s:?}");
+        // The model survives its file format.
+        let again = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
+        assert_eq!(evaluate(&again, &docs), s);
+        assert!(matches!(train(&[], None, &opts, &mut |_| {}), Err(NerError::NoData)));
+    }
+}
+
+/// The shipped model on a small hand-written news file (`tests/fixtures/ner/news.conll`).
+#[cfg(test)]
+mod shipped_model_tests {
+    use super::*;
+
+    #[test]
+    fn shipped_model_reaches_min_f1_on_fixture() {
+        let text = include_str!("../../tests/fixtures/ner/news.conll");
+        let docs = parse_conll(text, "news.conll").unwrap();
+        assert_eq!(docs.len(), 4);
+        let s = evaluate(Tagger::builtin(), &docs);
+        let (_, _, f1) = s.overall();
+        assert!(f1 >= 0.85, "F1 {f1:.3} on the fixture: {s:?}");
+    }
+}
