@@ -9,6 +9,8 @@ pub mod byline;
 pub mod date;
 pub mod dateline;
 pub mod language;
+pub mod sentences;
+pub mod timex;
 
 use crate::article::Article;
 
@@ -25,4 +27,5 @@ pub fn enrich(article: &mut Article) {
         };
         article.language = language::detect(&sample);
     }
+    article.mentions = timex::find_mentions(&article.body, article.published.as_ref());
 }

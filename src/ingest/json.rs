@@ -108,6 +108,10 @@ enum Records {
 
 fn records_of(doc: Json) -> Records {
     match doc {
+        // An array without a single object is not a list of articles with some bad records.
+        Json::Array(items) if !items.is_empty() && !items.iter().any(Json::is_object) => {
+            Records::None(format!("top level is an array of {}, not of objects", kind_of(&items[0])))
+        }
         Json::Array(items) => Records::Many(items),
         Json::Object(mut obj) => {
             let has_body =

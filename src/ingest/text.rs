@@ -134,9 +134,11 @@ fn read_head(lines: &[&str], article: &mut Article) -> usize {
             if article.byline.is_empty() {
                 article.byline = names;
             }
-        } else if let Some(d) = date_line(line) {
+        } else if let Some((d, updated)) = date_line(line) {
             flush_headline(&mut pending, article);
-            if article.published.is_none() {
+            if updated {
+                article.modified.get_or_insert(d);
+            } else if article.published.is_none() {
                 article.published = Some(d);
             }
         } else if let Some((caption, credit)) = boilerplate::split_inline_credit(line) {
@@ -147,6 +149,20 @@ fn read_head(lines: &[&str], article: &mut Article) -> usize {
             article.credits.push(credit);
         } else {
             let candidate = heading.unwrap_or(line).to_string();
+            if let Some(h) = &article.headline {
+                // A Markdown heading repeating the stated title is not text.
+                if heading.is_some() && same_words(h, &candidate) {
+                    i += 1;
+                    continue;
+                }
+            }
+            let has_headline = article.headline.is_some() || pending.is_some();
+            let ends_sentence = candidate.ends_with(['.', '!', '?', '"', '”']);
+            if has_headline && (ends_sentence || pending.is_none()) {
+                // With a headline known, a further plain line starts the text (a deck without
+                // final punctuation right under the headline is the one exception).
+                break;
+            }
             match pending.replace(candidate) {
                 // Two short lines in a row: the first was the headline, the next is a deck.
                 Some(first) if article.headline.is_none() => {
@@ -164,7 +180,21 @@ fn read_head(lines: &[&str], article: &mut Article) -> usize {
         i += 1;
     }
     flush_headline(&mut pending, article);
+    // Wire copy often carries only an "Updated …" stamp: it is then the best date there is.
+    if article.published.is_none() {
+        article.published = article.modified;
+    }
     i
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    norm(a) == norm(b)
 }
 
 fn flush_headline(pending: &mut Option<String>, article: &mut Article) {
@@ -177,16 +207,16 @@ fn flush_headline(pending: &mut Option<String>, article: &mut Article) {
     }
 }
 
-/// A line that is only a date, possibly with "Published"/"Updated" words around it.
-fn date_line(line: &str) -> Option<crate::article::PubDate> {
-    if line.split_whitespace().count() > 10 {
+/// A line that is only a date, possibly with "Published"/"Updated" words around it; the flag is
+/// true for an update stamp.
+fn date_line(line: &str) -> Option<(crate::article::PubDate, bool)> {
+    if line.split_whitespace().count() > 12 {
         return None;
     }
     let lower = line.to_lowercase();
-    if lower.starts_with("updated") || lower.starts_with("modified") {
-        return None;
-    }
-    date::parse_date(line)
+    let updated =
+        lower.starts_with("updated") || lower.starts_with("modified") || lower.starts_with("last updated");
+    date::parse_date(line).map(|d| (d, updated))
 }
 
 /// Joins the body lines into paragraphs (blank-line separated; hard-wrapped lines joined), moving

@@ -1,0 +1,350 @@
+//! Integration tests: the built `morgue` binary on `sample_corpus/` and `tests/fixtures/`, one
+//! module per command. Expected figures come from `sample_corpus/README.md`.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// An index built from a corpus folder in a temporary directory.
+struct TestIndex {
+    dir: tempfile::TempDir,
+}
+
+impl TestIndex {
+    fn build(corpus: &str) -> TestIndex {
+        let t = TestIndex::empty();
+        let out = t.run(&["ingest", root().join(corpus).to_str().unwrap(), "--format", "json"]);
+        assert!(out.status.success(), "ingest failed: {}", String::from_utf8_lossy(&out.stderr));
+        t
+    }
+
+    fn empty() -> TestIndex {
+        TestIndex { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn index(&self) -> PathBuf {
+        self.dir.path().join("idx")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::cargo_bin("morgue")
+            .unwrap()
+            .arg("--index")
+            .arg(self.index())
+            .args(args)
+            .current_dir(root())
+            .output()
+            .unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        let out = self.run(args);
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            panic!(
+                "{args:?}: {e}\nstdout: {}\nstderr: {}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })
+    }
+
+    fn search(&self, query: &str, extra: &[&str]) -> Value {
+        let mut args = vec!["search", query, "--format", "json"];
+        args.extend_from_slice(extra);
+        if !extra.contains(&"--limit") {
+            args.extend_from_slice(&["--limit", "100"]);
+        }
+        self.json(&args)
+    }
+}
+
+fn sources(result: &Value) -> Vec<String> {
+    result["hits"].as_array().unwrap().iter().map(|h| h["source"].as_str().unwrap().to_string()).collect()
+}
+
+const SEED: &str = "000_635a76db266ea16c.txt";
+
+fn parse_json(path: &Path) -> Vec<Value> {
+    let out = Command::cargo_bin("morgue")
+        .unwrap()
+        .args(["parse", "--format", "jsonl"])
+        .arg(path)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+mod ingest {
+    use super::*;
+
+    #[test]
+    fn counts_and_reingest_is_a_noop() {
+        let t = TestIndex::empty();
+        let corpus = root().join("sample_corpus");
+        let first = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(first["files_seen"], 18);
+        assert_eq!(first["added"], 24);
+        assert_eq!(first["failed"].as_array().unwrap().len(), 0, "{first}");
+        let again = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(
+            (again["added"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64()),
+            (Some(0), Some(0), Some(24))
+        );
+        let stats = t.json(&["stats", "--format", "json"]);
+        assert_eq!(stats["articles"], 24);
+    }
+
+    #[test]
+    fn edited_file_replaces_its_article_and_prune_removes() {
+        let corpus = tempfile::tempdir().unwrap();
+        for f in ["cartels-2023-03-ledger.txt", "vellmont-heat-2019-07.txt"] {
+            std::fs::copy(root().join("sample_corpus").join(f), corpus.path().join(f)).unwrap();
+        }
+        let t = TestIndex::empty();
+        let c = corpus.path().to_str().unwrap();
+        t.json(&["ingest", c, "--format", "json"]);
+        let path = corpus.path().join("cartels-2023-03-ledger.txt");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("talking point", "talking point zanzibarish")).unwrap();
+        let r = t.json(&["ingest", c, "--format", "json"]);
+        assert_eq!(
+            (r["added"].as_u64(), r["updated"].as_u64(), r["unchanged"].as_u64()),
+            (Some(0), Some(1), Some(1))
+        );
+        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 2);
+        assert_eq!(t.search("zanzibarish", &[])["total"], 1);
+        std::fs::remove_file(&path).unwrap();
+        let r = t.json(&["ingest", c, "--prune", "--format", "json"]);
+        assert_eq!(r["removed"], 1);
+        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 1);
+    }
+
+    #[test]
+    fn bad_files_are_reported_and_good_articles_indexed() {
+        let t = TestIndex::empty();
+        let out = t.run(&["ingest", "sample_corpus", "tests/fixtures/bad", "--format", "json"]);
+        assert_eq!(out.status.code(), Some(3));
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(report["added"], 27);
+        let failed = report["failed"].as_array().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        for (name, reason) in [
+            ("photo.png", "binary"),
+            ("scan.txt", "binary"),
+            ("invalid-utf8.txt", "invalid UTF-8 at byte 386"),
+            ("empty.txt", "empty"),
+            ("truncated.json", "invalid JSON"),
+            ("malformed.json", "invalid JSON"),
+            ("numbers.json", "not an article"),
+            ("feed-one-bad-line.jsonl:3", "invalid JSON"),
+        ] {
+            assert!(
+                failed.iter().any(|f| f["path"].as_str().unwrap().contains(name)
+                    && f["reason"].as_str().unwrap().contains(reason)),
+                "{name} not reported with {reason:?}: {failed:?}"
+            );
+            assert!(stderr.contains(name), "{name} not on stderr: {stderr}");
+        }
+        assert_eq!(failed.len(), 8, "{failed:?}");
+        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 27);
+    }
+}
+
+mod search {
+    use super::*;
+
+    #[test]
+    fn words_phrases_accents_and_dates() {
+        let t = TestIndex::build("sample_corpus");
+        let r = t.search("drug cartels", &[]);
+        assert_eq!(r["total"], 12);
+        assert!(sources(&r).iter().any(|s| s.ends_with(SEED)), "{:?}", sources(&r));
+        let seed_hit = r["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["source"].as_str().unwrap().ends_with(SEED))
+            .unwrap();
+        assert_eq!(seed_hit["headline_derived"], true);
+        assert!(seed_hit["headline"]
+            .as_str()
+            .unwrap()
+            .starts_with("Former President Donald Trump is asking"));
+
+        let r = t.search("lopez obrador", &[]);
+        assert_eq!(r["total"], 10);
+        assert!(sources(&r).iter().any(|s| s.ends_with(SEED)));
+
+        // Words are also matched stemmed ("cool" finds "cooling"), phrases keep their order.
+        assert_eq!(t.search("roofs cool", &[])["total"], 6);
+        assert_eq!(t.run(&["search", "\"roofs cool\"", "--format", "json"]).status.code(), Some(1));
+        // Phrases match stemmed forms too: "cool-roof program" is a hit.
+        assert_eq!(t.search("\"cool roofs\"", &[])["total"], 5);
+        assert_eq!(t.search("security official", &[])["total"], 11);
+        assert_eq!(t.search("\"security official\"", &[])["total"], 6);
+        assert_eq!(t.search("\"white paper\"", &[])["total"], 4);
+
+        let since = t.search("drug cartels", &["--since", "2023-01-01"]);
+        assert_eq!(since["total"], 4);
+        assert_eq!(since["undated_excluded"], 1);
+        let until = t.search("drug cartels", &["--until", "2019"]);
+        assert_eq!(until["total"], 3);
+    }
+
+    #[test]
+    fn fields_sorting_and_outlets() {
+        let t = TestIndex::build("sample_corpus");
+        let r = t.search("byline:\"ana ruiz\"", &[]);
+        assert!(r["total"].as_u64().unwrap() >= 2);
+        let r = t.search("cartels", &["--outlet", "The Harbor Ledger"]);
+        assert!(r["hits"].as_array().unwrap().iter().all(|h| h["outlet"] == "The Harbor Ledger"));
+        assert_eq!(t.search("language:es", &[])["total"], 1);
+        let newest = t.search("*", &["--sort", "newest", "--limit", "3"]);
+        let dates: Vec<&str> =
+            newest["hits"].as_array().unwrap().iter().map(|h| h["published"].as_str().unwrap()).collect();
+        assert!(dates[0].starts_with("2024-11-06"), "{dates:?}");
+        assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+        let oldest = t.search("*", &["--sort", "oldest", "--limit", "1"]);
+        assert_eq!(oldest["hits"][0]["published"], "2019-07-23");
+    }
+
+    #[test]
+    fn exit_codes() {
+        let t = TestIndex::build("sample_corpus");
+        assert_eq!(t.run(&["search", "xylophonequux", "--format", "json"]).status.code(), Some(1));
+        let bad = t.run(&["search", "title:(", "--format", "json"]);
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&bad.stderr).contains("cannot parse the query"));
+        let missing = Command::cargo_bin("morgue")
+            .unwrap()
+            .args(["--index", "/nonexistent/idx", "search", "x"])
+            .output()
+            .unwrap();
+        assert_eq!(missing.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&missing.stderr).contains("no index"));
+    }
+}
+
+mod show {
+    use super::*;
+
+    #[test]
+    fn shows_whole_article_by_id_and_prefix() {
+        let t = TestIndex::build("sample_corpus");
+        let r = t.search("\"white paper\"", &["--sort", "oldest"]);
+        let id = r["hits"][0]["id"].as_str().unwrap().to_string();
+        let a = t.json(&["show", &id, "--format", "json"]);
+        assert_eq!(a["id"], id.as_str());
+        assert!(a["body"].as_str().unwrap().len() > 200);
+        let by_prefix = t.json(&["show", &id[..8], "--format", "json"]);
+        assert_eq!(by_prefix["id"], id.as_str());
+        assert_eq!(t.run(&["show", "0000000000000000"]).status.code(), Some(1));
+    }
+}
+
+mod parse {
+    use super::*;
+
+    #[test]
+    fn seed_meets_the_foundation_issue() {
+        let arts = parse_json(&root().join("sample_corpus").join(SEED));
+        assert_eq!(arts.len(), 1);
+        let a = &arts[0];
+        for key in [
+            "id",
+            "source",
+            "url",
+            "outlet",
+            "headline",
+            "byline",
+            "published",
+            "dateline",
+            "section",
+            "language",
+            "body",
+            "captions",
+            "credits",
+            "entities",
+        ] {
+            assert!(a.get(key).is_some(), "missing key {key}");
+        }
+        assert_eq!(a["headline"], Value::Null);
+        assert_eq!(a["byline"], serde_json::json!([]));
+        assert_eq!(a["published"], Value::Null);
+        assert_eq!(a["captions"], serde_json::json!(["Former President Donald Trump"]));
+        assert_eq!(a["credits"], serde_json::json!(["Drew Angerer/Getty Images"]));
+        let body = a["body"].as_str().unwrap();
+        assert!(body.starts_with("Former President Donald Trump is asking his advisers"));
+        assert!(!body.contains("ALSO IN THE NEWS"));
+        assert!(!body.contains("Drew Angerer"));
+        for k in ["persons", "organizations", "locations", "misc"] {
+            assert!(a["entities"][k].is_array());
+        }
+    }
+
+    #[test]
+    fn bad_file_exit_3_and_message() {
+        let out = Command::cargo_bin("morgue")
+            .unwrap()
+            .args(["parse", "--format", "jsonl"])
+            .arg(root().join("tests/fixtures/bad/feed-one-bad-line.jsonl"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3));
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("feed-one-bad-line.jsonl:3: invalid JSON"));
+    }
+}
+
+/// Golden files: each sample article's parse output is pinned in `tests/golden/<file>.json`;
+/// `UPDATE_GOLDEN=1 cargo test` rewrites them and the diff is reviewed.
+mod golden {
+    use super::*;
+
+    #[test]
+    fn sample_corpus_matches_golden() {
+        let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+        let corpus = root().join("sample_corpus");
+        let mut failures = Vec::new();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap() != "README.md")
+            .collect();
+        files.sort();
+        for path in files {
+            let name = path.file_name().unwrap().to_str().unwrap().to_string();
+            let out = Command::cargo_bin("morgue")
+                .unwrap()
+                .current_dir(root())
+                .args(["parse", "--format", "json"])
+                .arg(format!("sample_corpus/{name}"))
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+            let got: Value = serde_json::from_slice(&out.stdout).unwrap();
+            let golden = root().join("tests/golden").join(format!("{name}.json"));
+            if update {
+                std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
+                std::fs::write(&golden, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
+                continue;
+            }
+            match std::fs::read_to_string(&golden) {
+                Ok(text) => {
+                    let want: Value = serde_json::from_str(&text).unwrap();
+                    if want != got {
+                        failures.push(format!("{name}: differs from {} (UPDATE_GOLDEN=1 cargo test to rewrite, then review the diff)", golden.display()));
+                    }
+                }
+                Err(_) => failures.push(format!("{name}: no golden file {}", golden.display())),
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
