@@ -381,6 +381,9 @@ pub struct Article {
     pub body: String,
     pub captions: Vec<String>,
     pub credits: Vec<String>,
+    /// Teasers and boilerplate removed from the end of the text ("ALSO IN THE NEWS: …",
+    /// "Read more: …"), kept apart rather than lost.
+    pub teasers: Vec<String>,
     pub entities: Entities,
     /// Dated events the text mentions.
     pub mentions: Vec<Mention>,

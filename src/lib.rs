@@ -22,5 +22,6 @@ pub mod error;
 pub mod extract;
 pub mod index;
 pub mod ingest;
+pub mod ner;
 pub mod pipeline;
 pub mod query;

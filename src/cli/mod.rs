@@ -55,6 +55,10 @@ pub enum Command {
     /// Counts, date range and outlets of the index
     #[command(after_help = EXIT_CODES)]
     Stats(cmd::stats::Args),
+    /// Tag named entities (PER, ORG, LOC, MISC) in text from stdin
+    Tag(cmd::tag::TagArgs),
+    /// Train or evaluate the named-entity tagger on CoNLL files
+    Ner(cmd::ner::NerArgs),
 }
 
 /// Exit statuses (see `--help`).
@@ -76,7 +80,7 @@ impl From<Exit> for ExitCode {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
-        Ok(code) => code.into(),
+        Ok(code) => code,
         Err(e) => {
             if is_broken_pipe(&e) {
                 return Exit::Success.into();
@@ -87,14 +91,17 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli) -> anyhow::Result<Exit> {
-    match &cli.command {
-        Command::Ingest(a) => cmd::ingest::run(cli, a),
-        Command::Search(a) => cmd::search::run(cli, a),
-        Command::Show(a) => cmd::show::run(cli, a),
-        Command::Parse(a) => cmd::parse::run(a),
-        Command::Stats(a) => cmd::stats::run(cli, a),
-    }
+fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let exit = match &cli.command {
+        Command::Ingest(a) => cmd::ingest::run(cli, a)?,
+        Command::Search(a) => cmd::search::run(cli, a)?,
+        Command::Show(a) => cmd::show::run(cli, a)?,
+        Command::Parse(a) => cmd::parse::run(a)?,
+        Command::Stats(a) => cmd::stats::run(cli, a)?,
+        Command::Tag(a) => return cmd::tag::run(a),
+        Command::Ner(a) => return cmd::ner::run(a),
+    };
+    Ok(exit.into())
 }
 
 /// A closed pipe (`morgue search x | head`) is not an error.

@@ -158,22 +158,29 @@ pub fn is_teaser(line: &str) -> bool {
     !line.is_empty() && line.chars().count() <= 300 && TEASER.is_match(line)
 }
 
-/// Removes teaser and boilerplate paragraphs from the end of a body (paragraphs separated by
-/// blank lines), and returns the kept body. A teaser is only removed at the end: the same words
-/// inside the article ("sign up" in a quote) stay.
-pub fn strip_trailing_teasers(body: &str) -> String {
+/// Splits teaser and boilerplate paragraphs off the end of a body (paragraphs separated by
+/// blank lines): returns the kept body and the removed paragraphs, in text order. A teaser is
+/// only removed at the end: the same words inside the article ("sign up" in a quote) stay.
+pub fn split_trailing_teasers(body: &str) -> (String, Vec<String>) {
     let mut paras: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    let mut removed = Vec::new();
     while let Some(last) = paras.last() {
-        let lines: Vec<&str> = last.lines().filter(|l| !l.trim().is_empty()).collect();
         // A closing block whose first line is a teaser goes with everything after it
         // ("Related:" followed by a list of headlines).
-        if lines.first().is_some_and(|l| is_teaser(l)) {
+        if last.lines().find(|l| !l.trim().is_empty()).is_some_and(is_teaser) {
+            removed.push(last.to_string());
             paras.pop();
         } else {
             break;
         }
     }
-    paras.join("\n\n")
+    removed.reverse();
+    (paras.join("\n\n"), removed)
+}
+
+/// The body without its trailing teasers (see [`split_trailing_teasers`]).
+pub fn strip_trailing_teasers(body: &str) -> String {
+    split_trailing_teasers(body).0
 }
 
 #[cfg(test)]
@@ -231,9 +238,8 @@ mod tests {
     #[test]
     fn strips_only_trailing_teasers() {
         let body = "First paragraph.\n\nSign up for the plan, he said.\n\nLast words.\n\nRead more: other story\n\nFollow us on X";
-        assert_eq!(
-            strip_trailing_teasers(body),
-            "First paragraph.\n\nSign up for the plan, he said.\n\nLast words."
-        );
+        let (kept, removed) = split_trailing_teasers(body);
+        assert_eq!(kept, "First paragraph.\n\nSign up for the plan, he said.\n\nLast words.");
+        assert_eq!(removed, vec!["Read more: other story", "Follow us on X"]);
     }
 }

@@ -8,6 +8,7 @@ pub mod boilerplate;
 pub mod byline;
 pub mod date;
 pub mod dateline;
+pub mod entities;
 pub mod language;
 pub mod sentences;
 pub mod timex;
@@ -16,7 +17,9 @@ use crate::article::Article;
 
 /// Fills the fields a parser left empty, from the article's own text.
 pub fn enrich(article: &mut Article) {
-    article.body = article.body.trim().to_string();
+    let (body, teasers) = boilerplate::split_trailing_teasers(article.body.trim());
+    article.body = body;
+    article.teasers.extend(teasers);
     if article.dateline.is_none() {
         article.dateline = dateline::find_dateline(&article.body).map(|d| d.text);
     }
@@ -28,4 +31,19 @@ pub fn enrich(article: &mut Article) {
         article.language = language::detect(&sample);
     }
     article.mentions = timex::find_mentions(&article.body, article.published.as_ref());
+    // Entities come from everything the article says — headline, captions, body and the
+    // teasers it ends with (seed: CNN is named only in its teaser) — but never from bylines or
+    // photo credits, which name the people who made it.
+    let text = [
+        article.headline.iter().collect::<Vec<_>>(),
+        article.captions.iter().collect(),
+        vec![&article.body],
+        article.teasers.iter().collect(),
+    ]
+    .concat()
+    .iter()
+    .map(|s| s.as_str())
+    .collect::<Vec<_>>()
+    .join("\n\n");
+    article.entities = entities::extract_entities(&text, crate::ner::Tagger::builtin());
 }

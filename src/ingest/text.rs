@@ -39,7 +39,7 @@ pub fn parse_text(text: &str, source: String) -> Article {
     let lines: Vec<&str> = rest.lines().collect();
     let body_start = read_head(&lines, &mut article);
     let body = body_paragraphs(&lines[body_start..], &mut article);
-    article.body = boilerplate::strip_trailing_teasers(&body);
+    article.body = body;
     article
 }
 

@@ -1,7 +1,9 @@
 //! One module per subcommand: its clap arguments and its `run`.
 
 pub mod ingest;
+pub mod ner;
 pub mod parse;
 pub mod search;
 pub mod show;
 pub mod stats;
+pub mod tag;
