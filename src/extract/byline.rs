@@ -23,6 +23,18 @@ use regex::Regex;
 /// A byline naming no person ("By The Associated Press", "By Staff") gives `Some(vec![])`: the
 /// line is a byline, so callers drop it from the body, but it has no author to record.
 pub fn parse_byline_line(line: &str) -> Option<Vec<String>> {
+    byline_names(line, false)
+}
+
+/// Reads the text of an element a page marks as its byline (`class="byline"`,
+/// `class="author"`): like [`parse_byline_line`], but the "By" is optional, since the markup
+/// already says it is a byline ("Jane Doe", "Autor: Jane Doe", "Jane Doe | Reuters"). Every
+/// part must still be a person's name, an agency, a job title or a date.
+pub fn parse_byline_element(text: &str) -> Option<Vec<String>> {
+    byline_names(text, true)
+}
+
+fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
     let line = normalize_space(line);
     let line = trim_final_period(line.trim().trim_end_matches(':').trim());
     if line.is_empty() || line.chars().count() > 160 || looks_like_credit(line) {
@@ -30,7 +42,7 @@ pub fn parse_byline_line(line: &str) -> Option<Vec<String>> {
     }
     let (rest, prefixed) = match strip_by_prefix(line) {
         Some(rest) => (rest, true),
-        None => (line, false),
+        None => (line, markup),
     };
     let rest = cut_date_tail(rest);
     let rest = strip_parentheses(&rest);
@@ -59,7 +71,7 @@ pub fn parse_byline_line(line: &str) -> Option<Vec<String>> {
     }
     // Without "By", only the wire form "Jane Doe, Reuters" is a byline: names then an agency.
     let wire_form = saw_agency_last && !names.is_empty();
-    if !prefixed && !wire_form {
+    if (!prefixed && !wire_form) || (markup && names.is_empty()) {
         return None;
     }
     Some(dedupe(names))
@@ -90,8 +102,7 @@ pub fn split_authors(value: &str) -> Vec<String> {
 
 static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
     // "and"/"und"/"et"/"y" join two names; ",", ";", "|", "&", "·" and spaced dashes list them.
-    Regex::new(r"(?i)\s*(?:[,;|&·•]|\s(?:and|und|et|y|sowie|with)\s|\s[-–—]\s)\s*")
-        .expect("valid regex")
+    Regex::new(r"(?i)\s*(?:[,;|&·•]|\s(?:and|und|et|y|sowie|with)\s|\s[-–—]\s)\s*").expect("valid regex")
 });
 
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,14 +112,11 @@ static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static PARENS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*[(\[][^)\]]*[)\]]").expect("valid regex"));
+static PARENS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*[(\[][^)\]]*[)\]]").expect("valid regex"));
 
 static URL_OR_MAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\S+@\S+|\bhttps?://\S+|\bwww\.\S+|\S+\.(?:com|org|net|de|co\.uk|fr|es|it)\b\S*",
-    )
-    .expect("valid regex")
+    Regex::new(r"(?i)\S+@\S+|\bhttps?://\S+|\bwww\.\S+|\S+\.(?:com|org|net|de|co\.uk|fr|es|it)\b\S*")
+        .expect("valid regex")
 });
 
 /// Lowercased job titles and staff labels; a segment made only of these words is not a name.
@@ -200,6 +208,16 @@ const TITLE_WORDS: &[&str] = &[
     "web",
     "social",
     "media",
+    "publisher",
+    "phd",
+    "ph.d",
+    "md",
+    "m.d",
+    "dr",
+    "prof",
+    "professor",
+    "anónimo",
+    "anonym",
 ];
 
 /// News agencies and other organisations that sign copy without being its persons.
@@ -308,8 +326,8 @@ const ORG_TAILS: &[&str] = &[
 
 /// Lowercase name particles that may stand inside a name.
 const PARTICLES: &[&str] = &[
-    "de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "zu", "la",
-    "le", "du", "bin", "ibn", "al", "el", "y", "ten", "ter", "st.", "af", "av", "'t",
+    "de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "zu", "la", "le", "du",
+    "bin", "ibn", "al", "el", "y", "ten", "ter", "st.", "af", "av", "'t",
 ];
 
 /// Capitalised words that never stand in a person's name in a byline (captions, sentences).
@@ -399,18 +417,24 @@ fn normalize_space(s: &str) -> String {
 /// Strips a leading "By" (or its German, French, Spanish forms); returns `None` when absent.
 fn strip_by_prefix(s: &str) -> Option<&str> {
     for p in [
+        "written by",
+        "words by",
+        "text von",
+        "text:",
+        "posted by",
+        "author:",
+        "autor:",
+        "autorin:",
         "by",
         "von",
         "par",
         "por",
         "door",
-        "written by",
-        "words by",
-        "text:",
-        "text von",
+        "autor",
+        "autorin",
+        "author",
     ] {
-        if s.len() > p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)
-        {
+        if s.len() > p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p) {
             let rest = &s[p.len()..];
             let trimmed = rest.trim_start_matches(':').trim_start();
             // "By" must be a word of its own ("Byron Smith" is a name).
@@ -427,11 +451,7 @@ fn cut_date_tail(s: &str) -> String {
     // A value that *starts* with the stamp has nothing before it to keep.
     if let Some(m) = DATE_TAIL.find(&format!(" {s}")) {
         let start = m.start();
-        return if start == 0 {
-            String::new()
-        } else {
-            s[..start - 1].trim().to_string()
-        };
+        return if start == 0 { String::new() } else { s[..start - 1].trim().to_string() };
     }
     s.to_string()
 }
@@ -458,11 +478,7 @@ fn split_segments(s: &str) -> Vec<String> {
     SEPARATORS
         .split(s)
         .map(|p| {
-            trim_final_period(
-                p.trim()
-                    .trim_matches([':', '-', '–', '—', '/', '"', '\'', '“', '”'])
-                    .trim(),
-            )
+            trim_final_period(p.trim().trim_matches([':', '-', '–', '—', '/', '"', '\'', '“', '”']).trim())
         })
         .filter(|p| !p.is_empty())
         .map(str::to_string)
@@ -473,19 +489,9 @@ fn split_segments(s: &str) -> Vec<String> {
 fn looks_like_credit(line: &str) -> bool {
     let lower = line.to_lowercase();
     line.contains('/')
-        || [
-            "photo",
-            "getty",
-            "image",
-            "foto",
-            "bild:",
-            "credit",
-            "illustration",
-            "shutterstock",
-            "©",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+        || ["photo", "getty", "image", "foto", "bild:", "credit", "illustration", "shutterstock", "©"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 fn is_agency(seg: &str) -> bool {
@@ -501,10 +507,7 @@ fn is_agency(seg: &str) -> bool {
 fn is_job_title(seg: &str) -> bool {
     let words: Vec<String> = seg
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
         .filter(|w| !w.is_empty())
         .collect();
     !words.is_empty() && words.iter().all(|w| TITLE_WORDS.contains(&w.as_str()))
@@ -534,20 +537,14 @@ fn classify(tok: &str) -> Option<Token> {
     if PARTICLES.contains(&lower.as_str()) && t.chars().next().is_some_and(char::is_lowercase) {
         return Some(Token::Particle);
     }
-    if matches!(
-        lower.as_str(),
-        "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv"
-    ) {
+    if matches!(lower.as_str(), "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv") {
         return Some(Token::Suffix);
     }
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.is_empty() {
         return None;
     }
-    if !t
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
-    {
+    if !t.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')) {
         return None;
     }
     let first = t.chars().next()?;
@@ -596,11 +593,7 @@ fn strict_person(seg: &str) -> Option<String> {
 fn lenient_person(seg: &str) -> Option<String> {
     let cleaned = URL_OR_MAIL.replace_all(seg, " ");
     let mut toks: Vec<&str> = cleaned.split_whitespace().collect();
-    while toks.len() > 1
-        && toks
-            .last()
-            .is_some_and(|t| TITLE_WORDS.contains(&t.to_lowercase().as_str()))
-    {
+    while toks.len() > 1 && toks.last().is_some_and(|t| TITLE_WORDS.contains(&t.to_lowercase().as_str())) {
         toks.pop();
     }
     if toks.is_empty() || toks.len() > 6 {
@@ -610,20 +603,14 @@ fn lenient_person(seg: &str) -> Option<String> {
     if is_agency(&joined) || is_job_title(&joined) {
         return None;
     }
-    if !joined.chars().any(char::is_alphabetic)
-        || joined.chars().next().is_some_and(|c| c.is_ascii_digit())
-    {
+    if !joined.chars().any(char::is_alphabetic) || joined.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
     // Six words is a name with particles at most; a lowercase word in a long phrase is a sentence.
     if toks.len() > 2 && toks.iter().any(|t| classify(t).is_none()) {
         return None;
     }
-    if toks
-        .iter()
-        .any(|t| NOT_NAME_WORDS.contains(&t.to_lowercase().as_str()))
-        && toks.len() > 1
-    {
+    if toks.iter().any(|t| NOT_NAME_WORDS.contains(&t.to_lowercase().as_str())) && toks.len() > 1 {
         return None;
     }
     Some(display_name(&toks))
@@ -631,24 +618,16 @@ fn lenient_person(seg: &str) -> Option<String> {
 
 /// Title-cases a name written wholly in capitals ("JANE DOE" -> "Jane Doe"); leaves others.
 fn display_name(toks: &[&str]) -> String {
-    let cased: Vec<char> = toks
-        .iter()
-        .flat_map(|t| t.chars())
-        .filter(|c| c.is_alphabetic())
-        .collect();
-    let all_caps = toks.len() >= 2
-        && cased.iter().any(|c| c.is_uppercase())
-        && cased.iter().all(|c| !c.is_lowercase());
+    let cased: Vec<char> = toks.iter().flat_map(|t| t.chars()).filter(|c| c.is_alphabetic()).collect();
+    let all_caps =
+        toks.len() >= 2 && cased.iter().any(|c| c.is_uppercase()) && cased.iter().all(|c| !c.is_lowercase());
     if !all_caps {
         return toks.join(" ");
     }
     toks.iter()
         .map(|t| {
             let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-            if letters <= 1
-                || (t.contains('.') && letters <= 3)
-                || matches!(*t, "II" | "III" | "IV")
-            {
+            if letters <= 1 || (t.contains('.') && letters <= 3) || matches!(*t, "II" | "III" | "IV") {
                 return (*t).to_string();
             }
             let mut out = String::new();
@@ -690,31 +669,19 @@ mod tests {
         let cases: &[(&str, Option<Vec<String>>)] = &[
             ("By Jane Doe and John Roe", v(&["Jane Doe", "John Roe"])),
             ("By JANE DOE, Staff Writer", v(&["Jane Doe"])),
-            (
-                "BY JANE DOE AND JOHN ROE | Reuters",
-                v(&["Jane Doe", "John Roe"]),
-            ),
+            ("BY JANE DOE AND JOHN ROE | Reuters", v(&["Jane Doe", "John Roe"])),
             ("Jane Doe, Reuters", v(&["Jane Doe"])),
-            (
-                "Jane Doe and John Roe, Associated Press",
-                v(&["Jane Doe", "John Roe"]),
-            ),
+            ("Jane Doe and John Roe, Associated Press", v(&["Jane Doe", "John Roe"])),
             (
                 "By Jane Doe, John Roe and Ana María de la Cruz",
                 v(&["Jane Doe", "John Roe", "Ana María de la Cruz"]),
             ),
             ("By J.R. Smith Jr.", v(&["J.R. Smith Jr."])),
             ("BY SEAN O'NEIL", v(&["Sean O'Neil"])),
-            (
-                "By Jane Doe Updated 3:45 PM EST, March 3, 2023",
-                v(&["Jane Doe"]),
-            ),
+            ("By Jane Doe Updated 3:45 PM EST, March 3, 2023", v(&["Jane Doe"])),
             ("By Jane Doe on March 3, 2023", v(&["Jane Doe"])),
             ("By Jane Doe (CNN)", v(&["Jane Doe"])),
-            (
-                "Von Hans Müller und Eva Schmidt",
-                v(&["Hans Müller", "Eva Schmidt"]),
-            ),
+            ("Von Hans Müller und Eva Schmidt", v(&["Hans Müller", "Eva Schmidt"])),
             ("By The Associated Press", v(&[])),
             ("By Staff", v(&[])),
             // Not bylines.
@@ -724,14 +691,9 @@ mod tests {
             ("By Jane Doe/Getty Images", None),
             ("By the time he arrived, the meeting was over.", None),
             ("Jane Doe", None),
-            (
-                "Jane Doe said on Wednesday that the plan would fail, Reuters reported",
-                None,
-            ),
-            (
-                "Byron Smith and John Roe, Reuters",
-                v(&["Byron Smith", "John Roe"]),
-            ),
+            ("Jane Doe, PhD", None),
+            ("Jane Doe said on Wednesday that the plan would fail, Reuters reported", None),
+            ("Byron Smith and John Roe, Reuters", v(&["Byron Smith", "John Roe"])),
             ("WASHINGTON (Reuters) — The Senate voted", None),
             ("Read more: By the numbers", None),
             ("", None),
@@ -742,14 +704,27 @@ mod tests {
     }
 
     #[test]
+    fn byline_elements() {
+        let cases: &[(&str, Option<Vec<String>>)] = &[
+            ("Jane Doe", v(&["Jane Doe"])),
+            ("Autor Mark Newton:", v(&["Mark Newton"])),
+            ("Author: Jane Doe | March 3, 2023", v(&["Jane Doe"])),
+            ("Jane Doe, Senior Writer", v(&["Jane Doe"])),
+            ("About the author", None),
+            ("3 comments", None),
+            ("Drew Angerer/Getty Images", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&parse_byline_element(text), want, "text: {text:?}");
+        }
+    }
+
+    #[test]
     fn author_fields() {
         let cases: &[(&str, &[&str])] = &[
             ("Jane Doe", &["Jane Doe"]),
             ("Jane Doe and John Roe", &["Jane Doe", "John Roe"]),
-            (
-                "Jane Doe & John Roe; Ana Ruiz",
-                &["Jane Doe", "John Roe", "Ana Ruiz"],
-            ),
+            ("Jane Doe & John Roe; Ana Ruiz", &["Jane Doe", "John Roe", "Ana Ruiz"]),
             ("Jane Doe | Staff Writer", &["Jane Doe"]),
             ("JANE DOE, Staff Writer", &["Jane Doe"]),
             ("By Jane Doe", &["Jane Doe"]),
@@ -767,6 +742,8 @@ mod tests {
             ("Jane Doe Updated 10:15 a.m.", &["Jane Doe"]),
             ("gnaddrig", &["gnaddrig"]),
             ("Jane Doe, Jane Doe", &["Jane Doe"]),
+            ("Grant Tinsley, PhD", &["Grant Tinsley"]),
+            ("Publisher", &[]),
             ("焦鹏", &["焦鹏"]),
             ("", &[]),
             ("   ", &[]),
@@ -779,18 +756,7 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in [
-            "By",
-            "By ",
-            "by:",
-            "|||",
-            "and and",
-            "()",
-            "By (",
-            "Ä",
-            "By É",
-            "\u{a0}By\u{a0}X Y",
-        ] {
+        for s in ["By", "By ", "by:", "|||", "and and", "()", "By (", "Ä", "By É", "\u{a0}By\u{a0}X Y"] {
             let _ = parse_byline_line(s);
             let _ = split_authors(s);
         }

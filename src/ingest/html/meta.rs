@@ -1,0 +1,636 @@
+//! The metadata cascade of an HTML page: canonical URL, outlet, headline, authors, publication
+//! and modification dates, section, language, description, and figure captions and credits.
+//!
+//! One pass over the parsed page gathers every signal ([`Signals`]): JSON-LD objects, `<meta>`
+//! tags (Open Graph, `article:*`, Dublin Core, Parse.ly, Sailthru …), `<link rel=canonical>`,
+//! `rel=author` and `itemprop=author` markup, byline elements, `<time>` elements, `<h1>` and
+//! `<title>`. [`Signals::resolve`] then applies the cascade in one place, strongest source
+//! first. Date strings go through `extract::date`, author strings through `extract::byline`;
+//! this module parses neither itself. It does not extract the body (see `body`).
+
+use serde_json::Value;
+use trafilatura::dom::{Document, NodeId};
+
+use crate::article::PubDate;
+use crate::extract::{byline, date};
+
+/// JSON-LD types that describe an article (the page's main object).
+const ARTICLE_TYPES: &[&str] = &[
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "report",
+    "techarticle",
+    "scholarlyarticle",
+    "socialmediaposting",
+    "posting",
+];
+
+/// Everything the page states about itself, before the cascade picks.
+#[derive(Debug, Default)]
+pub struct Signals {
+    pub canonical: Option<String>,
+    pub og_url: Option<String>,
+    pub og_title: Option<String>,
+    pub twitter_title: Option<String>,
+    pub meta_title: Option<String>,
+    pub title: Option<String>,
+    pub h1: Vec<String>,
+    pub site_name: Option<String>,
+    pub description: Option<String>,
+    pub section: Option<String>,
+    pub html_lang: Option<String>,
+    pub meta_lang: Option<String>,
+    /// Author strings from `<meta>` tags, in priority order.
+    pub meta_authors: Vec<String>,
+    /// Author names from `rel=author` / `itemprop=author` markup.
+    pub markup_authors: Vec<String>,
+    /// Texts of byline elements (`class*=byline`, `class*=author`).
+    pub byline_texts: Vec<String>,
+    /// Published-date strings from `<meta>` and `itemprop` markup, in priority order.
+    pub meta_published: Vec<String>,
+    pub meta_modified: Vec<String>,
+    /// `datetime` attributes of `<time>` elements, with whether the element says it is the
+    /// publication time (`itemprop=datePublished`, `pubdate`, a "publish" class).
+    pub times: Vec<(String, bool)>,
+    pub ld: LdArticle,
+    pub captions: Vec<String>,
+    pub credits: Vec<String>,
+}
+
+/// What the page's JSON-LD says about its article.
+#[derive(Debug, Default)]
+pub struct LdArticle {
+    pub headline: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub publisher: Option<String>,
+    pub section: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    pub description: Option<String>,
+    pub body: Option<String>,
+    /// `datePublished` of a non-article object (a `WebPage`), a weaker signal.
+    pub page_published: Option<String>,
+    /// True when an article-typed object was found.
+    pub is_article: bool,
+}
+
+/// The cascade's answer.
+#[derive(Debug, Default, Clone)]
+pub struct PageMeta {
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub headline: Option<String>,
+    pub byline: Vec<String>,
+    pub published: Option<PubDate>,
+    pub published_text: Option<String>,
+    pub modified: Option<PubDate>,
+    pub section: Option<String>,
+    pub language: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Gathers the signals of a parsed page in one walk.
+pub fn gather(doc: &Document) -> Signals {
+    let mut s = Signals::default();
+    let root = doc.root();
+    let selector = "html, title, h1, meta, link[rel], script[type], time, figcaption, \
+                    [rel~=author], [itemprop], [class*=byline], [class*=Byline], [class*=author], \
+                    [class*=credit], [class*=caption]";
+    for id in doc.query_selector_all(root, selector) {
+        let tag = doc.tag_name(id).to_ascii_lowercase();
+        match tag.as_str() {
+            "html" if s.html_lang.is_none() => {
+                s.html_lang = attr(doc, id, "lang").or_else(|| attr(doc, id, "xml:lang"));
+            }
+            "title" if s.title.is_none() => {
+                s.title = clean_text(&doc.text_content(id));
+            }
+            "h1" => {
+                if let Some(t) = clean_text(&doc.text_content(id)) {
+                    s.h1.push(t);
+                }
+            }
+            "meta" => meta_tag(doc, id, &mut s),
+            "link" => {
+                let rel = attr(doc, id, "rel").unwrap_or_default().to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && s.canonical.is_none() {
+                    s.canonical = attr(doc, id, "href").filter(|h| is_absolute(h));
+                }
+            }
+            "script" => {
+                let ty = attr(doc, id, "type").unwrap_or_default().to_ascii_lowercase();
+                if ty.contains("ld+json") {
+                    read_json_ld(&doc.text_content(id), &mut s.ld);
+                }
+            }
+            _ => {}
+        }
+        if tag == "time" {
+            if let Some(dt) = attr(doc, id, "datetime").or_else(|| attr(doc, id, "content")) {
+                let marked = attr(doc, id, "itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                    || attr(doc, id, "pubdate").is_some()
+                    || attr(doc, id, "class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+                s.times.push((dt, marked));
+            }
+        }
+        element_markup(doc, id, &tag, &mut s);
+    }
+    s
+}
+
+/// `<meta>` tags: name, property, itemprop or http-equiv, with content.
+fn meta_tag(doc: &Document, id: NodeId, s: &mut Signals) {
+    let content = match attr(doc, id, "content").and_then(|c| clean_text(&c)) {
+        Some(c) => c,
+        None => return,
+    };
+    let key = attr(doc, id, "property")
+        .or_else(|| attr(doc, id, "name"))
+        .or_else(|| attr(doc, id, "itemprop"))
+        .or_else(|| attr(doc, id, "http-equiv"))
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match key.as_str() {
+        "og:title" => set_once(&mut s.og_title, content),
+        "twitter:title" => set_once(&mut s.twitter_title, content),
+        "title" | "dc.title" | "headline" => set_once(&mut s.meta_title, content),
+        "og:site_name" => set_once(&mut s.site_name, content),
+        "og:url" if is_absolute(&content) => set_once(&mut s.og_url, content),
+        "og:description" | "description" | "twitter:description" | "dc.description" => {
+            set_once(&mut s.description, content)
+        }
+        "article:section" | "og:article:section" | "section" | "parsely-section" | "sailthru.section" => {
+            set_once(&mut s.section, content)
+        }
+        "og:locale" | "language" | "content-language" | "dc.language" | "inlanguage" => {
+            set_once(&mut s.meta_lang, content)
+        }
+        "author" | "article:author" | "og:article:author" | "dc.creator" | "dcterms.creator"
+        | "sailthru.author" | "parsely-author" | "byl" | "cxenseparse:author" | "citation_author"
+        | "dc.contributor" => s.meta_authors.push(content),
+        "article:published_time"
+        | "og:published_time"
+        | "article:published"
+        | "published_time"
+        | "datepublished"
+        | "pubdate"
+        | "publishdate"
+        | "publish-date"
+        | "publish_date"
+        | "date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.date"
+        | "dcterms.issued"
+        | "dcterms.created"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "article.published"
+        | "originalpublicationdate"
+        | "cxenseparse:recs:publishtime"
+        | "citation_publication_date"
+        | "citation_date"
+        | "og:article:published_time"
+        | "release_date"
+        | "displaydate"
+        | "creation_date"
+        | "created" => s.meta_published.push(content),
+        "article:modified_time"
+        | "og:updated_time"
+        | "datemodified"
+        | "dcterms.modified"
+        | "lastmod"
+        | "last-modified"
+        | "article:modified"
+        | "og:article:modified_time" => s.meta_modified.push(content),
+        _ => {}
+    }
+}
+
+/// Author and figure markup on any element.
+fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
+    let itemprop = attr(doc, id, "itemprop").unwrap_or_default().to_ascii_lowercase();
+    let rel = attr(doc, id, "rel").unwrap_or_default().to_ascii_lowercase();
+    let class =
+        format!("{} {}", attr(doc, id, "class").unwrap_or_default(), attr(doc, id, "id").unwrap_or_default())
+            .to_ascii_lowercase();
+    if tag != "meta" && (rel.split_whitespace().any(|r| r == "author") || itemprop == "author") {
+        // itemprop=author may wrap a name element and a bio; prefer the name.
+        let name_id = doc.query_selector(id, "[itemprop=name]").unwrap_or(id);
+        let text = attr(doc, name_id, "content").unwrap_or_else(|| doc.text_content(name_id));
+        if let Some(t) = clean_text(&text).filter(|t| t.chars().count() <= 80) {
+            s.markup_authors.push(t);
+        }
+    }
+    if matches!(itemprop.as_str(), "datepublished" | "datecreated") && tag != "meta" && tag != "time" {
+        if let Some(c) = attr(doc, id, "content").or_else(|| attr(doc, id, "datetime")) {
+            s.meta_published.push(c);
+        }
+    }
+    if itemprop == "datemodified" && tag != "meta" {
+        if let Some(c) = attr(doc, id, "content").or_else(|| attr(doc, id, "datetime")) {
+            s.meta_modified.push(c);
+        }
+    }
+    let is_byline = class.contains("byline")
+        || (class.contains("author") && !class.contains("authorit") && !class.contains("author-bio"));
+    if is_byline && !matches!(tag, "meta" | "link" | "script" | "html" | "body" | "article" | "main") {
+        if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 120) {
+            s.byline_texts.push(t);
+        }
+    }
+    if tag == "figcaption" || (class.contains("caption") && !class.contains("credit")) {
+        if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 600) {
+            if !s.captions.contains(&t) {
+                s.captions.push(t);
+            }
+        }
+    } else if class.contains("credit") && !matches!(tag, "body" | "article" | "main") {
+        if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 120) {
+            if !s.credits.contains(&t) {
+                s.credits.push(t);
+            }
+        }
+    }
+}
+
+/// Reads one JSON-LD script into `ld`, keeping the first value found for each field.
+fn read_json_ld(raw: &str, ld: &mut LdArticle) {
+    let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim().trim_end_matches(';');
+    let Ok(value) = serde_json::from_str::<Value>(raw) else {
+        return;
+    };
+    let mut objects = Vec::new();
+    collect_objects(&value, &mut objects, 0);
+    // The article object first; pages list breadcrumbs, organisations and videos beside it.
+    for obj in &objects {
+        let types = type_names(obj);
+        if types.iter().any(|t| ARTICLE_TYPES.contains(&t.as_str())) {
+            ld.is_article = true;
+            set_once_opt(&mut ld.headline, str_field(obj, "headline").or_else(|| str_field(obj, "name")));
+            if ld.authors.is_empty() {
+                ld.authors = ld_authors(obj.get("author").or_else(|| obj.get("creator")));
+            }
+            set_once_opt(
+                &mut ld.published,
+                str_field(obj, "datePublished").or_else(|| str_field(obj, "dateCreated")),
+            );
+            set_once_opt(&mut ld.modified, str_field(obj, "dateModified"));
+            set_once_opt(&mut ld.section, first_str(obj.get("articleSection")));
+            set_once_opt(&mut ld.url, str_field(obj, "url").filter(|u| is_absolute(u)));
+            set_once_opt(&mut ld.language, str_field(obj, "inLanguage"));
+            set_once_opt(&mut ld.description, str_field(obj, "description"));
+            set_once_opt(&mut ld.body, str_field(obj, "articleBody"));
+            if let Some(p) = obj.get("publisher") {
+                set_once_opt(&mut ld.publisher, name_of(p));
+            }
+        } else if types.iter().any(|t| t.ends_with("page")) {
+            set_once_opt(&mut ld.page_published, str_field(obj, "datePublished"));
+        }
+    }
+}
+
+/// Flattens arrays and `@graph` lists into the objects they hold (bounded depth).
+fn collect_objects<'a>(v: &'a Value, out: &mut Vec<&'a serde_json::Map<String, Value>>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| collect_objects(i, out, depth + 1)),
+        Value::Object(map) => {
+            out.push(map);
+            if let Some(g) = map.get("@graph") {
+                collect_objects(g, out, depth + 1);
+            }
+            if let Some(m) = map.get("mainEntity") {
+                collect_objects(m, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn type_names(obj: &serde_json::Map<String, Value>) -> Vec<String> {
+    match obj.get("@type") {
+        Some(Value::String(t)) => vec![t.to_ascii_lowercase()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(str::to_ascii_lowercase).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn str_field(obj: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
+    first_str(obj.get(key))
+}
+
+fn first_str(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => clean_text(s),
+        Value::Array(items) => items.iter().find_map(|i| first_str(Some(i))),
+        _ => None,
+    }
+}
+
+fn name_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => clean_text(s),
+        Value::Object(o) => str_field(o, "name"),
+        Value::Array(items) => items.iter().find_map(name_of),
+        _ => None,
+    }
+}
+
+/// Person names from a JSON-LD `author`: a string, an object or a list of them. Objects typed
+/// as organisations are left out: a publisher signing its own copy is not an author.
+fn ld_authors(v: Option<&Value>) -> Vec<String> {
+    let mut out = Vec::new();
+    let items: Vec<&Value> = match v {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(other) => vec![other],
+        None => return out,
+    };
+    for item in items.into_iter().take(20) {
+        let name = match item {
+            Value::String(s) => Some(s.clone()),
+            Value::Object(o) => {
+                if type_names(o).iter().any(|t| t == "organization" || t == "newsmediaorganization") {
+                    None
+                } else {
+                    str_field(o, "name")
+                }
+            }
+            _ => None,
+        };
+        if let Some(n) = name {
+            for a in byline::split_authors(&n) {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+    }
+    out
+}
+
+impl Signals {
+    /// Applies the cascade. `body_byline` holds the names of a "By …" line the body started
+    /// with, the weakest author source; `extractor_date` the body extractor's own date guess
+    /// (it reads visible dates near the headline), the weakest date source.
+    pub fn resolve(
+        &self,
+        page_url: Option<&str>,
+        body_byline: &[String],
+        extractor_date: Option<PubDate>,
+    ) -> PageMeta {
+        let mut m = PageMeta {
+            url: self.canonical.clone().or_else(|| self.og_url.clone()).or_else(|| self.ld.url.clone()),
+            ..PageMeta::default()
+        };
+        let url_for_host = m.url.clone().or_else(|| page_url.map(str::to_string));
+        m.outlet = self
+            .site_name
+            .clone()
+            .or_else(|| self.ld.publisher.clone())
+            .or_else(|| url_for_host.as_deref().and_then(host_of));
+        m.headline = self.headline(m.outlet.as_deref());
+        m.byline = self.authors(body_byline);
+        // A site signing its own pages ("Der Postillon", "katholisch.at") is not an author.
+        let orgs: Vec<String> = [m.outlet.as_deref(), self.ld.publisher.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(|o| norm(o).replace(' ', ""))
+            .chain(url_for_host.as_deref().and_then(host_of).map(|h| norm(&h).replace(' ', "")))
+            .collect();
+        m.byline.retain(|a| {
+            let key = norm(a).replace(' ', "");
+            !orgs.iter().any(|o| *o == key || o.starts_with(&key) && key.len() >= 5)
+        });
+        m.modified = self.ld.modified.iter().chain(&self.meta_modified).find_map(|s| date::parse_date(s));
+        let (published, text) = self.published(m.url.as_deref(), m.modified, extractor_date);
+        m.published = published;
+        m.published_text = text;
+        m.section = self.ld.section.clone().or_else(|| self.section.clone());
+        m.language = [&self.html_lang, &self.meta_lang, &self.ld.language]
+            .into_iter()
+            .flatten()
+            .find_map(|l| crate::extract::language::normalize_code(l));
+        m.description = self.description.clone().or_else(|| self.ld.description.clone());
+        m
+    }
+
+    /// Headline: JSON-LD `headline`, `og:title`, `<h1>`, `<title>`, each with the site name cut
+    /// off. When the page's single `<h1>` is the same headline as the metadata's (up to case
+    /// and a site suffix), the visible `<h1>` form is kept.
+    fn headline(&self, outlet: Option<&str>) -> Option<String> {
+        let h1 = if self.h1.len() <= 2 { self.h1.first() } else { None };
+        let candidates = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title];
+        let meta =
+            candidates.into_iter().flatten().map(|t| strip_site_name(t, outlet)).find(|t| !t.is_empty());
+        match (meta, h1) {
+            (Some(m), Some(h)) if norm(&m).contains(&norm(h)) && norm(h).split(' ').count() >= 3 => {
+                Some(h.clone())
+            }
+            (Some(m), _) => Some(m),
+            (None, Some(h)) => Some(h.clone()),
+            (None, None) => {
+                self.title.as_deref().map(|t| strip_site_name(t, outlet)).filter(|t| !t.is_empty())
+            }
+        }
+    }
+
+    /// Authors, strongest source first; the first source that yields a person wins.
+    fn authors(&self, body_byline: &[String]) -> Vec<String> {
+        if !self.ld.authors.is_empty() {
+            return self.ld.authors.clone();
+        }
+        for a in &self.meta_authors {
+            let names = byline::split_authors(a);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+        for a in &self.markup_authors {
+            let names = byline::split_authors(strip_label(a));
+            if !names.is_empty() {
+                return names;
+            }
+        }
+        for t in &self.byline_texts {
+            if let Some(names) = byline::parse_byline_element(t).filter(|n| !n.is_empty()) {
+                return names;
+            }
+        }
+        body_byline.to_vec()
+    }
+
+    /// Publication date: JSON-LD `datePublished`, `<meta>` published times, a marked `<time>`,
+    /// the URL path, the first `<time>`, then the extractor's guess. A candidate later than the
+    /// page's modification date is skipped (a date in the page's own future is not its
+    /// publication date). Returns the raw text too when a string could not be normalised.
+    fn published(
+        &self,
+        url: Option<&str>,
+        modified: Option<PubDate>,
+        extractor_date: Option<PubDate>,
+    ) -> (Option<PubDate>, Option<String>) {
+        let mut texts: Vec<&str> = Vec::new();
+        texts.extend(self.ld.published.as_deref());
+        texts.extend(self.meta_published.iter().map(String::as_str));
+        texts.extend(self.times.iter().filter(|(_, marked)| *marked).map(|(t, _)| t.as_str()));
+        let mut candidates: Vec<PubDate> = texts.iter().filter_map(|t| date::parse_date(t)).collect();
+        candidates.extend(url.and_then(date::date_from_url));
+        candidates.extend(self.ld.page_published.as_deref().and_then(date::parse_date));
+        candidates.extend(self.times.iter().filter_map(|(t, _)| date::parse_date(t)));
+        candidates.extend(extractor_date);
+        let not_after_modified = |d: &PubDate| match modified {
+            Some(m) => d.date() <= m.date(),
+            None => true,
+        };
+        if let Some(d) = candidates.iter().find(|d| not_after_modified(d)) {
+            return (Some(*d), None);
+        }
+        (candidates.first().copied(), texts.first().map(|t| t.to_string()))
+    }
+}
+
+/// Cuts an outlet's name off a title: "Headline | The Outlet", "The Outlet - Headline",
+/// "Headline - outlet.com". Only a part that is the outlet (or its host) is cut.
+pub fn strip_site_name(title: &str, outlet: Option<&str>) -> String {
+    let title = title.trim();
+    let seps = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "];
+    let Some(outlet) = outlet.map(norm).filter(|o| !o.is_empty()) else {
+        return title.to_string();
+    };
+    let outlet_short = outlet.trim_end_matches(" com").replace(' ', "");
+    for sep in seps {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let t = norm(tail);
+            if !head.trim().is_empty()
+                && (t == outlet
+                    || t.replace(' ', "") == outlet_short
+                    || outlet.contains(&t)
+                    || t.contains(&outlet))
+            {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            let h = norm(head);
+            if !tail.trim().is_empty() && (h == outlet || h.replace(' ', "") == outlet_short) {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// "Author: Jane Doe" → "Jane Doe".
+fn strip_label(s: &str) -> &str {
+    for label in ["author:", "autor:", "autorin:", "written by", "posted by", "von:"] {
+        if s.len() > label.len()
+            && s.is_char_boundary(label.len())
+            && s[..label.len()].eq_ignore_ascii_case(label)
+        {
+            return s[label.len()..].trim();
+        }
+    }
+    s
+}
+
+/// Lowercased words of a string, punctuation folded to spaces: for comparing titles.
+pub fn norm(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The host of a URL without `www.`.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    let host = host.split(':').next()?.trim_start_matches("www.").to_ascii_lowercase();
+    (host.contains('.')).then_some(host)
+}
+
+fn is_absolute(u: &str) -> bool {
+    u.starts_with("http://") || u.starts_with("https://")
+}
+
+fn attr(doc: &Document, id: NodeId, name: &str) -> Option<String> {
+    doc.get_attribute(id, name)
+}
+
+/// Collapses whitespace; `None` when nothing is left.
+pub fn clean_text(s: &str) -> Option<String> {
+    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
+}
+
+fn set_once(slot: &mut Option<String>, v: String) {
+    if slot.is_none() {
+        *slot = Some(v);
+    }
+}
+
+fn set_once_opt(slot: &mut Option<String>, v: Option<String>) {
+    if slot.is_none() {
+        *slot = v;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names_are_cut() {
+        let cases = [
+            ("Storm hits coast | The Daily Planet", Some("The Daily Planet"), "Storm hits coast"),
+            ("The Daily Planet - Storm hits coast", Some("The Daily Planet"), "Storm hits coast"),
+            ("Storm hits coast - dailyplanet.com", Some("dailyplanet.com"), "Storm hits coast"),
+            ("Storm hits coast - and more", Some("The Daily Planet"), "Storm hits coast - and more"),
+            ("Storm hits coast", None, "Storm hits coast"),
+        ];
+        for (title, outlet, want) in cases {
+            assert_eq!(strip_site_name(title, outlet), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("https://www.example.com/a/b"), Some("example.com".into()));
+        assert_eq!(host_of("http://news.example.co.uk:8080?x"), Some("news.example.co.uk".into()));
+        assert_eq!(host_of("not a url"), None);
+    }
+
+    #[test]
+    fn json_ld_authors_and_graph() {
+        let mut ld = LdArticle::default();
+        read_json_ld(
+            r#"{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},
+            {"@type":["NewsArticle"],"headline":"H","datePublished":"2023-03-03T10:00:00Z",
+             "author":[{"@type":"Person","name":"Jane Doe"},{"@type":"Person","name":"JOHN ROE"},
+                       {"@type":"Organization","name":"Reuters"}],
+             "publisher":{"@type":"Organization","name":"The Planet"}}]}"#,
+            &mut ld,
+        );
+        assert_eq!(ld.headline.as_deref(), Some("H"));
+        assert_eq!(ld.authors, vec!["Jane Doe".to_string(), "John Roe".to_string()]);
+        assert_eq!(ld.publisher.as_deref(), Some("The Planet"));
+        assert_eq!(ld.published.as_deref(), Some("2023-03-03T10:00:00Z"));
+        // Broken JSON is ignored, not fatal.
+        read_json_ld("{not json", &mut ld);
+    }
+}

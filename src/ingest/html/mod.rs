@@ -1,0 +1,78 @@
+//! The HTML parser: turns a saved web page into one [`Article`].
+//!
+//! Stages, one submodule each:
+//! * [`charset`]: bytes to text (BOM, `<meta charset>`, HTTP-equiv, detection);
+//! * [`meta`]: the metadata cascade (JSON-LD, `<meta>` tags, markup, URL) for URL, outlet,
+//!   headline, authors, dates, section, language and description;
+//! * [`body`]: the main text through a content extractor (trafilatura first, dom_smoothie as
+//!   fallback), with captions, credits, bylines and teasers moved out.
+//!
+//! The page is parsed once (trafilatura's DOM); the metadata is read from it before the
+//! extractor consumes it. A page with any text gives an article (the headline alone is enough);
+//! a page with neither headline nor text is `NotAnArticle`. Markup errors never fail a page:
+//! the HTML5 parser recovers as browsers do, and very large pages are cut (see [`MAX_BYTES`]).
+
+pub mod body;
+pub mod charset;
+pub mod meta;
+
+use crate::article::{Article, Format};
+use crate::error::{ParseError, ParseErrorKind};
+use crate::ingest::{Input, Parser};
+
+pub use body::BodyExtractor;
+
+/// Pages longer than this are cut before parsing: real articles are far smaller, and it bounds
+/// the time one pathological file can take.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+
+/// Reads HTML pages.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HtmlParser;
+
+impl Parser for HtmlParser {
+    fn format(&self) -> Format {
+        Format::Html
+    }
+
+    fn parse(&self, input: &Input, bytes: &[u8]) -> Vec<Result<Article, ParseError>> {
+        let source = input.path.display().to_string();
+        vec![parse_page(bytes, &source, BodyExtractor::default()).map_err(|k| ParseError::new(&input.path, k))]
+    }
+}
+
+/// Parses one page's bytes into an article whose `source` is `source`, finding the main text
+/// with `extractor` first.
+pub fn parse_page(bytes: &[u8], source: &str, extractor: BodyExtractor) -> Result<Article, ParseErrorKind> {
+    let (mut html, _encoding) = charset::decode_html(bytes);
+    if html.len() > MAX_BYTES {
+        let mut cut = MAX_BYTES;
+        while !html.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        html.truncate(cut);
+    }
+    let doc = trafilatura::dom::Document::parse(&html);
+    let signals = meta::gather(&doc);
+    let body = body::extract(doc, &html, &signals, extractor);
+    let m = signals.resolve(None, &body.byline, body.extractor_date);
+
+    let mut article = Article::new(source);
+    article.url = m.url;
+    article.outlet = m.outlet;
+    article.headline = m.headline;
+    article.byline = m.byline;
+    article.published = m.published;
+    article.published_text = m.published_text;
+    article.modified = m.modified;
+    article.section = m.section;
+    article.language = m.language;
+    article.description = m.description;
+    article.body = body.text;
+    article.captions = body.captions;
+    article.credits = body.credits;
+    if article.body.trim().is_empty() && article.headline.is_none() {
+        return Err(ParseErrorKind::NotAnArticle("no headline and no text".into()));
+    }
+    Ok(article)
+}
