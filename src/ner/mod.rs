@@ -167,7 +167,37 @@ impl Tagger {
             out.push(path);
         }
         consistency(&infos, &mut out);
+        self.common_word_names(&infos, &mut out);
         out
+    }
+}
+
+impl Tagger {
+    /// A "person" whose first word is a common lower-case word in newswire ("Rolling Stone",
+    /// "Golden State") is not a person's name: first names are almost never written in lower
+    /// case. Such spans become organizations, the usual case in news (seed: "Rolling Stone
+    /// reported").
+    fn common_word_names(&self, infos: &[Vec<TokInfo>], labels: &mut [Vec<u8>]) {
+        let b_org = label_of(EntityKind::Organization, false);
+        let i_org = label_of(EntityKind::Organization, true);
+        for (toks, labs) in infos.iter().zip(labels.iter_mut()) {
+            if features::is_caps_sentence(toks) {
+                continue;
+            }
+            for (s, e, k) in entity_ranges(labs) {
+                if k != EntityKind::Person || e - s < 2 {
+                    continue;
+                }
+                let first = &toks[s];
+                let common = self.model.lexicon.get(first.h_lower).is_some_and(|x| x.cap_bucket == 0);
+                if common && first.init_cap {
+                    labs[s] = b_org;
+                    for l in &mut labs[s + 1..e] {
+                        *l = i_org;
+                    }
+                }
+            }
+        }
     }
 }
 
