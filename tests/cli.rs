@@ -348,3 +348,53 @@ mod golden {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
+
+mod tag {
+    use super::*;
+
+    fn tag(args: &[&str], stdin: &str) -> Output {
+        Command::cargo_bin("morgue").unwrap().arg("tag").args(args).write_stdin(stdin).output().unwrap()
+    }
+
+    #[test]
+    fn spans_use_code_point_offsets() {
+        let text = "Mexican President Andrés Manuel López Obrador met Joe Biden in Mexico City.";
+        let out = tag(&[], text);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let spans: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for s in &spans {
+            let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            assert_eq!(chars[a..b].iter().collect::<String>(), s["text"].as_str().unwrap());
+        }
+        let has = |t: &str, l: &str| spans.iter().any(|s| s["text"] == t && s["label"] == l);
+        assert!(has("Andrés Manuel López Obrador", "PER"), "{spans:?}");
+        assert!(has("Joe Biden", "PER"), "{spans:?}");
+        assert!(has("Mexico City", "LOC"), "{spans:?}");
+    }
+
+    #[test]
+    fn jsonl_gives_one_line_per_document() {
+        let input = "{\"text\": \"Rolling Stone reported on Wednesday.\"}\n{\"text\": \"CNN said so.\\nThen Reuters did.\"}\n";
+        let out = tag(&["--jsonl"], input);
+        let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].as_array().unwrap().iter().any(|s| s["text"] == "CNN" && s["label"] == "ORG"), "{lines:?}");
+    }
+}
+
+mod entity_search {
+    use super::*;
+
+    #[test]
+    fn person_org_place_fields() {
+        let t = TestIndex::build("sample_corpus");
+        for q in ["person:\"donald trump\"", "org:\"rolling stone\"", "place:afghanistan"] {
+            let r = t.search(q, &[]);
+            assert!(sources(&r).iter().any(|s| s.ends_with(SEED)), "{q}: {:?}", sources(&r));
+        }
+        // Bylines and photo credits are not entities of the text.
+        assert_eq!(t.run(&["search", "person:\"drew angerer\"", "--format", "json"]).status.code(), Some(1));
+        assert_eq!(t.run(&["search", "person:\"lucia ferrer\"", "--format", "json"]).status.code(), Some(1));
+    }
+}

@@ -7,7 +7,7 @@
 //! [`crate::extract::enrich`] for the rest.
 
 pub mod decode;
-// TEMP-HTML pub mod html;
+pub mod html;
 pub mod json;
 pub mod record;
 pub mod text;
@@ -54,7 +54,7 @@ pub trait Parser: Sync {
 pub fn parser_for(format: Format) -> &'static dyn Parser {
     match format {
         Format::Text => &text::TextParser,
-        Format::Html => &text::TextParser, // TEMP-HTML
+        Format::Html => &html::HtmlParser,
         Format::Json => &json::JsonParser,
         Format::Jsonl => &json::JsonlParser,
     }
