@@ -246,6 +246,31 @@ mod tests {
     }
 
     #[test]
+    fn dates_outside_the_index_range_are_kept_as_text_and_reported() {
+        let corpus = tempfile::tempdir().unwrap();
+        let idx = tempfile::tempdir().unwrap();
+        write(
+            corpus.path(),
+            "plot.txt",
+            "Title: Plot foiled\nDate: 5 November 1605\n\nA plot against Parliament was foiled overnight.\n",
+        );
+        let archive = Archive::open_or_create(&idx.path().join("i"), false).unwrap();
+        let r = ingest(&archive, &[corpus.path().to_path_buf()], &IngestOptions::default(), &Silent).unwrap();
+        assert_eq!(r.added, 1);
+        assert!(r.failed.is_empty());
+        assert_eq!(r.warnings.len(), 1);
+        assert!(r.warnings[0].reason.contains("1605-11-05"), "{:?}", r.warnings);
+        let stats = crate::query::stats::stats(&archive, 5).unwrap();
+        assert_eq!(stats.undated, 1);
+        let searcher = archive.searcher().unwrap();
+        let (_, addr) = searcher
+            .search(&tantivy::query::AllQuery, &tantivy::collector::TopDocs::with_limit(1).order_by_score())
+            .unwrap()[0];
+        let a = archive.article_of(&searcher.doc(addr).unwrap()).unwrap();
+        assert_eq!(a.published_text.as_deref(), Some("1605-11-05"));
+    }
+
+    #[test]
     fn bad_files_are_reported_and_good_ones_kept() {
         let corpus = tempfile::tempdir().unwrap();
         let idx = tempfile::tempdir().unwrap();

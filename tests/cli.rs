@@ -377,9 +377,13 @@ mod tag {
     fn jsonl_gives_one_line_per_document() {
         let input = "{\"text\": \"Rolling Stone reported on Wednesday.\"}\n{\"text\": \"CNN said so.\\nThen Reuters did.\"}\n";
         let out = tag(&["--jsonl"], input);
-        let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let lines: Vec<Value> =
+            String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         assert_eq!(lines.len(), 2);
-        assert!(lines[1].as_array().unwrap().iter().any(|s| s["text"] == "CNN" && s["label"] == "ORG"), "{lines:?}");
+        assert!(
+            lines[1].as_array().unwrap().iter().any(|s| s["text"] == "CNN" && s["label"] == "ORG"),
+            "{lines:?}"
+        );
     }
 }
 
