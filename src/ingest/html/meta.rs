@@ -431,19 +431,30 @@ impl Signals {
     /// off. When the page's single `<h1>` is the same headline as the metadata's (up to case
     /// and a site suffix), the visible `<h1>` form is kept.
     fn headline(&self, outlet: Option<&str>) -> Option<String> {
-        let h1 = if self.h1.len() <= 2 { self.h1.first() } else { None };
         let candidates = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title];
         let meta =
             candidates.into_iter().flatten().map(|t| strip_site_name(t, outlet)).find(|t| !t.is_empty());
-        match (meta, h1) {
-            (Some(m), Some(h)) if norm(&m).contains(&norm(h)) && norm(h).split(' ').count() >= 3 => {
-                Some(h.clone())
-            }
-            (Some(m), _) => Some(m),
-            (None, Some(h)) => Some(h.clone()),
-            (None, None) => {
+        let Some(meta) = meta else {
+            return self.h1.first().cloned().or_else(|| {
                 self.title.as_deref().map(|t| strip_site_name(t, outlet)).filter(|t| !t.is_empty())
-            }
+            });
+        };
+        // The visible <h1> is the headline as readers see it; metadata titles often carry a
+        // kicker, a site name or an SEO rewording. Take the <h1> that shares most words with
+        // the metadata title, when it shares at least half of them.
+        let best = self
+            .h1
+            .iter()
+            .take(8)
+            .map(|h| (overlap(&meta, h), h))
+            .filter(|(o, h)| *o >= 0.5 && h.chars().count() >= 8)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        match best {
+            // An <h1> holding the whole metadata title and more carries a kicker
+            // ("Corona-Pandemie - „…“"): the metadata title is the headline itself.
+            Some((_, h)) if norm(h).len() > norm(&meta).len() && norm(h).contains(&norm(&meta)) => Some(meta),
+            Some((_, h)) => Some(h.clone()),
+            None => Some(meta),
         }
     }
 
@@ -533,6 +544,18 @@ pub fn strip_site_name(title: &str, outlet: Option<&str>) -> String {
     title.to_string()
 }
 
+/// Share of the shorter title's words that the other title has too.
+fn overlap(a: &str, b: &str) -> f64 {
+    let (a, b) = (norm(a), norm(b));
+    let wa: Vec<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
+    let wb: Vec<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    if short.is_empty() {
+        return 0.0;
+    }
+    short.iter().filter(|w| long.contains(w)).count() as f64 / short.len() as f64
+}
+
 /// "Author: Jane Doe" → "Jane Doe".
 fn strip_label(s: &str) -> &str {
     for label in ["author:", "autor:", "autorin:", "written by", "posted by", "von:"] {
@@ -572,10 +595,98 @@ fn attr(doc: &Document, id: NodeId, name: &str) -> Option<String> {
     doc.get_attribute(id, name)
 }
 
-/// Collapses whitespace; `None` when nothing is left.
+/// Collapses whitespace and decodes character references left in attribute values and JSON
+/// (pages that escape twice show "R&uuml;ckbau" otherwise); `None` when nothing is left.
 pub fn clean_text(s: &str) -> Option<String> {
+    let decoded;
+    let s = if s.contains('&') {
+        decoded = decode_entities(s);
+        decoded.as_str()
+    } else {
+        s
+    };
     let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!t.is_empty()).then_some(t)
+}
+
+/// Named references common in doubly escaped titles; numeric ones are decoded generally.
+const ENTITIES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("nbsp", ' '),
+    ("auml", 'ä'),
+    ("ouml", 'ö'),
+    ("uuml", 'ü'),
+    ("Auml", 'Ä'),
+    ("Ouml", 'Ö'),
+    ("Uuml", 'Ü'),
+    ("szlig", 'ß'),
+    ("eacute", 'é'),
+    ("egrave", 'è'),
+    ("ecirc", 'ê'),
+    ("aacute", 'á'),
+    ("agrave", 'à'),
+    ("acirc", 'â'),
+    ("iacute", 'í'),
+    ("oacute", 'ó'),
+    ("uacute", 'ú'),
+    ("ntilde", 'ñ'),
+    ("ccedil", 'ç'),
+    ("Eacute", 'É'),
+    ("Aacute", 'Á'),
+    ("Oacute", 'Ó'),
+    ("Ntilde", 'Ñ'),
+    ("otilde", 'õ'),
+    ("atilde", 'ã'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("bdquo", '„'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("euro", '€'),
+];
+
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(&rest[..pos]);
+        let tail = &rest[pos + 1..];
+        let end = tail.find(';').filter(|&e| e > 0 && e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &tail[..e];
+            let c = if let Some(num) = name.strip_prefix('#') {
+                let n = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse().ok(),
+                };
+                n.and_then(char::from_u32)
+            } else {
+                ENTITIES.iter().find(|(k, _)| *k == name).map(|(_, c)| *c)
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &tail[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn set_once(slot: &mut Option<String>, v: String) {
@@ -606,6 +717,15 @@ mod tests {
         for (title, outlet, want) in cases {
             assert_eq!(strip_site_name(title, outlet), want, "{title}");
         }
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            clean_text("R&uuml;ckbau &quot;jetzt&quot; &#8211; &#x41;&amp;B").as_deref(),
+            Some("Rückbau \"jetzt\" – A&B")
+        );
+        assert_eq!(clean_text("AT&T & co &bogus;").as_deref(), Some("AT&T & co &bogus;"));
     }
 
     #[test]

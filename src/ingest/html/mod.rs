@@ -15,6 +15,8 @@
 pub mod body;
 pub mod charset;
 pub mod meta;
+#[cfg(test)]
+mod tests;
 
 use crate::article::{Article, Format};
 use crate::error::{ParseError, ParseErrorKind};
@@ -25,6 +27,47 @@ pub use body::BodyExtractor;
 /// Pages longer than this are cut before parsing: real articles are far smaller, and it bounds
 /// the time one pathological file can take.
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+
+/// Nesting deeper than this (by a lexical count of open tags) is pathological.
+const MAX_LEXICAL_DEPTH: usize = 1500;
+
+/// Returns where a page's tag nesting runs away, if it does. The HTML5 parser's time grows with
+/// the square of the nesting depth (20,000 unclosed `<div>`s take seconds), so such a page is
+/// cut there. Tags the parser closes by itself (`<p>`, `<li>`, table cells …) and void
+/// elements are not counted, so sloppy but ordinary pages are never cut.
+fn runaway_nesting_at(html: &str) -> Option<usize> {
+    const NOT_COUNTED: &[&str] = &[
+        "p", "li", "td", "th", "tr", "option", "dt", "dd", "br", "img", "meta", "link", "input", "hr", "wbr",
+        "source", "area", "base", "col", "embed", "param", "track", "!--", "!doctype",
+    ];
+    let bytes = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + off;
+        let rest = &bytes[start + 1..];
+        let closing = rest.first() == Some(&b'/');
+        let name_start = if closing { 1 } else { 0 };
+        let name_len = rest[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!' || **b == b'-')
+            .count();
+        let name = html.get(start + 1 + name_start..start + 1 + name_start + name_len).unwrap_or("");
+        i = start + 1;
+        if name.is_empty() || NOT_COUNTED.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            if depth > MAX_LEXICAL_DEPTH {
+                return Some(start);
+            }
+        }
+    }
+    None
+}
 
 /// Reads HTML pages.
 #[derive(Debug, Clone, Copy, Default)]
@@ -50,6 +93,9 @@ pub fn parse_page(bytes: &[u8], source: &str, extractor: BodyExtractor) -> Resul
         while !html.is_char_boundary(cut) {
             cut -= 1;
         }
+        html.truncate(cut);
+    }
+    if let Some(cut) = runaway_nesting_at(&html) {
         html.truncate(cut);
     }
     let doc = trafilatura::dom::Document::parse(&html);
