@@ -157,9 +157,11 @@ mod tests {
     #[test]
     fn seed_article_entities() {
         let text = include_str!("../../sample_corpus/000_635a76db266ea16c.txt");
-        // The lead passes the body only: the photo caption and credit lines are not article text.
-        let body: String = text.lines().skip(2).collect::<Vec<_>>().join("\n");
-        let e = extract_entities(&body, Tagger::builtin());
+        // `extract::enrich` tags the caption (first line), the body and its trailing teaser
+        // ("ALSO IN THE NEWS: ... CNN ..."), never the photo credit (second line).
+        let lines: Vec<&str> = text.lines().collect();
+        let tagged = format!("{}\n\n{}", lines[0], lines[2..].join("\n"));
+        let e = extract_entities(&tagged, Tagger::builtin());
         let has = |list: &[Entity], n: &str| list.iter().any(|x| x.name == n);
         for p in [
             "Donald Trump",

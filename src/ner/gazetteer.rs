@@ -6,10 +6,9 @@
 //! tokens: each sentence start position is looked up for spans of 1 to [`MAX_NAME_TOKENS`] tokens.
 //! A match is only a feature; the model learns how much to trust each list.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{hash_str, mix};
+use super::features::{hash_str, mix, HashKeyed};
 use super::tokenize::tokenize;
 
 /// The longest name, in tokens, that is looked up.
@@ -49,7 +48,7 @@ pub enum GazPos {
 /// Name hashes, each with the bit set of the lists that hold it.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    names: HashMap<u64, u8>,
+    names: HashKeyed<u8>,
 }
 
 /// Per token, per list: the position of the token in the longest match of that list, if any.
@@ -61,6 +60,7 @@ impl Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
             let mut g = Gazetteer::default();
+            g.names.reserve(160_000);
             for (list, text) in [
                 (GazList::City, CITIES),
                 (GazList::Region, REGIONS),
@@ -78,13 +78,23 @@ impl Gazetteer {
 
     /// Adds one name to a list.
     pub fn insert(&mut self, list: GazList, name: &str) {
-        let toks = tokenize(name);
-        if toks.is_empty() || toks.len() > MAX_NAME_TOKENS {
-            return;
-        }
         let mut h = 0u64;
-        for t in &toks {
-            h = mix(h, hash_str(&t.text.to_lowercase()));
+        let mut n = 0usize;
+        if name.chars().all(|c| c.is_alphabetic() || c == ' ') {
+            // Fast path for most names: words of letters are tokens as they stand, so the
+            // tokenizer (the slow part of building the gazetteer at start-up) is not needed.
+            for w in name.split(' ').filter(|w| !w.is_empty()) {
+                h = mix(h, hash_str(&w.to_lowercase()));
+                n += 1;
+            }
+        } else {
+            for t in tokenize(name) {
+                h = mix(h, hash_str(&t.text.to_lowercase()));
+                n += 1;
+            }
+        }
+        if n == 0 || n > MAX_NAME_TOKENS {
+            return;
         }
         *self.names.entry(h).or_insert(0) |= 1 << list as u8;
     }
@@ -161,6 +171,20 @@ mod tests {
         assert_eq!(city, vec![None, None, Some(GazPos::Begin), Some(GazPos::Last), None, None]);
         assert_eq!(m[5][GazList::Country as usize], Some(GazPos::Unit));
         assert_eq!(m[5][GazList::City as usize], None);
+    }
+
+    #[test]
+    fn fast_path_hashes_like_the_tokenizer() {
+        // Names of letters and spaces skip the tokenizer; they must match the same tokens.
+        for name in ["São Paulo", "New  York", "Ürümqi", "Baton Rouge"] {
+            let mut g = Gazetteer::default();
+            g.insert(GazList::City, name);
+            let m = g.find(&hashes(name));
+            assert!(m[0][GazList::City as usize].is_some(), "{name}");
+        }
+        let mut g = Gazetteer::default();
+        g.insert(GazList::City, "St. John's");
+        assert!(g.find(&hashes("st. john's"))[0][GazList::City as usize].is_some());
     }
 
     #[test]

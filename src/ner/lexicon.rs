@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::features::hash_str;
+use super::features::{hash_str, HashKeyed};
 use super::tokenize::{sentences, tokenize};
 
 /// Cluster-path prefix lengths used as features (coarse to fine).
@@ -46,7 +46,7 @@ impl LexEntry {
 /// Word statistics keyed by the hash of the lower-cased word.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
-    map: HashMap<u64, LexEntry>,
+    map: HashKeyed<LexEntry>,
 }
 
 /// Bytes per entry in the model file: hash u64, cap u8, len u8, cluster u32.
@@ -91,7 +91,7 @@ impl Lexicon {
         if b.len() != n.checked_mul(ENTRY_BYTES)? {
             return None;
         }
-        let mut map = HashMap::with_capacity(n);
+        let mut map = HashKeyed::with_capacity_and_hasher(n, Default::default());
         for c in b.chunks_exact(ENTRY_BYTES) {
             let k = u64::from_le_bytes(c[0..8].try_into().ok()?);
             let cluster = u32::from_le_bytes(c[10..14].try_into().ok()?);

@@ -29,7 +29,9 @@ use features::{history_features, static_features, DocStats, History, TokInfo};
 use gazetteer::Gazetteer;
 use model::{is_inside, kind_of, label_of, viterbi, Model, NUM_LABELS, OUTSIDE};
 
-pub use train::{evaluate, read_conll, train, Document, Scores, Sentence, TrainOptions};
+pub use train::{
+    evaluate, read_conll, train, train_sets, Document, Scores, Sentence, TrainOptions, TrainSet,
+};
 
 /// The shipped model, compiled in.
 static BUILTIN_MODEL: &[u8] = include_bytes!("../../models/ner.bin");
@@ -168,7 +170,39 @@ impl Tagger {
         }
         consistency(&infos, &mut out);
         self.common_word_names(&infos, &mut out);
+        drop_addresses(&infos, &mut out);
         out
+    }
+}
+
+/// File-name extensions that make a token a file name, not a name ("resume.doc").
+const FILE_EXTENSIONS: &[&str] = &[
+    "csv", "doc", "docx", "gif", "htm", "html", "jpeg", "jpg", "pdf", "png", "ppt", "pptx", "rtf", "txt",
+    "xls", "xlsx", "xml", "zip",
+];
+
+/// Returns true for an e-mail address, a URL or a file name. Newswire has none of them, so the
+/// model has no evidence about them and tags their capitalized parts; web text (mail, forums)
+/// is full of them and they are never entity names. Web sites named as companies
+/// ("Amazon.com") are not addresses here.
+pub(crate) fn is_address(lower: &str) -> bool {
+    if lower.contains('@') || lower.contains("://") || lower.starts_with("www.") {
+        return true;
+    }
+    match lower.rsplit_once('.') {
+        Some((stem, ext)) => !stem.is_empty() && FILE_EXTENSIONS.binary_search(&ext).is_ok(),
+        None => false,
+    }
+}
+
+/// Removes entities that contain an address token (see [`is_address`]).
+fn drop_addresses(infos: &[Vec<TokInfo>], labels: &mut [Vec<u8>]) {
+    for (toks, labs) in infos.iter().zip(labels.iter_mut()) {
+        for (s, e, _) in entity_ranges(labs) {
+            if toks[s..e].iter().any(|t| is_address(&t.lower)) {
+                labs[s..e].fill(OUTSIDE);
+            }
+        }
     }
 }
 
@@ -330,6 +364,28 @@ mod tests {
         {
             let _ = Tagger::builtin().tag(text);
         }
+    }
+
+    #[test]
+    fn addresses_are_recognized() {
+        assert!(FILE_EXTENSIONS.windows(2).all(|w| w[0] < w[1]));
+        let cases = [
+            ("lisa_resume.doc", true),
+            ("heatingoilstocks.pdf", true),
+            ("kevin.a.boone@accenture.com", true),
+            ("http://t.co/o90desl", true),
+            ("www.example.org", true),
+            ("amazon.com", false),
+            ("u.s.", false),
+            (".pdf", false),
+            ("trump", false),
+        ];
+        for (w, want) in cases {
+            assert_eq!(is_address(w), want, "{w}");
+        }
+        let spans =
+            Tagger::builtin().tag("Please read Lisa_Resume.doc and write to Lisa.Smith@Enron.com today.");
+        assert!(spans.iter().all(|s| !s.text.contains('.')), "{spans:?}");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::time::Instant;
 use super::features::{history_features, static_features, DocStats, History, TokInfo};
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
-use super::model::{parse_label, viterbi, Model, NUM_LABELS, TYPES};
+use super::model::{parse_label, viterbi, Model, NUM_LABELS, OUTSIDE, TYPES};
 use super::{entity_ranges, types_of, NerError, Tagger};
 use crate::article::EntityKind;
 
@@ -117,6 +117,44 @@ pub fn parse_conll(text: &str, name: &str) -> Result<Vec<Document>, NerError> {
     Ok(docs)
 }
 
+/// A casing perturbation of training sentences (case-robust training).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Casing {
+    /// "barack obama visited paris" (chat, forums, search queries).
+    Lower,
+    /// "BARACK OBAMA VISITED PARIS" (headlines, shouting).
+    Upper,
+    /// "Barack Obama Visited Paris" (title-case headlines).
+    Title,
+}
+
+impl Casing {
+    /// Re-cases one token.
+    pub fn apply(self, tok: &str) -> String {
+        match self {
+            Casing::Lower => tok.to_lowercase(),
+            Casing::Upper => tok.to_uppercase(),
+            Casing::Title => {
+                let mut cs = tok.chars();
+                match cs.next() {
+                    Some(c) => c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                    None => String::new(),
+                }
+            }
+        }
+    }
+
+    /// Parses "lower", "upper" or "title".
+    pub fn parse(s: &str) -> Option<Casing> {
+        match s {
+            "lower" => Some(Casing::Lower),
+            "upper" => Some(Casing::Upper),
+            "title" => Some(Casing::Title),
+            _ => None,
+        }
+    }
+}
+
 /// Settings of [`train`].
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
@@ -128,12 +166,76 @@ pub struct TrainOptions {
     pub max_features: usize,
     /// Word statistics from unlabeled text, stored in the model.
     pub lexicon: Lexicon,
+    /// Casing perturbations. When not empty, every training document is also seen as a copy in
+    /// which each sentence, with probability [`TrainOptions::recase_share`], is re-cased by one
+    /// of these (picked at random), so that the weights do not lean on capitalization alone.
+    pub casings: Vec<Casing>,
+    /// Share of the sentences of a copy that are re-cased (the rest stay as written).
+    pub recase_share: f64,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, seed: 1, max_features: 380_000, lexicon: Lexicon::default() }
+        TrainOptions {
+            epochs: 12,
+            seed: 1,
+            max_features: 380_000,
+            lexicon: Lexicon::default(),
+            casings: Vec::new(),
+            recase_share: 1.0,
+        }
     }
+}
+
+/// A set of labeled documents and how far to trust it.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainSet<'a> {
+    pub docs: &'a [Document],
+    /// Scale of the perceptron updates made on this set (1.0: full weight).
+    pub weight: f32,
+    /// True when the set annotates only the types that occur in it: a token labeled O may then
+    /// belong to a type the set never uses (web corpora with PER/ORG/LOC only say nothing about
+    /// MISC), so such labels are not counted as errors.
+    pub partial: bool,
+}
+
+/// A small xorshift64 generator: deterministic shuffles and perturbations without a crate.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
+    }
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    /// A number in `0..n` (`n > 0`).
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    /// True with probability `p`.
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+/// Returns a copy of `doc` in which sentences are re-cased (see [`TrainOptions::casings`]).
+fn recased(doc: &Document, casings: &[Casing], share: f64, rng: &mut Rng) -> Document {
+    let sentences = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            if casings.is_empty() || !rng.chance(share) {
+                return s.clone();
+            }
+            let c = casings[rng.below(casings.len() as u64) as usize];
+            Sentence { tokens: s.tokens.iter().map(|t| c.apply(t)).collect(), labels: s.labels.clone() }
+        })
+        .collect();
+    Document { sentences }
 }
 
 /// What happened in one epoch.
@@ -292,10 +394,49 @@ struct Prepared {
     gold: Vec<u8>,
 }
 
+/// A training document with its update weight and the labels an O token may also take.
+struct PreparedDoc {
+    sentences: Vec<Prepared>,
+    weight: f32,
+    /// Bit set of labels that a gold O may stand for (always includes O itself).
+    o_may_be: u16,
+}
+
 /// Trains a tagger on `train`; after each epoch, scores the averaged model on `dev` when given
 /// and reports to `on_epoch`.
 pub fn train(
     train: &[Document],
+    dev: Option<&[Document]>,
+    opts: &TrainOptions,
+    on_epoch: &mut dyn FnMut(&EpochReport),
+) -> Result<Tagger, NerError> {
+    train_sets(&[TrainSet { docs: train, weight: 1.0, partial: false }], dev, opts, on_epoch)
+}
+
+/// Returns the bit set of labels a gold O may stand for in a set: O, plus B-/I- of every type
+/// the set never uses when the set is partial.
+fn o_labels(set: &TrainSet) -> u16 {
+    let mut bits = 1u16 << OUTSIDE;
+    if !set.partial {
+        return bits;
+    }
+    let mut used = [false; TYPES.len()];
+    for l in set.docs.iter().flat_map(|d| &d.sentences).flat_map(|s| &s.labels) {
+        if *l != OUTSIDE {
+            used[((l - 1) / 2) as usize] = true;
+        }
+    }
+    for (t, u) in used.iter().enumerate() {
+        if !u {
+            bits |= 0b11 << (1 + 2 * t);
+        }
+    }
+    bits
+}
+
+/// Trains a tagger on several sets of documents, each with its own weight (see [`TrainSet`]).
+pub fn train_sets(
+    sets: &[TrainSet],
     dev: Option<&[Document]>,
     opts: &TrainOptions,
     on_epoch: &mut dyn FnMut(&EpochReport),
@@ -312,41 +453,48 @@ pub fn train(
         trans_u: [[0.0; NUM_LABELS]; NUM_LABELS],
         step: 1.0,
     };
-    let mut docs: Vec<Vec<Prepared>> = Vec::with_capacity(train.len());
-    for d in train {
-        let infos: Vec<Vec<TokInfo>> =
-            d.sentences.iter().map(|s| s.tokens.iter().map(|t| TokInfo::new(t)).collect()).collect();
-        let stats = DocStats::new(&infos);
-        let mut prepared = Vec::with_capacity(infos.len());
-        for (s, toks) in d.sentences.iter().zip(infos) {
-            let f = static_features(&toks, gaz, &opts.lexicon, &stats);
-            let rows = (0..f.len()).map(|i| f.of(i).iter().map(|&id| wts.intern(id)).collect()).collect();
-            prepared.push(Prepared { infos: toks, rows, gold: s.labels.clone() });
+    let mut rng = Rng::new(opts.seed);
+    let mut docs: Vec<PreparedDoc> = Vec::new();
+    for set in sets {
+        let o_may_be = o_labels(set);
+        let copies: Vec<Document> = if opts.casings.is_empty() {
+            Vec::new()
+        } else {
+            set.docs.iter().map(|d| recased(d, &opts.casings, opts.recase_share, &mut rng)).collect()
+        };
+        for d in set.docs.iter().chain(&copies) {
+            let infos: Vec<Vec<TokInfo>> =
+                d.sentences.iter().map(|s| s.tokens.iter().map(|t| TokInfo::new(t)).collect()).collect();
+            let stats = DocStats::new(&infos);
+            let mut sentences = Vec::with_capacity(infos.len());
+            for (s, toks) in d.sentences.iter().zip(infos) {
+                let f = static_features(&toks, gaz, &opts.lexicon, &stats);
+                let rows = (0..f.len()).map(|i| f.of(i).iter().map(|&id| wts.intern(id)).collect()).collect();
+                sentences.push(Prepared { infos: toks, rows, gold: s.labels.clone() });
+            }
+            docs.push(PreparedDoc { sentences, weight: set.weight, o_may_be });
         }
-        docs.push(prepared);
     }
-    let total_sentences: usize = docs.iter().map(Vec::len).sum();
+    let total_sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
     if total_sentences == 0 {
         return Err(NerError::NoData);
     }
     let mut order: Vec<usize> = (0..docs.len()).collect();
-    let mut rng = opts.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
     let mut hist = History::default();
     let mut em: Vec<[f32; NUM_LABELS]> = Vec::new();
+    let mut constrained: Vec<[f32; NUM_LABELS]> = Vec::new();
     let mut hrows: Vec<Vec<u32>> = Vec::new();
     for epoch in 1..=opts.epochs.max(1) {
         let t0 = Instant::now();
-        // Fisher-Yates shuffle of the document order (xorshift64).
+        // Fisher-Yates shuffle of the document order.
         for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
+            order.swap(i, rng.below(i as u64 + 1) as usize);
         }
         let mut wrong = 0;
         for &di in &order {
             hist.clear();
-            for p in &docs[di] {
+            let doc = &docs[di];
+            for p in &doc.sentences {
                 em.clear();
                 hrows.clear();
                 for (i, t) in p.infos.iter().enumerate() {
@@ -360,21 +508,40 @@ pub fn train(
                     hrows.push(hr);
                 }
                 let pred = viterbi(&em, &wts.start, &wts.trans);
-                if pred != p.gold {
-                    wrong += 1;
-                    for i in 0..pred.len() {
-                        let (g, q) = (p.gold[i], pred[i]);
-                        if g != q {
-                            wts.update(&p.rows[i], g, 1.0);
-                            wts.update(&p.rows[i], q, -1.0);
-                            wts.update(&hrows[i], g, 1.0);
-                            wts.update(&hrows[i], q, -1.0);
+                // With partial labels the target is the best path that agrees with the gold
+                // labels where they say something (Tsuboi et al. 2008).
+                let gold = if doc.o_may_be == 1 << OUTSIDE {
+                    p.gold.clone()
+                } else {
+                    constrained.clear();
+                    for (e, &g) in em.iter().zip(&p.gold) {
+                        let allowed = if g == OUTSIDE { doc.o_may_be } else { 1 << g };
+                        let mut c = *e;
+                        for (l, x) in c.iter_mut().enumerate() {
+                            if allowed & (1 << l) == 0 {
+                                *x = f32::NEG_INFINITY;
+                            }
                         }
-                        let gp = if i == 0 { None } else { Some(p.gold[i - 1]) };
+                        constrained.push(c);
+                    }
+                    viterbi(&constrained, &wts.start, &wts.trans)
+                };
+                if pred != gold {
+                    wrong += 1;
+                    let w = doc.weight;
+                    for i in 0..pred.len() {
+                        let (g, q) = (gold[i], pred[i]);
+                        if g != q {
+                            wts.update(&p.rows[i], g, w);
+                            wts.update(&p.rows[i], q, -w);
+                            wts.update(&hrows[i], g, w);
+                            wts.update(&hrows[i], q, -w);
+                        }
+                        let gp = if i == 0 { None } else { Some(gold[i - 1]) };
                         let qp = if i == 0 { None } else { Some(pred[i - 1]) };
                         if (gp, g) != (qp, q) {
-                            wts.update_trans(gp, g, 1.0);
-                            wts.update_trans(qp, q, -1.0);
+                            wts.update_trans(gp, g, w);
+                            wts.update_trans(qp, q, -w);
                         }
                     }
                 }

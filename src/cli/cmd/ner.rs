@@ -14,7 +14,7 @@ use anyhow::Context;
 
 use crate::article::EntityKind;
 use crate::ner::lexicon::{self, LexiconConfig};
-use crate::ner::train::EpochReport;
+use crate::ner::train::{Casing, EpochReport, TrainSet};
 use crate::ner::{self, Document, Scores, Tagger, TrainOptions};
 
 /// Train and evaluate named-entity models.
@@ -57,6 +57,28 @@ pub struct TrainArgs {
     /// Seed of the document shuffle.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Auxiliary labeled files (other domains, e.g. web or social-media text), learned from
+    /// with `--aux-weight`.
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub aux: Vec<PathBuf>,
+    /// Treat the `--aux` files as partially annotated: types that never occur in them are not
+    /// annotated there, so an O token may be one of them.
+    #[arg(long)]
+    pub aux_partial: bool,
+    /// Scale of the updates made on `--aux` files.
+    #[arg(long, default_value_t = 0.5)]
+    pub aux_weight: f32,
+    /// Case-robust training: also train on a copy of every document whose sentences are
+    /// re-cased by one of these perturbations (comma separated: lower, upper, title).
+    #[arg(long, value_delimiter = ',', value_parser = parse_casing, value_name = "CASING")]
+    pub casing: Vec<Casing>,
+    /// Share of the sentences of each copy that are re-cased.
+    #[arg(long, default_value_t = 1.0)]
+    pub recase_share: f64,
+}
+
+fn parse_casing(s: &str) -> Result<Casing, String> {
+    Casing::parse(s).ok_or_else(|| format!("unknown casing {s:?} (expected lower, upper or title)"))
 }
 
 #[derive(clap::Args, Debug)]
@@ -105,10 +127,27 @@ fn train(a: &TrainArgs) -> anyhow::Result<ExitCode> {
         );
         lex
     };
-    let opts = TrainOptions { epochs: a.epochs, seed: a.seed, max_features: a.max_features, lexicon };
-    let sentences: usize = train_docs.iter().map(|d| d.sentences.len()).sum();
-    eprintln!("morgue: training on {} documents, {} sentences", train_docs.len(), sentences);
-    let tagger = ner::train(&train_docs, dev_docs.as_deref(), &opts, &mut |r: &EpochReport| {
+    let aux_docs = read_all(&a.aux)?;
+    let opts = TrainOptions {
+        epochs: a.epochs,
+        seed: a.seed,
+        max_features: a.max_features,
+        lexicon,
+        casings: a.casing.clone(),
+        recase_share: a.recase_share,
+    };
+    let sentences: usize = train_docs.iter().chain(&aux_docs).map(|d| d.sentences.len()).sum();
+    eprintln!(
+        "morgue: training on {} documents ({} auxiliary), {} sentences",
+        train_docs.len() + aux_docs.len(),
+        aux_docs.len(),
+        sentences
+    );
+    let sets = [
+        TrainSet { docs: &train_docs, weight: 1.0, partial: false },
+        TrainSet { docs: &aux_docs, weight: a.aux_weight, partial: a.aux_partial },
+    ];
+    let tagger = ner::train_sets(&sets, dev_docs.as_deref(), &opts, &mut |r: &EpochReport| {
         let dev = r.dev.as_ref().map(|s| format!(", dev F1 {:.4}", s.overall().2)).unwrap_or_default();
         eprintln!(
             "morgue: epoch {}: {} of {} sentences wrong, {:.1}s{dev}",
