@@ -1,6 +1,7 @@
 //! The command line: clap definitions, dispatch to one module per subcommand (`cmd/`), and the
 //! mapping of results to exit codes. Library errors become messages here and nowhere else.
 
+pub mod chart;
 pub mod cmd;
 pub mod output;
 
@@ -55,6 +56,12 @@ pub enum Command {
     /// Counts, date range and outlets of the index
     #[command(after_help = EXIT_CODES)]
     Stats(cmd::stats::Args),
+    /// Matching articles over time (chart, SVG, earliest articles, mentioned events)
+    #[command(after_help = EXIT_CODES)]
+    Timeline(cmd::timeline::Args),
+    /// The most mentioned persons, organizations, places and other names
+    #[command(after_help = EXIT_CODES)]
+    Entities(cmd::entities::Args),
     /// Tag named entities (PER, ORG, LOC, MISC) in text from stdin
     Tag(cmd::tag::TagArgs),
     /// Train or evaluate the named-entity tagger on CoNLL files
@@ -98,6 +105,8 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Show(a) => cmd::show::run(cli, a)?,
         Command::Parse(a) => cmd::parse::run(a)?,
         Command::Stats(a) => cmd::stats::run(cli, a)?,
+        Command::Timeline(a) => cmd::timeline::run(cli, a)?,
+        Command::Entities(a) => cmd::entities::run(cli, a)?,
         Command::Tag(a) => return cmd::tag::run(a),
         Command::Ner(a) => return cmd::ner::run(a),
     };

@@ -1,5 +1,6 @@
 //! One module per subcommand: its clap arguments and its `run`.
 
+pub mod entities;
 pub mod ingest;
 pub mod ner;
 pub mod parse;
@@ -7,3 +8,4 @@ pub mod search;
 pub mod show;
 pub mod stats;
 pub mod tag;
+pub mod timeline;
