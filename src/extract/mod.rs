@@ -30,7 +30,14 @@ pub fn enrich(article: &mut Article) {
         };
         article.language = language::detect(&sample);
     }
-    article.mentions = timex::find_mentions(&article.body, article.published.as_ref());
+    // Dated events in the headline count as much as those in the body. (Not the description:
+    // feeds and pages often repeat the first paragraph there.)
+    let published = article.published.as_ref();
+    article.mentions = [article.headline.as_deref(), Some(article.body.as_str())]
+        .into_iter()
+        .flatten()
+        .flat_map(|text| timex::find_mentions(text, published))
+        .collect();
     // Entities come from everything the article says — headline, captions, body and the
     // teasers it ends with (seed: CNN is named only in its teaser) — but never from bylines or
     // photo credits, which name the people who made it.
