@@ -402,3 +402,136 @@ mod entity_search {
         assert_eq!(t.run(&["search", "person:\"lucia ferrer\"", "--format", "json"]).status.code(), Some(1));
     }
 }
+
+mod timeline {
+    use super::*;
+
+    #[test]
+    fn buckets_undated_first_and_events() {
+        let t = TestIndex::build("sample_corpus");
+        let d = t.json(&[
+            "timeline",
+            "drug cartels",
+            "--by",
+            "year",
+            "--first",
+            "2",
+            "--events",
+            "--format",
+            "json",
+        ]);
+        let buckets: Vec<(String, u64)> = d["buckets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| (b["start"].as_str().unwrap().to_string(), b["count"].as_u64().unwrap()))
+            .collect();
+        // sample_corpus/README.md: 2019: 3, 2020: 2, 2021: 1, 2022: 1, 2023: 1, 2024: 3, undated: 1.
+        let want: Vec<(String, u64)> = [(2019, 3), (2020, 2), (2021, 1), (2022, 1), (2023, 1), (2024, 3)]
+            .iter()
+            .map(|(y, n)| (format!("{y}-01-01"), *n))
+            .collect();
+        assert_eq!(buckets, want);
+        assert_eq!(d["undated"], 1);
+        let first = d["first"].as_array().unwrap();
+        assert_eq!(first.len(), 2);
+        assert!(
+            first.iter().all(|f| f["published"].as_str().unwrap().starts_with("2019-11-27")),
+            "{first:?}"
+        );
+        let events = d["events"].as_array().unwrap();
+        let has = |value: &str, words: &str| {
+            events.iter().any(|e| e["value"] == value && e["sentence"].as_str().unwrap().contains(words))
+        };
+        assert!(
+            has("2019", "In 2019, Trump considered designating the drug cartels as terrorist organizations"),
+            "{events:?}"
+        );
+        assert!(has("2022-10", "white paper"), "{events:?}");
+        let values: Vec<&str> = events.iter().map(|e| e["value"].as_str().unwrap()).collect();
+        let mut sorted = values.clone();
+        // Events run in date order: by first day, the coarser precision first.
+        sorted.sort_by_key(|v| (format!("{v}{}", &"0000-01-01"[v.len()..]), v.len()));
+        assert_eq!(values, sorted);
+        // The syndicated copy and the wire story report the same event: one entry, two articles.
+        assert!(events.iter().any(|e| e["articles"].as_array().unwrap().len() >= 2), "{events:?}");
+    }
+
+    #[test]
+    fn month_buckets_are_zero_filled_and_normalized() {
+        let t = TestIndex::build("sample_corpus");
+        let d = t.json(&["timeline", "cartels", "--by", "month", "--normalize", "--format", "json"]);
+        let buckets = d["buckets"].as_array().unwrap();
+        assert_eq!(buckets.first().unwrap()["start"], "2019-11-01");
+        assert!(buckets.iter().any(|b| b["count"] == 0), "zero months are filled");
+        for b in buckets {
+            let share = b["share"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&share), "{b}");
+        }
+    }
+
+    #[test]
+    fn svg_is_written_and_well_formed() {
+        let t = TestIndex::build("sample_corpus");
+        let svg = t.dir.path().join("t.svg");
+        let out = t.run(&["timeline", "cartels", "--svg", svg.to_str().unwrap(), "--format", "json"]);
+        assert!(out.status.success());
+        let text = std::fs::read_to_string(&svg).unwrap();
+        assert!(text.starts_with("<?xml") && text.trim_end().ends_with("</svg>"));
+        assert!(text.contains("<title>cartels</title>"));
+        assert_eq!(text.matches("<text").count(), text.matches("</text>").count());
+    }
+
+    #[test]
+    fn no_match_exits_1() {
+        let t = TestIndex::build("sample_corpus");
+        assert_eq!(t.run(&["timeline", "xylophonequux", "--format", "json"]).status.code(), Some(1));
+    }
+}
+
+mod entities {
+    use super::*;
+
+    fn names(d: &Value, kind: &str) -> Vec<String> {
+        d["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["type"] == kind)
+            .map(|e| e["name"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn drug_cartels_shows_the_expected_names() {
+        let t = TestIndex::build("sample_corpus");
+        let d = t.json(&["entities", "drug cartels", "--limit", "60", "--format", "json"]);
+        let persons = names(&d, "person");
+        for p in ["Andrés Manuel López Obrador", "Donald Trump", "Marisol Ortega", "Rodrigo Estrada"] {
+            assert!(persons.contains(&p.to_string()), "{p} missing: {persons:?}");
+        }
+        assert!(names(&d, "org").contains(&"Hemisphere Security Institute".to_string()), "{d}");
+        assert!(names(&d, "place").contains(&"Mexico".to_string()), "{d}");
+        // Bylines and photo credits are never entities of the text.
+        for who in ["Lucia Ferrer", "Rafael Montoya", "Elena Márquez", "Drew Angerer"] {
+            assert!(!persons.contains(&who.to_string()), "{who} counted: {persons:?}");
+        }
+        let trump = d["entities"].as_array().unwrap().iter().find(|e| e["name"] == "Donald Trump").unwrap();
+        assert!(trump["mentions"].as_u64() >= trump["articles"].as_u64());
+    }
+
+    #[test]
+    fn type_filter_and_co_mentions() {
+        let t = TestIndex::build("sample_corpus");
+        let d = t.json(&["entities", "--type", "org", "--format", "json"]);
+        assert!(d["entities"].as_array().unwrap().iter().all(|e| e["type"] == "org"));
+        let with = t.json(&["entities", "--with", "lopez obrador", "--type", "person", "--format", "json"]);
+        let persons = names(&with, "person");
+        assert!(
+            !persons.iter().any(|p| p.contains("López Obrador")),
+            "the entity itself is not its own co-mention"
+        );
+        assert!(persons.contains(&"Donald Trump".to_string()), "{persons:?}");
+        assert_eq!(t.run(&["entities", "xylophonequux", "--format", "json"]).status.code(), Some(1));
+    }
+}

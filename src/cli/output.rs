@@ -78,7 +78,7 @@ pub fn write_csv(header: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
 /// Writes rows as a table on stdout.
 pub fn write_table(header: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
     let mut t = Table::new();
-    t.load_style(presets::UTF8_HORIZONTAL_ONLY);
+    t.load_style(presets::UTF8_BORDERS_ONLY);
     t.set_content_arrangement(ContentArrangement::Dynamic);
     t.set_header(header.to_vec());
     for r in rows {
