@@ -1,7 +1,9 @@
-//! Gazetteer lists (places, countries, demonyms) and their matches in a sentence, as tagger features.
+//! Gazetteer lists (places, countries, demonyms, first names, surnames) and their matches in a
+//! sentence, as tagger features.
 //!
 //! The lists live in `models/gazetteer/*.txt` (built by `models/gazetteer/build_gazetteer.py` from
-//! GeoNames, CC-BY 4.0, and mledoze/countries, ODbL 1.0) and are compiled into the binary. A name
+//! GeoNames, CC-BY 4.0, and mledoze/countries, ODbL 1.0; and by `build_names.py` from the 1990 US
+//! Census name files, public domain) and are compiled into the binary. A name
 //! is stored as the hash of its lower-cased token sequence, so matching works on the tagger's own
 //! tokens: each sentence start position is looked up for spans of 1 to [`MAX_NAME_TOKENS`] tokens.
 //! A match is only a feature; the model learns how much to trust each list.
@@ -22,11 +24,20 @@ pub enum GazList {
     Country = 2,
     Capital = 3,
     Demonym = 4,
+    FirstName = 5,
+    Surname = 6,
 }
 
 impl GazList {
-    pub const ALL: [GazList; 5] =
-        [GazList::City, GazList::Region, GazList::Country, GazList::Capital, GazList::Demonym];
+    pub const ALL: [GazList; 7] = [
+        GazList::City,
+        GazList::Region,
+        GazList::Country,
+        GazList::Capital,
+        GazList::Demonym,
+        GazList::FirstName,
+        GazList::Surname,
+    ];
 }
 
 const CITIES: &str = include_str!("../../models/gazetteer/cities.txt");
@@ -34,6 +45,8 @@ const REGIONS: &str = include_str!("../../models/gazetteer/regions.txt");
 const COUNTRIES: &str = include_str!("../../models/gazetteer/countries.txt");
 const CAPITALS: &str = include_str!("../../models/gazetteer/capitals.txt");
 const DEMONYMS: &str = include_str!("../../models/gazetteer/demonyms.txt");
+const FIRST_NAMES: &str = include_str!("../../models/gazetteer/first_names.txt");
+const SURNAMES: &str = include_str!("../../models/gazetteer/surnames.txt");
 
 /// Where a token stands inside a gazetteer match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +80,8 @@ impl Gazetteer {
                 (GazList::Country, COUNTRIES),
                 (GazList::Capital, CAPITALS),
                 (GazList::Demonym, DEMONYMS),
+                (GazList::FirstName, FIRST_NAMES),
+                (GazList::Surname, SURNAMES),
             ] {
                 for line in text.lines() {
                     g.insert(list, line);

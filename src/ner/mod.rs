@@ -186,7 +186,10 @@ const FILE_EXTENSIONS: &[&str] = &[
 /// is full of them and they are never entity names. Web sites named as companies
 /// ("Amazon.com") are not addresses here.
 pub(crate) fn is_address(lower: &str) -> bool {
-    if lower.contains('@') || lower.contains("://") || lower.starts_with("www.") {
+    // An e-mail address has a domain with a dot; "Traci Warner@ENRON" (mail-system names) is
+    // a person's name.
+    let email = lower.split_once('@').is_some_and(|(_, domain)| domain.contains('.'));
+    if email || lower.contains("://") || lower.starts_with("www.") {
         return true;
     }
     match lower.rsplit_once('.') {
@@ -373,6 +376,7 @@ mod tests {
             ("lisa_resume.doc", true),
             ("heatingoilstocks.pdf", true),
             ("kevin.a.boone@accenture.com", true),
+            ("warner@enron", false),
             ("http://t.co/o90desl", true),
             ("www.example.org", true),
             ("amazon.com", false),

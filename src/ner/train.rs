@@ -172,6 +172,8 @@ pub struct TrainOptions {
     pub casings: Vec<Casing>,
     /// Share of the sentences of a copy that are re-cased (the rest stay as written).
     pub recase_share: f64,
+    /// Training runs (seeds `seed`, `seed + 1`, ...) whose weights are averaged.
+    pub runs: usize,
 }
 
 impl Default for TrainOptions {
@@ -183,6 +185,7 @@ impl Default for TrainOptions {
             lexicon: Lexicon::default(),
             casings: Vec::new(),
             recase_share: 1.0,
+            runs: 1,
         }
     }
 }
@@ -197,6 +200,8 @@ pub struct TrainSet<'a> {
     /// belong to a type the set never uses (web corpora with PER/ORG/LOC only say nothing about
     /// MISC), so such labels are not counted as errors.
     pub partial: bool,
+    /// True when the set also gets re-cased copies (see [`TrainOptions::casings`]).
+    pub recase: bool,
 }
 
 /// A small xorshift64 generator: deterministic shuffles and perturbations without a crate.
@@ -360,6 +365,12 @@ impl Weights {
     }
 
     fn averaged(&self, lexicon: &Lexicon, max_rows: usize) -> Model {
+        let p = self.averaged_parts();
+        Model::from_float(p.rows, p.start, p.trans, lexicon.clone(), max_rows)
+    }
+
+    /// The averaged weights as float rows, before pruning and quantization.
+    fn averaged_parts(&self) -> FloatWeights {
         let s = self.step.max(1.0);
         let avg = |w: f32, u: f64| (w as f64 - u / s) as f32;
         let rows = self
@@ -383,8 +394,39 @@ impl Weights {
                 *x = avg(self.trans[l][m], self.trans_u[l][m]);
             }
         }
-        Model::from_float(rows, start, trans, lexicon.clone(), max_rows)
+        FloatWeights { rows, start, trans }
     }
+}
+
+/// Averaged weights of one training run.
+struct FloatWeights {
+    rows: Vec<(u32, [f32; NUM_LABELS])>,
+    start: [f32; NUM_LABELS],
+    trans: [[f32; NUM_LABELS]; NUM_LABELS],
+}
+
+/// Averages the weights of several runs (parameter mixing, McDonald et al. 2010): a feature
+/// missing from a run counts as zero there.
+fn mix_runs(runs: &[FloatWeights]) -> FloatWeights {
+    let k = runs.len().max(1) as f32;
+    let mut rows: HashMap<u32, [f32; NUM_LABELS]> = HashMap::new();
+    let mut start = [0f32; NUM_LABELS];
+    let mut trans = [[0f32; NUM_LABELS]; NUM_LABELS];
+    for r in runs {
+        for (id, w) in &r.rows {
+            let acc = rows.entry(*id).or_insert([0.0; NUM_LABELS]);
+            for l in 0..NUM_LABELS {
+                acc[l] += w[l] / k;
+            }
+        }
+        for (acc, x) in start.iter_mut().zip(&r.start) {
+            *acc += x / k;
+        }
+        for (acc, x) in trans.iter_mut().flatten().zip(r.trans.iter().flatten()) {
+            *acc += x / k;
+        }
+    }
+    FloatWeights { rows: rows.into_iter().collect(), start, trans }
 }
 
 /// A training sentence with its precomputed features (as row numbers).
@@ -410,7 +452,7 @@ pub fn train(
     opts: &TrainOptions,
     on_epoch: &mut dyn FnMut(&EpochReport),
 ) -> Result<Tagger, NerError> {
-    train_sets(&[TrainSet { docs: train, weight: 1.0, partial: false }], dev, opts, on_epoch)
+    train_sets(&[TrainSet { docs: train, weight: 1.0, partial: false, recase: true }], dev, opts, on_epoch)
 }
 
 /// Returns the bit set of labels a gold O may stand for in a set: O, plus B-/I- of every type
@@ -435,12 +477,36 @@ fn o_labels(set: &TrainSet) -> u16 {
 }
 
 /// Trains a tagger on several sets of documents, each with its own weight (see [`TrainSet`]).
+/// With [`TrainOptions::runs`] above 1, trains that many times with consecutive seeds and
+/// averages the weights, which steadies the result against the luck of one shuffle.
 pub fn train_sets(
     sets: &[TrainSet],
     dev: Option<&[Document]>,
     opts: &TrainOptions,
     on_epoch: &mut dyn FnMut(&EpochReport),
 ) -> Result<Tagger, NerError> {
+    let mut runs = Vec::new();
+    for r in 0..opts.runs.max(1) {
+        let o = TrainOptions { seed: opts.seed.wrapping_add(r as u64), ..opts.clone() };
+        runs.push(train_run(sets, dev, &o, on_epoch)?);
+    }
+    let w = if runs.len() == 1 { runs.remove(0) } else { mix_runs(&runs) };
+    Ok(Tagger::from_model(Model::from_float(
+        w.rows,
+        w.start,
+        w.trans,
+        opts.lexicon.clone(),
+        opts.max_features,
+    )))
+}
+
+/// One training run; returns the averaged weights.
+fn train_run(
+    sets: &[TrainSet],
+    dev: Option<&[Document]>,
+    opts: &TrainOptions,
+    on_epoch: &mut dyn FnMut(&EpochReport),
+) -> Result<FloatWeights, NerError> {
     let gaz = Gazetteer::builtin();
     let mut wts = Weights {
         rows: HashMap::new(),
@@ -457,7 +523,7 @@ pub fn train_sets(
     let mut docs: Vec<PreparedDoc> = Vec::new();
     for set in sets {
         let o_may_be = o_labels(set);
-        let copies: Vec<Document> = if opts.casings.is_empty() {
+        let copies: Vec<Document> = if opts.casings.is_empty() || !set.recase {
             Vec::new()
         } else {
             set.docs.iter().map(|d| recased(d, &opts.casings, opts.recase_share, &mut rng)).collect()
@@ -559,7 +625,7 @@ pub fn train_sets(
             dev: dev_scores,
         });
     }
-    Ok(Tagger::from_model(wts.averaged(&opts.lexicon, opts.max_features)))
+    Ok(wts.averaged_parts())
 }
 
 #[cfg(test)]
@@ -594,6 +660,58 @@ mod tests {
     }
 
     #[test]
+    fn casings_recase_tokens() {
+        let cases = [
+            (Casing::Lower, "McDonald's", "mcdonald's"),
+            (Casing::Upper, "López", "LÓPEZ"),
+            (Casing::Title, "NEW", "New"),
+            (Casing::Title, "", ""),
+        ];
+        for (c, from, to) in cases {
+            assert_eq!(c.apply(from), to, "{c:?} {from}");
+        }
+        assert_eq!(Casing::parse("title"), Some(Casing::Title));
+        assert_eq!(Casing::parse("camel"), None);
+        let text = "-DOCSTART- O\n\nAlice B-PER\nran O\n\nBob B-PER\nsat O\n";
+        let doc = parse_conll(text, "t").unwrap().remove(0);
+        let mut rng = Rng::new(1);
+        let all = recased(&Document { sentences: doc.sentences.clone() }, &[Casing::Lower], 1.0, &mut rng);
+        assert_eq!(all.sentences[1].tokens, vec!["bob", "sat"]);
+        assert_eq!(all.sentences[1].labels, doc.sentences[1].labels);
+        let none = recased(&doc, &[Casing::Lower], 0.0, &mut rng);
+        assert_eq!(none, doc);
+    }
+
+    #[test]
+    fn partial_sets_let_o_stand_for_unused_types() {
+        let docs = parse_conll("Alice B-PER\nin O\nParis B-LOC\n", "t").unwrap();
+        let full = TrainSet { docs: &docs, weight: 1.0, partial: false, recase: false };
+        assert_eq!(o_labels(&full), 1);
+        let partial = TrainSet { partial: true, ..full };
+        let org_b = super::super::model::label_of(EntityKind::Organization, false);
+        let misc_i = super::super::model::label_of(EntityKind::Misc, true);
+        let per_b = super::super::model::label_of(EntityKind::Person, false);
+        let bits = o_labels(&partial);
+        assert!(bits & (1 << org_b) != 0 && bits & (1 << misc_i) != 0);
+        assert!(bits & (1 << per_b) == 0 && bits & 1 != 0);
+    }
+
+    #[test]
+    fn mixing_averages_runs() {
+        let run = |id: u32, x: f32| FloatWeights {
+            rows: vec![(id, [x; NUM_LABELS])],
+            start: [x; NUM_LABELS],
+            trans: [[x; NUM_LABELS]; NUM_LABELS],
+        };
+        let m = mix_runs(&[run(1, 2.0), run(2, 4.0)]);
+        let mut rows = m.rows;
+        rows.sort_by_key(|r| r.0);
+        assert_eq!(rows, vec![(1, [1.0; NUM_LABELS]), (2, [2.0; NUM_LABELS])]);
+        assert_eq!(m.start, [3.0; NUM_LABELS]);
+        assert_eq!(m.trans[4][5], 3.0);
+    }
+
+    #[test]
     fn learns_a_toy_language() {
         let text = "\
 -DOCSTART- O\n\nAlice B-PER\nvisited O\nParis B-LOC\n.\tO\n\nBob B-PER\nvisited O\nLondon B-LOC\n. O\n\n\
@@ -609,6 +727,12 @@ mod tests {
         let again = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
         assert_eq!(evaluate(&again, &docs), s);
         assert!(matches!(train(&[], None, &opts, &mut |_| {}), Err(NerError::NoData)));
+        // Two mixed runs with lower-cased copies still learn it.
+        let opts = TrainOptions { runs: 2, casings: vec![Casing::Lower], recase_share: 0.5, ..opts };
+        let mut epochs = 0;
+        let mixed = train(&docs, None, &opts, &mut |_| epochs += 1).unwrap();
+        assert_eq!(epochs, 16);
+        assert!(evaluate(&mixed, &docs).overall().2 > 0.99);
     }
 }
 

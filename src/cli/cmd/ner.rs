@@ -65,6 +65,9 @@ pub struct TrainArgs {
     /// annotated there, so an O token may be one of them.
     #[arg(long)]
     pub aux_partial: bool,
+    /// Also train on re-cased copies of the `--aux` files (see `--casing`).
+    #[arg(long)]
+    pub aux_recase: bool,
     /// Scale of the updates made on `--aux` files.
     #[arg(long, default_value_t = 0.5)]
     pub aux_weight: f32,
@@ -72,6 +75,9 @@ pub struct TrainArgs {
     /// re-cased by one of these perturbations (comma separated: lower, upper, title).
     #[arg(long, value_delimiter = ',', value_parser = parse_casing, value_name = "CASING")]
     pub casing: Vec<Casing>,
+    /// Training runs with consecutive seeds whose weights are averaged.
+    #[arg(long, default_value_t = 1)]
+    pub runs: usize,
     /// Share of the sentences of each copy that are re-cased.
     #[arg(long, default_value_t = 1.0)]
     pub recase_share: f64,
@@ -135,6 +141,7 @@ fn train(a: &TrainArgs) -> anyhow::Result<ExitCode> {
         lexicon,
         casings: a.casing.clone(),
         recase_share: a.recase_share,
+        runs: a.runs,
     };
     let sentences: usize = train_docs.iter().chain(&aux_docs).map(|d| d.sentences.len()).sum();
     eprintln!(
@@ -144,8 +151,8 @@ fn train(a: &TrainArgs) -> anyhow::Result<ExitCode> {
         sentences
     );
     let sets = [
-        TrainSet { docs: &train_docs, weight: 1.0, partial: false },
-        TrainSet { docs: &aux_docs, weight: a.aux_weight, partial: a.aux_partial },
+        TrainSet { docs: &train_docs, weight: 1.0, partial: false, recase: true },
+        TrainSet { docs: &aux_docs, weight: a.aux_weight, partial: a.aux_partial, recase: a.aux_recase },
     ];
     let tagger = ner::train_sets(&sets, dev_docs.as_deref(), &opts, &mut |r: &EpochReport| {
         let dev = r.dev.as_ref().map(|s| format!(", dev F1 {:.4}", s.overall().2)).unwrap_or_default();
