@@ -268,6 +268,8 @@ fn first_articles(
         (Occur::Must, query),
         (Occur::Must, Box::new(ExistsQuery::new(names::PUBLISHED.to_string(), false))),
     ]);
+    // More than the index holds would only make tantivy reserve memory for nothing.
+    let n = n.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX)).max(1);
     let collector = TopDocs::with_limit(n).order_by_fast_field::<DateTime>(names::PUBLISHED, Order::Asc);
     let top = searcher.search(&dated, &collector)?;
     let mut out = Vec::with_capacity(top.len());
@@ -433,10 +435,13 @@ impl Collector for DayHistogram {
     type Child = SegmentDays;
 
     fn for_segment(&self, _ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentDays> {
-        let column = segment.fast_fields().date(names::PUBLISHED)?;
+        // A segment in which no article has a date has no `published` column at all.
+        let column: Option<Column<DateTime>> = segment.fast_fields().column_opt(names::PUBLISHED)?;
         // A dense array over the segment's day range is much cheaper than a map per document;
         // the range is at most ~213,000 days (tantivy's date range), so it always fits.
-        let (min, max) = (column.min_value().into_timestamp_secs(), column.max_value().into_timestamp_secs());
+        let (min, max) = column
+            .as_ref()
+            .map_or((0, -1), |c| (c.min_value().into_timestamp_secs(), c.max_value().into_timestamp_secs()));
         let base = min.div_euclid(DAY_SECS);
         let len = if max >= min { (max.div_euclid(DAY_SECS) - base + 1).clamp(0, 400_000) } else { 0 };
         Ok(SegmentDays {
@@ -467,7 +472,7 @@ impl Collector for DayHistogram {
 
 /// The per-segment part of [`DayHistogram`].
 pub struct SegmentDays {
-    column: Column<DateTime>,
+    column: Option<Column<DateTime>>,
     /// Day number of `dense[0]`.
     base: i64,
     dense: Vec<u64>,
@@ -495,15 +500,19 @@ impl SegmentCollector for SegmentDays {
     type Fruit = DayCounts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        let value = self.column.first(doc);
+        let value = self.column.as_ref().and_then(|c| c.first(doc));
         self.add(value);
     }
 
     fn collect_block(&mut self, docs: &[DocId]) {
+        let Some(column) = &self.column else {
+            self.undated += docs.len() as u64;
+            return;
+        };
         let mut buffer = std::mem::take(&mut self.buffer);
         buffer.clear();
         buffer.resize(docs.len(), None);
-        self.column.first_vals(docs, &mut buffer);
+        column.first_vals(docs, &mut buffer);
         for value in buffer.iter().copied() {
             self.add(value);
         }
@@ -772,6 +781,30 @@ mod tests {
         assert!(events[3].sentence.starts_with("López Obrador"));
         assert_eq!(events[1].sentence, "The plan was first reported in November 2019.");
         assert_eq!(events[0].sources[0].outlet.as_deref(), Some("Odd Ledger"));
+    }
+
+    #[test]
+    fn segments_without_any_date_count_as_undated() {
+        // The first commit holds only undated articles, so its segment has no `published` column.
+        let ix = index(vec![
+            article(0, None, "cartels undated one"),
+            article(1, None, "cartels undated two"),
+            article(2, Some("2024-05-01"), "cartels dated"),
+            article(3, Some("2024-05-02"), "weather"),
+        ]);
+        let mut s = spec("cartels", None);
+        s.normalize = true;
+        s.first = usize::MAX;
+        let t = timeline(&ix.archive, &s).unwrap();
+        assert_eq!(counts(&t), vec![("2024-05-01".into(), 1)]);
+        assert_eq!(t.buckets[0].share, Some(1.0));
+        assert_eq!(t.undated, 2);
+        assert_eq!(t.first.len(), 1);
+        let only_undated = index(vec![article(0, None, "cartels"), article(1, None, "cartels")]);
+        let t = timeline(&only_undated.archive, &TimelineSpec { first: 2, ..spec("cartels", None) }).unwrap();
+        assert!(t.buckets.is_empty());
+        assert_eq!(t.undated, 2);
+        assert!(t.first.is_empty());
     }
 
     #[test]

@@ -27,8 +27,10 @@ Output (--format json):
 
 Query syntax: as for `morgue search` (see `morgue search --help`).";
 
+// The subcommand's `after_help` (the exit codes) would hide an `after_help` here, so the long
+// help (`--help`) carries both.
 #[derive(Debug, clap::Args)]
-#[command(after_help = ABOUT)]
+#[command(after_long_help = format!("{ABOUT}\n\n{}", crate::cli::EXIT_CODES))]
 pub struct Args {
     /// The query (all articles when omitted)
     pub query: Option<String>,

@@ -26,6 +26,11 @@ Buckets:
   Empty buckets between the first and the last are shown (runs of 3+ are folded in the chart).
   Undated matches are counted apart: they cannot be placed on a timeline.
 
+Events (--events):
+  Dates the matching articles mention, with their sentence. The same date in the same or a nearly
+  identical sentence (syndicated copies) is one event listing every article. Ordered by the first
+  day an event covers, a year before its months and a month before its days.
+
 Output (--format json):
   {\"query\", \"by\", \"buckets\": [{\"start\", \"count\", \"share\" (with --normalize)}], \"undated\",
    \"first\": [{\"id\", \"published\", \"outlet\", \"headline\"}], \"events\": [{\"value\", \"sentence\", \"articles\"}]}
@@ -33,8 +38,10 @@ Output (--format json):
 
 Query syntax: as for `morgue search` (see `morgue search --help`); '*' matches every article.";
 
+// The subcommand's `after_help` (the exit codes) would hide an `after_help` here, so the long
+// help (`--help`) carries both.
 #[derive(Debug, clap::Args)]
-#[command(after_help = ABOUT)]
+#[command(after_long_help = format!("{ABOUT}\n\n{}", crate::cli::EXIT_CODES))]
 pub struct Args {
     /// The query; '*' matches every article
     pub query: String,
