@@ -34,6 +34,152 @@ pub fn parse_byline_element(text: &str) -> Option<Vec<String>> {
     byline_names(text, true)
 }
 
+/// Reads a one-word signature from an element the page marks as its author (`rel=author`,
+/// `class="author vcard"`): blogs sign with a user name or first name ("von Heiko",
+/// "By gnaddrig", "tlow"). Returns the name, or `None` when the text is more than one word
+/// after an optional "By"/"von", or a word that labels rather than names ("Name", "Admin",
+/// "Redaktion", "Author"). Multi-word bylines go through [`parse_byline_element`].
+pub fn parse_handle(text: &str) -> Option<String> {
+    let text = normalize_space(text);
+    let text = text.trim().trim_end_matches([':', ',', '*', '|']).trim();
+    let rest = strip_by_prefix(text).unwrap_or(text);
+    let rest = rest.trim_start_matches('@');
+    if rest.contains(char::is_whitespace) || rest.chars().count() < 2 || rest.chars().count() > 40 {
+        return None;
+    }
+    // A handle is letters with digits, '_', '-', '.' inside; it starts with a letter.
+    if !rest.chars().next().is_some_and(char::is_alphabetic)
+        || !rest.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '\''))
+        || rest.contains("..")
+    {
+        return None;
+    }
+    let lower = rest.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    if HANDLE_STOPWORDS.contains(&lower)
+        || TITLE_WORDS.contains(&lower)
+        || NOT_NAME_WORDS.contains(&lower)
+        || is_agency(lower)
+        || lower.contains(".com")
+        || lower.contains(".de")
+    {
+        return None;
+    }
+    Some(rest.trim_end_matches('.').to_string())
+}
+
+/// Words that stand alone in author markup without naming anyone (form labels, links).
+const HANDLE_STOPWORDS: &[&str] = &[
+    "name",
+    "by",
+    "von",
+    "autor",
+    "autorin",
+    "author",
+    "authors",
+    "admin",
+    "administrator",
+    "root",
+    "user",
+    "redaktion",
+    "editor",
+    "posted",
+    "written",
+    "gast",
+    "guest",
+    "anonymous",
+    "anonym",
+    "unknown",
+    "profile",
+    "profil",
+    "website",
+    "email",
+    "e-mail",
+    "mail",
+    "kommentar",
+    "kommentare",
+    "comment",
+    "comments",
+    "reply",
+    "antworten",
+    "mehr",
+    "more",
+    "alle",
+    "all",
+    "beiträge",
+    "posts",
+    "articles",
+    "artikel",
+    "team",
+    "staff",
+    "support",
+    "kontakt",
+    "contact",
+    "impressum",
+    "login",
+    "logout",
+    "share",
+    "teilen",
+    "folgen",
+    "follow",
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "xing",
+    "rss",
+    "feed",
+    "home",
+    "startseite",
+    "menu",
+    "menü",
+    "search",
+    "suche",
+    "ich",
+    "wir",
+    "und",
+    "and",
+    "or",
+    "oder",
+    "uhr",
+    "am",
+    "on",
+    "at",
+    "um",
+    "erforderlich",
+    "required",
+    "optional",
+    "avatar",
+    "bild",
+    "foto",
+    "photo",
+    "image",
+    "quelle",
+    "source",
+    "online",
+    "news",
+    "blog",
+    "magazin",
+    "magazine",
+    "zeitung",
+    "redakteur",
+    "redakteurin",
+    "wordpressadmin",
+    "webmaster",
+    "superuser",
+    "moderator",
+    "mod",
+    "mitglied",
+    "member",
+    "gesponsert",
+    "sponsored",
+    "advertorial",
+    "anzeige",
+    "pressemitteilung",
+    "presse",
+    "press",
+];
+
 fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
     let line = normalize_space(line);
     let line = trim_final_period(line.trim().trim_end_matches(':').trim());
@@ -322,6 +468,32 @@ const ORG_TAILS: &[&str] = &[
     "tribune",
     "herald",
     "gazette",
+    "solutions",
+    "germany",
+    "deutschland",
+    "austria",
+    "österreich",
+    "schweiz",
+    "verlag",
+    "verband",
+    "stiftung",
+    "institut",
+    "institute",
+    "foundation",
+    "e.v.",
+    "ev",
+    "ag",
+    "kg",
+    "co.",
+    "llc",
+    "corp",
+    "corporation",
+    "company",
+    "redaktion",
+    "redacción",
+    "rédaction",
+    "redazione",
+    "redactie",
 ];
 
 /// Lowercase name particles that may stand inside a name.
@@ -600,7 +772,23 @@ fn lenient_person(seg: &str) -> Option<String> {
         return None;
     }
     let joined = toks.join(" ");
-    if is_agency(&joined) || is_job_title(&joined) {
+    // "Redacción LR", "Redaktion Berlin", "Team Tech": a desk, not a person.
+    const DESK_WORDS: &[&str] = &[
+        "redaktion",
+        "redacción",
+        "rédaction",
+        "redazione",
+        "redactie",
+        "redação",
+        "staff",
+        "team",
+        "newsroom",
+    ];
+    let desk = toks.iter().any(|t| {
+        let l = t.to_lowercase();
+        DESK_WORDS.contains(&l.as_str()) || l.ends_with("-redaktion") || l.ends_with("redaktion")
+    });
+    if desk || is_agency(&joined) || is_job_title(&joined) {
         return None;
     }
     if !joined.chars().any(char::is_alphabetic) || joined.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -610,7 +798,11 @@ fn lenient_person(seg: &str) -> Option<String> {
     if toks.len() > 2 && toks.iter().any(|t| classify(t).is_none()) {
         return None;
     }
-    if toks.iter().any(|t| NOT_NAME_WORDS.contains(&t.to_lowercase().as_str())) && toks.len() > 1 {
+    // Capitalised words that are also given names ("Will Knight") do not disqualify a field.
+    let given_name = |t: &str| matches!(t, "Will" | "Pope" | "King" | "Queen" | "Mayor" | "Read" | "New");
+    if toks.len() > 1
+        && toks.iter().any(|t| !given_name(t) && NOT_NAME_WORDS.contains(&t.to_lowercase().as_str()))
+    {
         return None;
     }
     Some(display_name(&toks))
@@ -743,6 +935,7 @@ mod tests {
             ("gnaddrig", &["gnaddrig"]),
             ("Jane Doe, Jane Doe", &["Jane Doe"]),
             ("Grant Tinsley, PhD", &["Grant Tinsley"]),
+            ("Will Knight", &["Will Knight"]),
             ("Publisher", &[]),
             ("焦鹏", &["焦鹏"]),
             ("", &[]),
@@ -751,6 +944,26 @@ mod tests {
         for (value, want) in cases {
             let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
             assert_eq!(split_authors(value), want, "value: {value:?}");
+        }
+    }
+
+    #[test]
+    fn handles() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("von Heiko", Some("Heiko")),
+            ("gnaddrig", Some("gnaddrig")),
+            ("By @Herr_Rein", Some("Herr_Rein")),
+            ("Daniel", Some("Daniel")),
+            ("Name *", None),
+            ("By", None),
+            ("Redaktion", None),
+            ("Jane Doe", None),
+            ("Reuters", None),
+            ("3 comments", None),
+            ("www.example.com", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_handle(text).as_deref(), *want, "text: {text:?}");
         }
     }
 

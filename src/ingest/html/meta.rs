@@ -224,7 +224,15 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
     let class =
         format!("{} {}", attr(doc, id, "class").unwrap_or_default(), attr(doc, id, "id").unwrap_or_default())
             .to_ascii_lowercase();
-    if tag != "meta" && (rel.split_whitespace().any(|r| r == "author") || itemprop == "author") {
+    let author_markup =
+        tag != "meta" && (rel.split_whitespace().any(|r| r == "author") || itemprop == "author");
+    let is_byline = class.contains("byline")
+        || (class.contains("author") && !class.contains("authorit") && !class.contains("author-bio"));
+    // Comment sections, sidebars and teaser lists sign other people's texts.
+    if (author_markup || is_byline) && outside_article(doc, id) {
+        return figure_markup(doc, id, tag, &class, s);
+    }
+    if author_markup {
         // itemprop=author may wrap a name element and a bio; prefer the name.
         let name_id = doc.query_selector(id, "[itemprop=name]").unwrap_or(id);
         let text = attr(doc, name_id, "content").unwrap_or_else(|| doc.text_content(name_id));
@@ -242,13 +250,61 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
             s.meta_modified.push(c);
         }
     }
-    let is_byline = class.contains("byline")
-        || (class.contains("author") && !class.contains("authorit") && !class.contains("author-bio"));
     if is_byline && !matches!(tag, "meta" | "link" | "script" | "html" | "body" | "article" | "main") {
         if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 120) {
             s.byline_texts.push(t);
         }
     }
+    figure_markup(doc, id, tag, &class, s);
+}
+
+/// True when an element sits in a comment section, sidebar, widget, teaser list, form,
+/// navigation or footer: the walk up stops at the first `<article>`/`<main>`/`<body>`, so a
+/// page-wide layout class ("has-sidebar" on a wrapper) is not taken for a sidebar.
+fn outside_article(doc: &Document, id: NodeId) -> bool {
+    const MARKS: &[&str] = &[
+        "comment",
+        "widget",
+        "sidebar",
+        "related",
+        "respond",
+        "teaser",
+        "recommend",
+        "footer",
+        "reply",
+        "discussion",
+        "disqus",
+        "popular",
+        "more-from",
+        "read-more",
+        "readmore",
+        "also-read",
+        "trending",
+    ];
+    let mut cur = Some(id);
+    for _ in 0..40 {
+        let Some(n) = cur else { break };
+        let tag = doc.tag_name(n).to_ascii_lowercase();
+        if matches!(tag.as_str(), "footer" | "aside" | "nav" | "form") {
+            return true;
+        }
+        let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_ascii_lowercase();
+        if names
+            .split_whitespace()
+            .any(|c| MARKS.iter().any(|m| c.starts_with(m) || c.contains(&format!("-{m}"))))
+        {
+            return true;
+        }
+        if matches!(tag.as_str(), "article" | "main" | "body") && n != id {
+            break;
+        }
+        cur = doc.parent(n);
+    }
+    false
+}
+
+/// Figure captions and photo credits on any element.
+fn figure_markup(doc: &Document, id: NodeId, tag: &str, class: &str, s: &mut Signals) {
     if tag == "figcaption" || (class.contains("caption") && !class.contains("credit")) {
         if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 600) {
             if !s.captions.contains(&t) {
@@ -279,7 +335,7 @@ fn read_json_ld(raw: &str, ld: &mut LdArticle) {
             ld.is_article = true;
             set_once_opt(&mut ld.headline, str_field(obj, "headline").or_else(|| str_field(obj, "name")));
             if ld.authors.is_empty() {
-                ld.authors = ld_authors(obj.get("author").or_else(|| obj.get("creator")));
+                ld.authors = ld_authors(obj.get("author").or_else(|| obj.get("creator")), &objects);
             }
             set_once_opt(
                 &mut ld.published,
@@ -351,7 +407,9 @@ fn name_of(v: &Value) -> Option<String> {
 
 /// Person names from a JSON-LD `author`: a string, an object or a list of them. Objects typed
 /// as organisations are left out: a publisher signing its own copy is not an author.
-fn ld_authors(v: Option<&Value>) -> Vec<String> {
+/// Yoast-style graphs give the author as a reference (`{"@id": "…#/schema/person/…"}`) to a
+/// `Person` elsewhere in the graph; `objects` resolves it.
+fn ld_authors(v: Option<&Value>, objects: &[&serde_json::Map<String, Value>]) -> Vec<String> {
     let mut out = Vec::new();
     let items: Vec<&Value> = match v {
         Some(Value::Array(items)) => items.iter().collect(),
@@ -362,10 +420,20 @@ fn ld_authors(v: Option<&Value>) -> Vec<String> {
         let name = match item {
             Value::String(s) => Some(s.clone()),
             Value::Object(o) => {
-                if type_names(o).iter().any(|t| t == "organization" || t == "newsmediaorganization") {
+                let target = match (o.get("name"), o.get("@id").and_then(Value::as_str)) {
+                    (None, Some(r)) => objects
+                        .iter()
+                        .find(|x| x.get("@id").and_then(Value::as_str) == Some(r) && x.contains_key("name"))
+                        .copied()
+                        .unwrap_or(o),
+                    _ => o,
+                };
+                let types = type_names(target);
+                let person = types.iter().any(|t| t == "person");
+                if !person && types.iter().any(|t| t.ends_with("organization")) {
                     None
                 } else {
-                    str_field(o, "name")
+                    str_field(target, "name")
                 }
             }
             _ => None,
@@ -402,18 +470,9 @@ impl Signals {
             .or_else(|| self.ld.publisher.clone())
             .or_else(|| url_for_host.as_deref().and_then(host_of));
         m.headline = self.headline(m.outlet.as_deref());
-        m.byline = self.authors(body_byline);
         // A site signing its own pages ("Der Postillon", "katholisch.at") is not an author.
-        let orgs: Vec<String> = [m.outlet.as_deref(), self.ld.publisher.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(|o| norm(o).replace(' ', ""))
-            .chain(url_for_host.as_deref().and_then(host_of).map(|h| norm(&h).replace(' ', "")))
-            .collect();
-        m.byline.retain(|a| {
-            let key = norm(a).replace(' ', "");
-            !orgs.iter().any(|o| *o == key || o.starts_with(&key) && key.len() >= 5)
-        });
+        let site = SiteNames::new(m.outlet.as_deref(), self.ld.publisher.as_deref(), url_for_host.as_deref());
+        m.byline = self.authors(body_byline, &site);
         m.modified = self.ld.modified.iter().chain(&self.meta_modified).find_map(|s| date::parse_date(s));
         let (published, text) = self.published(m.url.as_deref(), m.modified, extractor_date);
         m.published = published;
@@ -458,29 +517,31 @@ impl Signals {
         }
     }
 
-    /// Authors, strongest source first; the first source that yields a person wins.
-    fn authors(&self, body_byline: &[String]) -> Vec<String> {
-        if !self.ld.authors.is_empty() {
-            return self.ld.authors.clone();
+    /// Authors, strongest source first; the first source that yields a person who is not the
+    /// site itself wins (a meta author naming the outlet gives way to the byline markup).
+    fn authors(&self, body_byline: &[String], site: &SiteNames) -> Vec<String> {
+        let keep = |names: Vec<String>| -> Option<Vec<String>> {
+            let names: Vec<String> = names.into_iter().filter(|n| !site.is_site(n)).collect();
+            (!names.is_empty()).then_some(names)
+        };
+        let structured = std::iter::once(self.ld.authors.clone())
+            .chain(self.meta_authors.iter().map(|a| byline::split_authors(a)))
+            .chain(self.markup_authors.iter().map(|a| byline::split_authors(strip_label(a))));
+        let marked = self.byline_texts.iter().filter_map(|t| byline::parse_byline_element(t));
+        if let Some(names) =
+            structured.chain(marked).chain(std::iter::once(body_byline.to_vec())).find_map(keep)
+        {
+            return names;
         }
-        for a in &self.meta_authors {
-            let names = byline::split_authors(a);
-            if !names.is_empty() {
-                return names;
-            }
-        }
-        for a in &self.markup_authors {
-            let names = byline::split_authors(strip_label(a));
-            if !names.is_empty() {
-                return names;
-            }
-        }
-        for t in &self.byline_texts {
-            if let Some(names) = byline::parse_byline_element(t).filter(|n| !n.is_empty()) {
-                return names;
-            }
-        }
-        body_byline.to_vec()
+        // Blogs sign with one word ("von Heiko"): taken only from author markup, and only
+        // when no fuller byline exists.
+        self.markup_authors
+            .iter()
+            .chain(&self.byline_texts)
+            .filter_map(|t| byline::parse_handle(strip_label(t)))
+            .find(|n| !site.is_site(n))
+            .into_iter()
+            .collect()
     }
 
     /// Publication date: JSON-LD `datePublished`, `<meta>` published times, a marked `<time>`,
@@ -577,6 +638,70 @@ pub fn norm(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The names a site goes by (outlet, publisher, host), to tell its own signature from an
+/// author's.
+struct SiteNames {
+    names: Vec<String>,
+    host: Option<String>,
+    platform_blog: bool,
+}
+
+impl SiteNames {
+    fn new(outlet: Option<&str>, publisher: Option<&str>, url: Option<&str>) -> Self {
+        let host = url.and_then(host_of);
+        SiteNames {
+            names: [outlet, publisher].into_iter().flatten().map(|o| norm(o).replace(' ', "")).collect(),
+            // On a blog platform the subdomain and the blog's title are the blogger's own
+            // name ("zahlenzauberin.wordpress.com" signed "zahlenzauberin").
+            platform_blog: host.as_deref().is_some_and(is_blog_platform),
+            host: host.map(|h| norm(&h).replace(' ', "")),
+        }
+    }
+
+    /// True when `author` is the site's own name: the outlet or publisher, a prefix of it
+    /// ("Der Postillon" for "Der Postillon – Satire"), or the whole host. A first name heading
+    /// its owner's blog title ("Heiko" on "Heiko Adams") is an author.
+    fn is_site(&self, author: &str) -> bool {
+        if self.platform_blog {
+            return false;
+        }
+        let words = norm(author);
+        let key = words.replace(' ', "");
+        if key.is_empty() || self.host.as_deref() == Some(key.as_str()) {
+            return true;
+        }
+        let first_name = !words.contains(' ') && is_plain_name_word(author.trim());
+        let prefix = !first_name && key.len() >= 5;
+        self.names.iter().any(|o| *o == key || prefix && o.starts_with(&key))
+    }
+}
+
+/// "Heiko", not "SeglerBlog" or "Scout24": one capital, then lowercase letters.
+fn is_plain_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && w.chars().count() >= 3 && chars.all(char::is_lowercase)
+}
+
+/// Hosts that give each blogger a subdomain.
+fn is_blog_platform(host: &str) -> bool {
+    const PLATFORMS: &[&str] = &[
+        ".wordpress.com",
+        ".blogspot.",
+        ".tumblr.com",
+        ".over-blog.",
+        ".wixsite.com",
+        ".substack.com",
+        ".medium.com",
+        ".blog.de",
+        ".jimdo",
+        ".typepad.com",
+        ".livejournal.com",
+        ".hatenablog.",
+        ".ghost.io",
+    ];
+    PLATFORMS.iter().any(|p| host.contains(p))
 }
 
 /// The host of a URL without `www.`.
