@@ -7,6 +7,9 @@
 //! It does not read metadata (see `meta`) and does not decide what a caption or teaser looks
 //! like in general (`extract::boilerplate`, shared with the other formats).
 
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
 use trafilatura::dom::Document;
 
 use crate::article::PubDate;
@@ -54,6 +57,8 @@ pub struct Body {
     pub text: String,
     pub captions: Vec<String>,
     pub credits: Vec<String>,
+    /// Teasers and boilerplate removed from the end of the text.
+    pub teasers: Vec<String>,
     /// Names from a "By …" line the text started with.
     pub byline: Vec<String>,
     /// The extractor's own publication-date guess (trafilatura reads visible dates).
@@ -61,7 +66,14 @@ pub struct Body {
 }
 
 /// Extracts and cleans the main text. `doc` is the parsed page (consumed by trafilatura),
-/// `html` the page source (for the fallback extractor).
+/// `html` the page source (for dom_smoothie).
+///
+/// Both extractors run and their outputs are compared paragraph by paragraph (trafilatura's
+/// own "compare with a baseline" idea, with a second real extractor as the baseline): where
+/// the two agree is article text; what only the primary found at the head or tail of its
+/// output, outside the span where they agree, is usually a teaser list, comment box or
+/// navigation that one extractor took in; a secondary output several times longer that
+/// contains the primary's means the primary stopped early.
 pub fn extract(doc: Document, html: &str, signals: &Signals, first: BodyExtractor) -> Body {
     // Both extractors slow down badly on pathological nesting (20,000 nested <div>s took
     // minutes) and on giant trees (40,000 paragraphs: seconds); such a page gets a plain
@@ -70,34 +82,30 @@ pub fn extract(doc: Document, html: &str, signals: &Signals, first: BodyExtracto
         let root = doc.body().unwrap_or_else(|| doc.root());
         return clean(&render_blocks(&doc, root), signals);
     }
-    let mut extractor_date = None;
-    let raw = match first {
-        BodyExtractor::Trafilatura => {
-            let (text, d) = run_trafilatura(doc);
-            extractor_date = d;
-            text
-        }
-        BodyExtractor::DomSmoothie => {
-            drop(doc);
-            run_dom_smoothie(html)
-        }
+    let lead = signals
+        .description
+        .as_deref()
+        .or(signals.ld.description.as_deref())
+        .and_then(|d| visible_lead(&doc, d));
+    let (traf, extractor_date) = run_trafilatura(doc);
+    let smoothie = run_dom_smoothie(html);
+    let (primary, secondary) = match first {
+        BodyExtractor::Trafilatura => (traf, smoothie),
+        BodyExtractor::DomSmoothie => (smoothie, traf),
     };
-    let mut best = raw;
+    let mut best = combine(&primary, &secondary);
+    if let Some(lead) = lead {
+        let lines: Vec<&str> = best.lines().collect();
+        if !supported(&[lead.as_str()], &Witness::new(&lines))[0] {
+            best = format!("{lead}\n{best}");
+        }
+    }
     if word_count(&best) < MIN_WORDS {
-        // Structured article text beats a second guess at the layout.
+        // Structured article text beats a layout guess that found next to nothing.
         if let Some(ld) = signals.ld.body.as_deref() {
             if word_count(ld) > word_count(&best) {
                 best = ld.to_string();
             }
-        }
-    }
-    if word_count(&best) < MIN_WORDS {
-        let other = match first {
-            BodyExtractor::Trafilatura => run_dom_smoothie(html),
-            BodyExtractor::DomSmoothie => run_trafilatura(Document::parse(html)).0,
-        };
-        if word_count(&other) > word_count(&best) {
-            best = other;
         }
     }
     let mut body = clean(&best, signals);
@@ -105,7 +113,147 @@ pub fn extract(doc: Document, html: &str, signals: &Signals, first: BodyExtracto
     body
 }
 
-fn run_trafilatura(doc: Document) -> (String, Option<PubDate>) {
+/// A description shorter than this many words is a slogan, not a lead paragraph.
+const MIN_LEAD_WORDS: usize = 8;
+
+/// The page's lead paragraph (standfirst): the block of visible text that holds the page's
+/// meta description. Pages show it between headline and text, often in markup both
+/// extractors skip, yet it is the article's opening; a description that is not shown on
+/// the page (only in `<meta>`) is not article text and is not returned.
+fn visible_lead(doc: &Document, description: &str) -> Option<String> {
+    let desc = words_lower(description);
+    if desc.len() < MIN_LEAD_WORDS {
+        return None;
+    }
+    let key = desc[..MIN_LEAD_WORDS].join(" ");
+    let first = desc[0].as_str();
+    let text = render_blocks(doc, doc.body()?);
+    text.lines()
+        .filter(|line| line.to_lowercase().contains(first))
+        .find(|line| words_lower(line).join(" ").contains(&key))
+        .map(|line| {
+            // A block much longer than the description is a container (a teaser list that
+            // repeats it), not the lead itself.
+            if word_count(line) <= 2 * desc.len() + 20 {
+                line.to_string()
+            } else {
+                description.split_whitespace().collect::<Vec<_>>().join(" ")
+            }
+        })
+}
+
+/// When the secondary output is this many times longer than the primary's and contains it,
+/// the primary stopped early (one block of a split article body).
+const SECONDARY_LONGER: f64 = 2.5;
+
+/// Share of the secondary's words that must lie in paragraphs the primary also has before
+/// the primary is trimmed to the agreed span: below it the secondary is itself unreliable
+/// (it took in a different block) and is no witness.
+const MIN_AGREEMENT: f64 = 0.8;
+
+/// Combines the two extractors' outputs (one paragraph per line): see [`extract`].
+fn combine(primary: &str, secondary: &str) -> String {
+    let p: Vec<&str> = primary.lines().filter(|l| !l.trim().is_empty()).collect();
+    let s: Vec<&str> = secondary.lines().filter(|l| !l.trim().is_empty()).collect();
+    let (p_words, s_words) = (word_count(primary), word_count(secondary));
+    if p_words < MIN_WORDS && s_words > p_words {
+        return secondary.to_string();
+    }
+    if p.is_empty() || s.is_empty() {
+        return primary.to_string();
+    }
+    let p_in_s = supported(&p, &Witness::new(&s));
+    if !p_in_s.iter().any(|&x| x) {
+        return primary.to_string();
+    }
+    // The secondary shares text with a primary it is several times longer than: the primary
+    // stopped early or took a side block (a caption, a teaser list) for the article.
+    if s_words as f64 >= SECONDARY_LONGER * p_words as f64 {
+        return secondary.to_string();
+    }
+    let s_in_p = supported(&s, &Witness::new(&p));
+    let agreed: usize = s.iter().zip(&s_in_p).filter(|(_, &x)| x).map(|(l, _)| word_count(l)).sum();
+    if (agreed as f64) < MIN_AGREEMENT * s_words as f64 {
+        return primary.to_string();
+    }
+    let mut first = p_in_s.iter().position(|&x| x).unwrap_or(0);
+    let last = p_in_s.iter().rposition(|&x| x).unwrap_or(p.len() - 1);
+    // A head of full paragraphs is more often an intro the secondary skipped than clutter;
+    // clutter above an article (breadcrumbs, kickers, captions) comes in short lines.
+    if first > 0 && word_count(&p[..first].join(" ")) > HEAD_MAX_WORDS_PER_LINE * first {
+        first = 0;
+    }
+    p[first..=last].join("\n")
+}
+
+/// An unagreed head is only cut when its lines average at most this many words.
+const HEAD_MAX_WORDS_PER_LINE: usize = 15;
+
+/// Lines with fewer words than this are matched whole rather than by shingles.
+const SHORT_LINE: usize = 6;
+
+/// The text of one extractor's output, indexed to tell which of another's lines it has.
+struct Witness {
+    shingles: HashSet<u64>,
+    /// All words, lowercased, one space apart, with a space at both ends.
+    flat: String,
+}
+
+impl Witness {
+    fn new(lines: &[&str]) -> Self {
+        let mut shingles = HashSet::new();
+        let mut flat = String::from(" ");
+        for line in lines {
+            let words = words_lower(line);
+            shingles.extend(shingle_hashes(&words));
+            for w in &words {
+                flat.push_str(w);
+                flat.push(' ');
+            }
+        }
+        Witness { shingles, flat }
+    }
+}
+
+/// For each line, whether the witness has it: half its 4-word shingles, or the whole line
+/// for short ones.
+fn supported(lines: &[&str], witness: &Witness) -> Vec<bool> {
+    lines
+        .iter()
+        .map(|line| {
+            let words = words_lower(line);
+            if words.is_empty() {
+                return false;
+            }
+            if words.len() < SHORT_LINE {
+                let key = format!(" {} ", words.join(" "));
+                return witness.flat.contains(&key);
+            }
+            let hashes = shingle_hashes(&words);
+            let found = hashes.iter().filter(|h| witness.shingles.contains(h)).count();
+            found * 2 >= hashes.len()
+        })
+        .collect()
+}
+
+/// The words of a line (runs of letters and digits), lowercased.
+fn words_lower(line: &str) -> Vec<String> {
+    line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+fn shingle_hashes(words: &[String]) -> Vec<u64> {
+    words
+        .windows(4)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Runs trafilatura on a parsed page: its text (one block per line) and its date guess.
+pub fn run_trafilatura(doc: Document) -> (String, Option<PubDate>) {
     let opts = trafilatura::Options::default();
     match trafilatura::extract_document(doc, &opts) {
         Ok(r) => (html_to_paragraphs(&r.content_html), r.metadata.date.map(PubDate::day)),
@@ -113,7 +261,8 @@ fn run_trafilatura(doc: Document) -> (String, Option<PubDate>) {
     }
 }
 
-fn run_dom_smoothie(html: &str) -> String {
+/// Runs dom_smoothie on a page: its text, one block per line.
+pub fn run_dom_smoothie(html: &str) -> String {
     match dom_smoothie::Readability::new(html, None, None) {
         Ok(mut r) => r.parse().map(|a| html_to_paragraphs(&a.content)).unwrap_or_default(),
         Err(_) => String::new(),
@@ -230,7 +379,7 @@ fn clean(raw: &str, signals: &Signals) -> Body {
             continue;
         }
         let key = norm(&line);
-        if key.is_empty() {
+        if key.is_empty() || is_markup(&line) {
             continue;
         }
         if caption_keys.contains(&key) {
@@ -273,8 +422,19 @@ fn clean(raw: &str, signals: &Signals) -> Body {
     for c in &signals.credits {
         push_unique(&mut body.credits, c);
     }
-    body.text = boilerplate::strip_trailing_teasers(&paras.join("\n\n"));
+    let (text, teasers) = boilerplate::split_trailing_teasers(&paras.join("\n\n"));
+    body.text = text;
+    body.teasers = teasers;
     body
+}
+
+/// True for a line that is markup rather than text (`<iframe …>` from a `<noscript>` the
+/// parser kept as raw text, a template fragment).
+fn is_markup(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('<')
+        && t.ends_with('>')
+        && t[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
 }
 
 fn push_unique(list: &mut Vec<String>, s: &str) {

@@ -22,6 +22,14 @@ pub fn decode_html(bytes: &[u8]) -> (String, &'static Encoding) {
         return (text.into_owned(), enc);
     }
     let declared = declared_encoding(&bytes[..bytes.len().min(PRESCAN_BYTES)]);
+    // Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the page declares:
+    // text in a legacy single-byte encoding almost never forms valid multi-byte sequences,
+    // while pages re-saved as UTF-8 by a crawler keep their old `<meta charset>`.
+    if declared.is_some_and(|enc| enc != UTF_8) && !bytes.is_ascii() {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return (text.to_string(), UTF_8);
+        }
+    }
     if let Some(enc) = declared {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         if !had_errors {
@@ -152,6 +160,9 @@ mod tests {
         let page = b"<html><body><p>Der B\xFCrgermeister sagte am Mittwoch, die Stra\xDFe werde f\xFCr den Verkehr gesperrt.</p></body></html>";
         let (t, _) = decode_html(page);
         assert!(t.contains("Bürgermeister") && t.contains("Straße"), "{t}");
+        // Declared Latin-1 but saved as UTF-8 (a crawler re-encoded it): UTF-8 wins.
+        let (t, e) = decode_html("<meta charset=iso-8859-1><p>Günstige Tarife</p>".as_bytes());
+        assert_eq!((t.as_str(), e), ("<meta charset=iso-8859-1><p>Günstige Tarife</p>", UTF_8));
         // Declared UTF-8 but saved as Latin-1: the detector's clean decoding wins.
         let (t, _) = decode_html(
             b"<meta charset=utf-8><p>Se\xF1or Pe\xF1a dijo que la reuni\xF3n fue un \xE9xito.</p>",
