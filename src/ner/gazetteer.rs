@@ -157,6 +157,11 @@ impl Gazetteer {
         out
     }
 
+    /// Returns true when one token (lower-cased, hashed) is a name of `list` by itself.
+    pub fn holds_word(&self, list: GazList, h_lower: u64) -> bool {
+        self.names.get(&mix(0, h_lower)).is_some_and(|bits| bits & (1 << list as u8) != 0)
+    }
+
     /// Returns the number of distinct names.
     pub fn len(&self) -> usize {
         self.names.len()
@@ -205,6 +210,8 @@ mod tests {
     #[test]
     fn builtin_lists_hold_countries_and_demonyms() {
         let g = Gazetteer::builtin();
+        assert!(g.holds_word(GazList::FirstName, hash_str("marjorie")));
+        assert!(!g.holds_word(GazList::FirstName, hash_str("rolling")));
         assert!(g.len() > 100_000);
         let m = g.find(&hashes("Mexican troops in Afghanistan"));
         assert_eq!(m[0][GazList::Demonym as usize], Some(GazPos::Unit));

@@ -26,7 +26,7 @@ use serde::Serialize;
 
 use crate::article::EntityKind;
 use features::{history_features, static_features, DocStats, History, TokInfo};
-use gazetteer::Gazetteer;
+use gazetteer::{GazList, Gazetteer};
 use model::{is_inside, kind_of, label_of, viterbi, Model, NUM_LABELS, OUTSIDE};
 
 pub use train::{
@@ -210,10 +210,10 @@ fn drop_addresses(infos: &[Vec<TokInfo>], labels: &mut [Vec<u8>]) {
 }
 
 impl Tagger {
-    /// A "person" whose first word is a common lower-case word in newswire ("Rolling Stone",
-    /// "Golden State") is not a person's name: first names are almost never written in lower
-    /// case. Such spans become organizations, the usual case in news (seed: "Rolling Stone
-    /// reported").
+    /// A "person" whose first word is a mostly lower-case word in newswire ("Rolling Stone",
+    /// "Golden State") and not a known first name ("Will", "Hope") is not a person's name:
+    /// first names are almost never written in lower case. Such spans become organizations,
+    /// the usual case in news (seed: "Rolling Stone reported").
     fn common_word_names(&self, infos: &[Vec<TokInfo>], labels: &mut [Vec<u8>]) {
         let b_org = label_of(EntityKind::Organization, false);
         let i_org = label_of(EntityKind::Organization, true);
@@ -226,7 +226,8 @@ impl Tagger {
                     continue;
                 }
                 let first = &toks[s];
-                let common = self.model.lexicon.get(first.h_lower).is_some_and(|x| x.cap_bucket == 0);
+                let common = self.model.lexicon.get(first.h_lower).is_some_and(|x| x.cap_bucket <= 1)
+                    && !self.gazetteer.holds_word(GazList::FirstName, first.h_lower);
                 if common && first.init_cap {
                     labs[s] = b_org;
                     for l in &mut labs[s + 1..e] {

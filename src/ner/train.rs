@@ -14,7 +14,7 @@ use std::time::Instant;
 use super::features::{history_features, static_features, DocStats, History, TokInfo};
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
-use super::model::{parse_label, viterbi, Model, NUM_LABELS, OUTSIDE, TYPES};
+use super::model::{kind_of, parse_label, viterbi, Model, NUM_LABELS, OUTSIDE, TYPES};
 use super::{entity_ranges, types_of, NerError, Tagger};
 use crate::article::EntityKind;
 
@@ -237,7 +237,16 @@ fn recased(doc: &Document, casings: &[Casing], share: f64, rng: &mut Rng) -> Doc
                 return s.clone();
             }
             let c = casings[rng.below(casings.len() as u64) as usize];
-            Sentence { tokens: s.tokens.iter().map(|t| c.apply(t)).collect(), labels: s.labels.clone() }
+            // MISC names keep their case: lower-cased, nationalities and events are ordinary
+            // words ("mexican food", "the cartels"), and a model that learns lower-case MISC
+            // tags them in well-written news too.
+            let tokens = s
+                .tokens
+                .iter()
+                .zip(&s.labels)
+                .map(|(t, &l)| if kind_of(l) == Some(EntityKind::Misc) { t.clone() } else { c.apply(t) })
+                .collect();
+            Sentence { tokens, labels: s.labels.clone() }
         })
         .collect();
     Document { sentences }
