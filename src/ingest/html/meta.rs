@@ -42,6 +42,8 @@ pub struct Signals {
     pub meta_title: Option<String>,
     pub title: Option<String>,
     pub h1: Vec<String>,
+    /// `<h1>`s that hold the site's name (a logo or `site-title` in the page header).
+    pub site_titles: Vec<String>,
     pub site_name: Option<String>,
     pub description: Option<String>,
     pub section: Option<String>,
@@ -116,7 +118,11 @@ pub fn gather(doc: &Document) -> Signals {
             }
             "h1" => {
                 if let Some(t) = clean_text(&doc.text_content(id)) {
-                    s.h1.push(t);
+                    if is_site_title(doc, id) {
+                        s.site_titles.push(t);
+                    } else {
+                        s.h1.push(t);
+                    }
                 }
             }
             "meta" => meta_tag(doc, id, &mut s),
@@ -256,6 +262,23 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
         }
     }
     figure_markup(doc, id, tag, &class, s);
+}
+
+/// True when an `<h1>` is the site's name rather than the article's: marked as a logo or
+/// site title, or a link to the site's home page.
+fn is_site_title(doc: &Document, id: NodeId) -> bool {
+    const MARKS: &[&str] =
+        &["site-title", "logo", "site-name", "blog-title", "sitename", "brand", "masthead"];
+    let mut cur = Some(id);
+    for _ in 0..3 {
+        let Some(n) = cur else { break };
+        let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_ascii_lowercase();
+        if MARKS.iter().any(|m| names.contains(m)) {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    doc.query_selector(id, "a[rel=home]").is_some()
 }
 
 /// True when an element sits in a comment section, sidebar, widget, teaser list, form,
@@ -469,7 +492,8 @@ impl Signals {
             .clone()
             .or_else(|| self.ld.publisher.clone())
             .or_else(|| url_for_host.as_deref().and_then(host_of));
-        m.headline = self.headline(m.outlet.as_deref());
+        let host = url_for_host.as_deref().and_then(host_of);
+        m.headline = self.headline(m.outlet.as_deref(), host.as_deref());
         // A site signing its own pages ("Der Postillon", "katholisch.at") is not an author.
         let site = SiteNames::new(m.outlet.as_deref(), self.ld.publisher.as_deref(), url_for_host.as_deref());
         m.byline = self.authors(body_byline, &site);
@@ -487,16 +511,17 @@ impl Signals {
     }
 
     /// Headline: JSON-LD `headline`, `og:title`, `<h1>`, `<title>`, each with the site name cut
-    /// off. When the page's single `<h1>` is the same headline as the metadata's (up to case
-    /// and a site suffix), the visible `<h1>` form is kept.
-    fn headline(&self, outlet: Option<&str>) -> Option<String> {
+    /// off. When an `<h1>` is the same headline as the metadata's (up to case and a site
+    /// suffix), the visible `<h1>` form is kept. Without metadata titles, the `<h1>` that the
+    /// `<title>` names wins over a site-wide one, then the `<title>` part that is not the site.
+    fn headline(&self, outlet: Option<&str>, host: Option<&str>) -> Option<String> {
+        let site: Vec<&str> =
+            outlet.into_iter().chain(host).chain(self.site_titles.iter().map(String::as_str)).collect();
+        let strip = |t: &str| strip_site_names(t, &site);
         let candidates = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title];
-        let meta =
-            candidates.into_iter().flatten().map(|t| strip_site_name(t, outlet)).find(|t| !t.is_empty());
+        let meta = candidates.into_iter().flatten().map(|t| strip(t)).find(|t| !t.is_empty());
         let Some(meta) = meta else {
-            return self.h1.first().cloned().or_else(|| {
-                self.title.as_deref().map(|t| strip_site_name(t, outlet)).filter(|t| !t.is_empty())
-            });
+            return self.headline_from_title(&site);
         };
         // The visible <h1> is the headline as readers see it; metadata titles often carry a
         // kicker, a site name or an SEO rewording. Take the <h1> that shares most words with
@@ -511,10 +536,40 @@ impl Signals {
         match best {
             // An <h1> holding the whole metadata title and more carries a kicker
             // ("Corona-Pandemie - „…“"): the metadata title is the headline itself.
-            Some((_, h)) if norm(h).len() > norm(&meta).len() && norm(h).contains(&norm(&meta)) => Some(meta),
+            Some((_, h)) if norm(h).len() > norm(&meta).len() && norm(h).contains(&norm(&meta)) => {
+                // …unless the metadata title was cut short ("… for Hong Kong leader...").
+                if is_truncated(&meta) {
+                    Some(h.clone())
+                } else {
+                    Some(meta)
+                }
+            }
             Some((_, h)) => Some(h.clone()),
             None => Some(meta),
         }
+    }
+
+    /// The headline of a page without metadata titles, from its `<title>` and `<h1>`s.
+    fn headline_from_title(&self, site: &[&str]) -> Option<String> {
+        let title = self.title.as_deref().map(|t| strip_site_names(t, site)).filter(|t| !t.is_empty());
+        let Some(title) = title else {
+            return self.h1.first().cloned();
+        };
+        let parts = title_parts(&title);
+        let title_key = norm(&title);
+        // An <h1> the <title> repeats (whole or as one of its parts) is the article's.
+        let named = self.h1.iter().take(12).filter(|h| {
+            let k = norm(h);
+            !k.is_empty() && (k == title_key || parts.iter().any(|p| norm(p) == k))
+        });
+        if let Some(h) = named.max_by_key(|h| h.chars().count()) {
+            if parts.len() < 2 || norm(h).len() * 3 >= title_key.len() / parts.len() {
+                return Some(h.clone());
+            }
+        }
+        // An <h1> the <title> does not name is still the visible headline (titles are often
+        // the site's SEO text), unless the title names another <h1>.
+        self.h1.first().cloned().or(Some(title))
     }
 
     /// Authors, strongest source first; the first source that yields a person who is not the
@@ -603,6 +658,58 @@ pub fn strip_site_name(title: &str, outlet: Option<&str>) -> String {
         }
     }
     title.to_string()
+}
+
+/// Separators between a title's parts ("Headline | Site", "Site » Blog » Headline").
+const TITLE_SEPARATORS: &[&str] =
+    &[" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " • ", " : ", " │ "];
+
+/// A title's parts between separators, in order.
+fn title_parts(title: &str) -> Vec<String> {
+    let mut parts = vec![title.to_string()];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
+    }
+    parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+}
+
+/// Cuts every site name in `site` (outlet, host, site-title `<h1>`s) off a title's ends:
+/// "Headline | Site", "Site » Headline", "Headline - lastampa.it" ("La Stampa").
+pub fn strip_site_names(title: &str, site: &[&str]) -> String {
+    let mut t = title.trim().to_string();
+    for _ in 0..3 {
+        let before = t.clone();
+        for name in site {
+            t = strip_site_name(&t, Some(name));
+        }
+        // A last part squashing to the host's name ("La Stampa" on lastampa.it).
+        for sep in TITLE_SEPARATORS.iter().copied().chain(["-", "_", "|"]) {
+            if let Some((head, tail)) = t.rsplit_once(sep) {
+                let tail_key = norm(tail).replace(' ', "");
+                let squashed = site.iter().any(|s| {
+                    let k = norm(s).replace(' ', "");
+                    tail_key.len() >= 3
+                        && (k == tail_key
+                            || k.starts_with(&tail_key)
+                                && k[tail_key.len()..].starts_with(|c: char| c.is_alphanumeric())
+                                && k.len() - tail_key.len() <= 4)
+                });
+                if squashed && !head.trim().is_empty() {
+                    t = head.trim().to_string();
+                }
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    t
+}
+
+/// True when a title ends in an ellipsis: a teaser form cut short.
+fn is_truncated(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with("...") || t.ends_with('…')
 }
 
 /// Share of the shorter title's words that the other title has too.
