@@ -442,3 +442,80 @@ fn push_unique(list: &mut Vec<String>, s: &str) {
         list.push(s.to_string());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &[&str] = &[
+        "The council voted on Tuesday to reopen the old bridge to walkers after two years of repairs.",
+        "Engineers replaced the rusted beams and laid a new deck of oak planks over the river.",
+        "The mayor said the bridge would stay closed to cars and bicycles for good.",
+    ];
+
+    #[test]
+    fn combine_trims_the_primary_to_the_agreed_span() {
+        let teasers = ["Related stories", "Flower show opens", "Sign up for our newsletter today"];
+        let breadcrumb = ["Home", "News", "Local"];
+        let primary = [&breadcrumb[..], ARTICLE, &teasers[..]].concat().join("\n");
+        let secondary = ARTICLE.join("\n");
+        assert_eq!(combine(&primary, &secondary), ARTICLE.join("\n"));
+        // A head of full paragraphs the secondary skipped is kept (an intro, not clutter).
+        let intro = "In a long and careful introduction the reporter explains how the river town came to depend on one narrow footbridge for its daily life.";
+        let primary = [&[intro][..], ARTICLE].concat().join("\n");
+        assert_eq!(combine(&primary, &secondary), primary);
+    }
+
+    #[test]
+    fn combine_takes_a_much_longer_secondary_that_contains_the_primary() {
+        let long: Vec<String> =
+            (0..12).map(|i| format!("{} Paragraph {i} adds more detail.", ARTICLE[i % 3])).collect();
+        let secondary = long.join("\n");
+        assert_eq!(combine(&long[..2].join("\n"), &secondary), secondary);
+        // Without shared text the primary stays.
+        assert_eq!(combine("Nothing in common here at all, just some other words.", &secondary), secondary);
+        let unrelated: Vec<String> = (0..12)
+            .map(|i| format!("Unrelated sentence number {i} about the weather and the sea."))
+            .collect();
+        let primary = [ARTICLE, ARTICLE, ARTICLE].concat().join("\n");
+        assert_eq!(combine(&primary, &unrelated.join("\n")), primary);
+    }
+
+    #[test]
+    fn combine_keeps_the_primary_when_the_secondary_is_no_witness() {
+        // The secondary mostly holds text the primary lacks: it took another block.
+        let other: Vec<String> = (0..6)
+            .map(|i| format!("Comment {i}: I walked across that bridge as a child and loved it."))
+            .collect();
+        let secondary = [vec![ARTICLE[1].to_string()], other].concat().join("\n");
+        let more: Vec<String> = (0..3).map(|i| format!("{} Part {i}.", ARTICLE[i])).collect();
+        let primary = [vec!["Home".to_string()], ARTICLE.iter().map(|s| s.to_string()).collect(), more]
+            .concat()
+            .join("\n");
+        assert_eq!(combine(&primary, &secondary), primary);
+    }
+
+    #[test]
+    fn lead_is_taken_only_when_visible() {
+        let desc = "The council voted to reopen the old bridge to walkers after two years of repairs.";
+        let shown = format!("<html><head><meta name=description content=\"{desc}\"></head><body><h1>Bridge</h1><p class=standfirst>{desc}</p><p>Text.</p></body></html>");
+        assert_eq!(visible_lead(&Document::parse(&shown), desc).as_deref(), Some(desc));
+        let hidden = format!("<html><head><meta name=description content=\"{desc}\"></head><body><h1>Bridge</h1><p>Text.</p></body></html>");
+        assert_eq!(visible_lead(&Document::parse(&hidden), desc), None);
+        // Too short to be a lead.
+        assert_eq!(visible_lead(&Document::parse("<body><p>Local news</p></body>"), "Local news"), None);
+    }
+
+    #[test]
+    fn markup_lines() {
+        let cases = [
+            ("<iframe src=\"https://example.com/ns.html\" height=\"0\"></iframe>", true),
+            ("</div>", true),
+            ("<3 this bridge, she wrote>", false),
+            ("The vote was 5 < 7 > 3.", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_markup(line), want, "{line}");
+        }
+    }
+}

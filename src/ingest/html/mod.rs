@@ -203,3 +203,29 @@ pub fn parse_page(bytes: &[u8], source: &str, extractor: BodyExtractor) -> Resul
     }
     Ok(article)
 }
+
+#[cfg(test)]
+mod strip_tests {
+    use super::strip_inert;
+
+    #[test]
+    fn inert_content_is_removed() {
+        let cases = [
+            ("<p>a</p><script>var x = '<p>no</p>';</script><p>b</p>", "<p>a</p><script></script><p>b</p>"),
+            (
+                "<script type=\"application/ld+json\">{\"headline\":\"h\"}</script>",
+                "<script type=\"application/ld+json\">{\"headline\":\"h\"}</script>",
+            ),
+            ("<STYLE>p{}</STYLE><p>x</p>", "<STYLE></STYLE><p>x</p>"),
+            ("<p>x<!-- <script> --></p>", "<p>x</p>"),
+            ("<noscript><iframe src=x></iframe></noscript>y", "<noscript></noscript>y"),
+            ("<svg viewBox=\"0 0 1 1\"><title>icon</title></svg><p>z</p>", "<p>z</p>"),
+            ("<scripts>kept</scripts>", "<scripts>kept</scripts>"),
+            ("<p>unclosed <script>tail", "<p>unclosed <script>"),
+            ("<p>open comment <!-- tail", "<p>open comment "),
+        ];
+        for (html, want) in cases {
+            assert_eq!(strip_inert(html), want, "{html}");
+        }
+    }
+}
