@@ -11,7 +11,9 @@
 use serde_json::Value;
 use trafilatura::dom::{Document, NodeId};
 
-use crate::article::PubDate;
+use chrono::Datelike;
+
+use crate::article::{DatePrecision, PubDate};
 use crate::extract::{byline, date};
 
 /// JSON-LD types that describe an article (the page's main object).
@@ -623,6 +625,18 @@ impl Signals {
             None => true,
         };
         if let Some(d) = candidates.iter().find(|d| not_after_modified(d)) {
+            // A month from the URL ("/2013/10/") is refined by a weaker source giving a day
+            // in that month (a <time>, the visible date).
+            if d.precision < DatePrecision::Day {
+                let refined = candidates.iter().find(|c| {
+                    c.precision >= DatePrecision::Day
+                        && c.date().year() == d.date().year()
+                        && (d.precision == DatePrecision::Year || c.date().month() == d.date().month())
+                });
+                if let Some(c) = refined {
+                    return (Some(*c), None);
+                }
+            }
             return (Some(*d), None);
         }
         (candidates.first().copied(), texts.first().map(|t| t.to_string()))
@@ -949,6 +963,88 @@ mod tests {
         for (title, outlet, want) in cases {
             assert_eq!(strip_site_name(title, outlet), want, "{title}");
         }
+    }
+
+    #[test]
+    fn headline_without_metadata_titles() {
+        // (title, h1s, site-title h1s, want)
+        let cases: &[(&str, &[&str], &[&str], &str)] = &[
+            // The <h1> the <title> repeats beats an earlier, site-wide one.
+            ("Vegetarisch leben | Ethify", &["Ethify", "Vegetarisch leben"], &[], "Vegetarisch leben"),
+            // A logo <h1> is the site, not the article.
+            ("seelenradio » Nummer zwei: Leo", &[], &["seelenradio"], "Nummer zwei: Leo"),
+            // Without an <h1>, the title without its host-named suffix.
+            ("Perturbazione polare al Centro - La Stampa", &[], &[], "Perturbazione polare al Centro"),
+            // An <h1> the title does not name is still the visible headline.
+            ("Blockhaus Typ 3 in Ludorf | Urlauber", &["Blockhaus 3"], &[], "Blockhaus 3"),
+        ];
+        for (title, h1, site_h1, want) in cases {
+            let s = Signals {
+                title: Some(title.to_string()),
+                h1: h1.iter().map(|h| h.to_string()).collect(),
+                site_titles: site_h1.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, Some("lastampa.it")).as_deref(), Some(*want), "{title}");
+        }
+    }
+
+    #[test]
+    fn truncated_metadata_title_gives_way_to_h1() {
+        let s = Signals {
+            og_title: Some("Leader should read the playbook of Taiwan...".into()),
+            h1: vec!["Leader should read the playbook of Taiwan's president".into()],
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.headline(None, None).as_deref(),
+            Some("Leader should read the playbook of Taiwan's president")
+        );
+    }
+
+    #[test]
+    fn site_names_and_authors() {
+        let site = SiteNames::new(Some("Heiko Adams"), None, Some("https://www.heiko-adams.de/x"));
+        assert!(!site.is_site("Heiko"), "a first name heading its owner's blog");
+        assert!(site.is_site("Heiko Adams"));
+        let site = SiteNames::new(Some("SeglerBlog - Segeln"), None, None);
+        assert!(site.is_site("SeglerBlog"));
+        let site =
+            SiteNames::new(Some("Zahlenzauberin"), None, Some("https://zahlenzauberin.wordpress.com/a"));
+        assert!(!site.is_site("zahlenzauberin"), "a blog platform's subdomain is the blogger");
+        // A meta author naming the site gives way to the byline markup.
+        let s = Signals {
+            meta_authors: vec!["Interscenario".into()],
+            markup_authors: vec!["Gabor Munier".into()],
+            ..Signals::default()
+        };
+        let site = SiteNames::new(Some("Interscenario"), None, None);
+        assert_eq!(s.authors(&[], &site), vec!["Gabor Munier".to_string()]);
+        // One-word signatures come from author markup only when nothing fuller exists.
+        let s = Signals { byline_texts: vec!["von Heiko".into()], ..Signals::default() };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Heiko".to_string()]);
+    }
+
+    #[test]
+    fn url_month_is_refined_by_a_day_in_it() {
+        let s = Signals { times: vec![("2013-10-05T10:00:00".into(), false)], ..Signals::default() };
+        let (d, _) = s.published(Some("https://blog.example.org/2013/10/post/"), None, None);
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2013-10-05"));
+        // A day in another month does not refine it.
+        let s = Signals { times: vec![("2014-02-05T10:00:00".into(), false)], ..Signals::default() };
+        let (d, _) = s.published(Some("https://blog.example.org/2013/10/post/"), None, None);
+        assert_eq!(d.map(|d| d.precision), Some(DatePrecision::Month));
+    }
+
+    #[test]
+    fn json_ld_author_references() {
+        let mut ld = LdArticle::default();
+        read_json_ld(
+            r#"{"@graph":[{"@type":"Article","headline":"H","author":{"@id":"https://x.org/#/person/1"}},
+            {"@type":["Person","Organization"],"@id":"https://x.org/#/person/1","name":"Helge Example"}]}"#,
+            &mut ld,
+        );
+        assert_eq!(ld.authors, vec!["Helge Example".to_string()]);
     }
 
     #[test]
