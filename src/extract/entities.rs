@@ -32,8 +32,10 @@ pub fn entities_from_spans(spans: &[Span]) -> Entities {
             match index.get(&key) {
                 Some(&i) => {
                     forms[i].1 += 1;
-                    // Keep the longest spelling ("U.S." over "US").
-                    if name.chars().count() > forms[i].0.chars().count() {
+                    // Keep the spelling in ordinary case over a shouted one ("Mexico City" over
+                    // the dateline's "MEXICO CITY"), then the longest ("U.S." over "US").
+                    let (old, new) = (is_shouted(&forms[i].0), is_shouted(&name));
+                    if (old && !new) || (old == new && name.chars().count() > forms[i].0.chars().count()) {
                         forms[i].0 = name;
                     }
                 }
@@ -41,6 +43,11 @@ pub fn entities_from_spans(spans: &[Span]) -> Entities {
                     index.insert(key, forms.len());
                     forms.push((name, 1));
                 }
+            }
+        }
+        for form in &mut forms {
+            if is_shouted(&form.0) && form.0.contains(' ') {
+                form.0 = unshout(&form.0);
             }
         }
         let merged = if kind == EntityKind::Person { merge_name_parts(forms) } else { forms };
@@ -54,6 +61,28 @@ pub fn entities_from_spans(spans: &[Span]) -> Entities {
 /// Collapses inner whitespace (names may span a line break) and trims.
 fn clean_name(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True for a name written in capitals only ("MEXICO CITY", as datelines write places).
+fn is_shouted(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
+}
+
+/// Gives a shouted multi-word name ordinary case, word by word; abbreviations ("U.S.") and
+/// words of one or two letters stay as they are. Single words are left alone: "CNN" and "NATO"
+/// are written that way.
+fn unshout(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            if w.contains('.') || w.chars().count() <= 2 {
+                w.to_string()
+            } else {
+                let mut chars = w.chars();
+                chars.next().map(|f| f.to_string() + &chars.as_str().to_lowercase()).unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The key under which spellings are the same entity: lower case, without dots.
@@ -137,6 +166,20 @@ mod tests {
         assert_eq!(names(&e.locations), vec![("U.S.", 2), ("Mexico", 1)]);
         assert_eq!(names(&e.organizations), vec![("CNN", 1)]);
         assert!(e.misc.is_empty());
+    }
+
+    #[test]
+    fn shouted_names_take_ordinary_case() {
+        use EntityKind::*;
+        let e = entities_from_spans(&[span("MEXICO CITY", Location), span("Mexico City", Location)]);
+        assert_eq!(names(&e.locations), vec![("Mexico City", 2)]);
+        let e = entities_from_spans(&[
+            span("NEW YORK", Location),
+            span("CNN", Organization),
+            span("U.S. ARMY", Organization),
+        ]);
+        assert_eq!(names(&e.locations), vec![("New York", 1)]);
+        assert_eq!(names(&e.organizations), vec![("CNN", 1), ("U.S. Army", 1)]);
     }
 
     #[test]
