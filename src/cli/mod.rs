@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-const EXIT_CODES: &str = "\
+pub const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  no match (search, entities and timeline found nothing), as grep does
@@ -45,7 +45,6 @@ pub enum Command {
     #[command(after_help = EXIT_CODES)]
     Ingest(cmd::ingest::Args),
     /// Search the archive
-    #[command(after_help = EXIT_CODES)]
     Search(cmd::search::Args),
     /// Show one article, all fields
     #[command(after_help = EXIT_CODES)]

@@ -52,7 +52,8 @@ mod tests {
 
     #[test]
     fn datelines() {
-        let cases: &[(&str, Option<(&str, &str, Option<&str>)>)] = &[
+        type Want<'a> = Option<(&'a str, &'a str, Option<&'a str>)>;
+        let cases: &[(&str, Want)] = &[
             (
                 "WASHINGTON (Reuters) — The plan was shelved.",
                 Some(("WASHINGTON (Reuters)", "WASHINGTON", Some("Reuters"))),

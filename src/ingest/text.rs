@@ -303,7 +303,9 @@ mod tests {
     #[test]
     fn seed_head_and_tail() {
         let seed = include_str!("../../sample_corpus/000_635a76db266ea16c.txt");
-        let a = parse_text(seed, "seed.txt".into());
+        let mut a = parse_text(seed, "seed.txt".into());
+        // Trailing teasers are split off by `enrich`, for every format.
+        crate::extract::enrich(&mut a);
         assert_eq!(a.headline, None);
         assert_eq!(a.captions, vec!["Former President Donald Trump"]);
         assert_eq!(a.credits, vec!["Drew Angerer/Getty Images"]);
@@ -311,15 +313,17 @@ mod tests {
         assert_eq!(a.published, None);
         assert!(a.body.starts_with("Former President Donald Trump is asking his advisers"));
         assert!(!a.body.contains("ALSO IN THE NEWS"));
+        assert_eq!(a.teasers.len(), 1);
         assert!(a.body.ends_with("civil wars. The U.S. and Mexican governments are working toward a deal where the former cracks down on guns going south to arm the cartels, while the latter tries to stop fentanyl from going north.") || a.body.ends_with("north."));
     }
 
     #[test]
     fn wire_story_head() {
-        let a = parse_text(
+        let mut a = parse_text(
             "Mexico rejects talk of strikes\nBy Jane Doe\n\nMEXICO CITY, March 3 (AP) — Mexico's president on Friday rejected any foreign military action against drug cartels on its soil.\n\nSoldiers patrol in Culiacán. (AP Photo/Luis Ortega)\n\nRead more: Cartels and the border\n",
             "w.txt".into(),
         );
+        crate::extract::enrich(&mut a);
         assert_eq!(a.headline.as_deref(), Some("Mexico rejects talk of strikes"));
         assert_eq!(a.byline, vec!["Jane Doe"]);
         assert_eq!(a.captions, vec!["Soldiers patrol in Culiacán."]);

@@ -1,15 +1,12 @@
 //! `morgue entities [QUERY]`: the most mentioned persons, organizations, places and other names in
 //! the matching articles, or (`--with NAME`) those mentioned in the same articles as NAME.
 
-use chrono::NaiveDate;
-
 use crate::article::EntityKind;
-use crate::cli::cmd::search::{parse_since, parse_until};
+use crate::cli::cmd::filters::Filters;
 use crate::cli::output::{self, OutputFormat};
 use crate::cli::{Cli, Exit};
 use crate::index::Archive;
 use crate::query::entities::{self, kind_word, EntitiesSpec};
-use crate::query::search::QuerySpec;
 use crate::query::QueryError;
 
 const ABOUT: &str = "\
@@ -43,15 +40,8 @@ pub struct Args {
     /// Co-mentions: only articles that mention NAME, listing the other entities
     #[arg(long, value_name = "NAME")]
     pub with: Option<String>,
-    /// Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, value_parser = parse_since)]
-    pub since: Option<NaiveDate>,
-    /// Only articles published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, value_parser = parse_until)]
-    pub until: Option<NaiveDate>,
-    /// Only articles from this outlet
-    #[arg(long)]
-    pub outlet: Option<String>,
+    #[command(flatten)]
+    pub filters: Filters,
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
 }
@@ -80,13 +70,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
     let archive = Archive::open(&cli.index_dir())?;
     let text = args.query.clone().unwrap_or_default();
     let spec = EntitiesSpec {
-        query: QuerySpec {
-            text: text.clone(),
-            since: args.since,
-            until: args.until,
-            outlet: args.outlet.clone(),
-            ..QuerySpec::default()
-        },
+        query: args.filters.spec(&text),
         kind: args.kind.map(EntityKind::from),
         limit: args.limit,
         with: args.with.clone(),

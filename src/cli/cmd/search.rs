@@ -1,8 +1,6 @@
 //! `morgue search QUERY`: ranked hits with highlighted snippets.
 
-use chrono::NaiveDate;
-
-use crate::article::TimePoint;
+use super::filters::Filters;
 use crate::cli::output::{self, OutputFormat};
 use crate::cli::{Cli, Exit};
 use crate::index::Archive;
@@ -21,22 +19,12 @@ Query syntax:
 Accents and case are ignored: lopez obrador finds López Obrador.";
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = SYNTAX)]
+#[command(after_help = format!("{SYNTAX}\n\n{}", crate::cli::EXIT_CODES))]
 pub struct Args {
     /// The query (see below); '*' matches every article
     pub query: String,
-    /// Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, value_parser = parse_since)]
-    pub since: Option<NaiveDate>,
-    /// Only articles published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, value_parser = parse_until)]
-    pub until: Option<NaiveDate>,
-    /// Only articles from this outlet
-    #[arg(long)]
-    pub outlet: Option<String>,
-    /// Only articles whose text mentions an event in this year, month or day (YYYY[-MM[-DD]])
-    #[arg(long, value_parser = parse_point)]
-    pub mentions: Option<TimePoint>,
+    #[command(flatten)]
+    pub filters: Filters,
     /// How many hits to print
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
@@ -53,44 +41,16 @@ pub enum SortArg {
     Oldest,
 }
 
-/// Reads a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` point.
-pub fn parse_point(s: &str) -> Result<TimePoint, String> {
-    TimePoint::parse_iso(s).ok_or_else(|| format!("{s:?} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"))
-}
-
-/// The first day of a `--since` point.
-pub fn parse_since(s: &str) -> Result<NaiveDate, String> {
-    let p = parse_point(s)?;
-    p.first_day().ok_or_else(|| format!("{s:?} is not a valid date"))
-}
-
-/// The last day of an `--until` point (`2023` means to the end of 2023).
-pub fn parse_until(s: &str) -> Result<NaiveDate, String> {
-    let p = parse_point(s)?;
-    let first = p.first_day().ok_or_else(|| format!("{s:?} is not a valid date"))?;
-    let next = match (p.month, p.day) {
-        (Some(_), Some(_)) => return Ok(first),
-        (Some(m), None) if m == 12 => NaiveDate::from_ymd_opt(p.year + 1, 1, 1),
-        (Some(m), None) => NaiveDate::from_ymd_opt(p.year, m + 1, 1),
-        _ => NaiveDate::from_ymd_opt(p.year + 1, 1, 1),
-    };
-    next.and_then(|d| d.pred_opt()).ok_or_else(|| format!("{s:?} is out of range"))
-}
-
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
     let archive = Archive::open(&cli.index_dir())?;
     let spec = QuerySpec {
-        text: args.query.clone(),
-        since: args.since,
-        until: args.until,
-        outlet: args.outlet.clone(),
-        mentions: args.mentions,
         limit: args.limit,
         sort: match args.sort {
             SortArg::Relevance => Sort::Relevance,
             SortArg::Newest => Sort::Newest,
             SortArg::Oldest => Sort::Oldest,
         },
+        ..args.filters.spec(&args.query)
     };
     let result = match search::search(&archive, &spec) {
         Ok(r) => r,
@@ -150,19 +110,4 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
         ));
     }
     Ok(if result.total == 0 { Exit::NoMatch } else { Exit::Success })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn date_bounds() {
-        assert_eq!(parse_since("2023").unwrap().to_string(), "2023-01-01");
-        assert_eq!(parse_until("2023").unwrap().to_string(), "2023-12-31");
-        assert_eq!(parse_until("2024-02").unwrap().to_string(), "2024-02-29");
-        assert_eq!(parse_until("2023-12").unwrap().to_string(), "2023-12-31");
-        assert_eq!(parse_until("2023-03-03").unwrap().to_string(), "2023-03-03");
-        assert!(parse_since("March").is_err());
-    }
 }

@@ -4,14 +4,11 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
 use crate::cli::chart::{self, Axis, Bar};
-use crate::cli::cmd::search::{parse_since, parse_until};
+use crate::cli::cmd::filters::Filters;
 use crate::cli::output::{self, OutputFormat};
 use crate::cli::{Cli, Exit};
 use crate::index::Archive;
-use crate::query::search::QuerySpec;
 use crate::query::timeline::{self, Interval, Timeline, TimelineSpec};
 use crate::query::QueryError;
 
@@ -60,15 +57,8 @@ pub struct Args {
     /// List the dated events the matching articles mention, in chronological order
     #[arg(long)]
     pub events: bool,
-    /// Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, value_parser = parse_since)]
-    pub since: Option<NaiveDate>,
-    /// Only articles published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, value_parser = parse_until)]
-    pub until: Option<NaiveDate>,
-    /// Only articles from this outlet
-    #[arg(long)]
-    pub outlet: Option<String>,
+    #[command(flatten)]
+    pub filters: Filters,
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
 }
@@ -96,13 +86,7 @@ impl From<ByArg> for Interval {
 pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
     let archive = Archive::open(&cli.index_dir())?;
     let spec = TimelineSpec {
-        query: QuerySpec {
-            text: args.query.clone(),
-            since: args.since,
-            until: args.until,
-            outlet: args.outlet.clone(),
-            ..QuerySpec::default()
-        },
+        query: args.filters.spec(&args.query),
         by: args.by.map(Interval::from),
         normalize: args.normalize,
         first: args.first,
@@ -121,7 +105,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
     };
     // With a date filter the undated matches are outside the range: they are reported, but the
     // query matched nothing in it.
-    let in_range = t.dated() + if args.since.is_some() || args.until.is_some() { 0 } else { t.undated };
+    let in_range = t.dated() + if args.filters.has_date_range() { 0 } else { t.undated };
     if let Some(path) = &args.svg {
         let (axis, y_label) =
             if args.normalize { (Axis::Percent, "share of all articles") } else { (Axis::Count, "articles") };
@@ -153,7 +137,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
         }
         OutputFormat::Table => print_table(&t, args)?,
     }
-    if (args.since.is_some() || args.until.is_some()) && t.undated > 0 {
+    if (args.filters.has_date_range()) && t.undated > 0 {
         output::message(format!(
             "{} undated article(s) match the query but cannot be placed in the --since/--until range",
             t.undated
@@ -234,6 +218,7 @@ fn print_table(t: &Timeline, args: &Args) -> anyhow::Result<()> {
 mod tests {
     use super::*;
     use crate::query::timeline::Bucket;
+    use chrono::NaiveDate;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
