@@ -49,6 +49,10 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
             anyhow::bail!("{}: no such file or directory", p.display());
         }
     }
+    // Decode the entity model while the index opens and the folders are walked.
+    std::thread::spawn(|| {
+        crate::ner::Tagger::builtin();
+    });
     let dir = cli.index_dir();
     let archive = Archive::open_or_create(&dir, args.rebuild)
         .with_context(|| format!("opening index {}", dir.display()))?;

@@ -21,6 +21,11 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<Exit> {
+    // Decode the entity model while the first files are read and parsed, instead of making
+    // every worker wait for it at its first article.
+    std::thread::spawn(|| {
+        crate::ner::Tagger::builtin();
+    });
     let found = ingest::discover(&args.paths);
     let mut failed = 0;
     for s in &found.skipped {
