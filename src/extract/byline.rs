@@ -68,6 +68,90 @@ pub fn parse_handle(text: &str) -> Option<String> {
     Some(rest.trim_end_matches('.').to_string())
 }
 
+/// Reads a line of a page's visible text near its headline that carries no byline markup:
+/// "By Jane Doe", "Von Jane Doe | 03.03.2023", "Gespeichert von rasos am 3. März",
+/// "Posted by jdoe on March 3", "Ein Beitrag von Jane Doe", "Text: Jane Doe",
+/// "03.03.2023 - Jane Doe". Returns the names, or `None` when the line is not such a byline.
+///
+/// A one-word user name is taken only after a verb or label that says a person follows
+/// ("Posted by", "Gespeichert von", "Autor:"), never after a bare "By" ("By contrast").
+/// Callers decide where to look (the lines between a headline and its body); this function
+/// only judges the line as a whole, so a sentence that merely contains "by" is refused.
+pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
+    let line = normalize_space(line);
+    let line = line.trim().trim_start_matches(['—', '–', '-', '|', '·', '•']).trim();
+    if line.is_empty() || line.chars().count() > 120 || looks_like_credit(line) {
+        return None;
+    }
+    // A date or time stamp leading the line ("03.03.2023 - Jane Doe", "3. März 2023 | von X").
+    let line = match LEAD_STAMP.find(line) {
+        Some(m) if m.end() < line.len() => line[m.end()..].trim(),
+        _ => line,
+    };
+    if let Some(caps) = VERB_PREFIX.captures(line) {
+        let rest = caps.get(1).map_or("", |m| m.as_str());
+        let name = NAME_END.split(rest).next().unwrap_or("").trim();
+        let name = name.trim_end_matches([',', ':', '|', '.', '-', '–', '—']).trim();
+        if name.is_empty() {
+            return None;
+        }
+        if let Some(names) = parse_byline_element(name).filter(|n| !n.is_empty()) {
+            return Some(names);
+        }
+        // A handle in capitals ("SPÖ", "BUND") is an organisation's acronym.
+        let acronym = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        return parse_handle(name).filter(|_| !acronym).map(|h| vec![h]);
+    }
+    // WordPress's "Filed under: News — jdoe @ 00:11": a signature before a time stamp.
+    if let Some(caps) = SIGNED_AT.captures(line) {
+        let name = caps.get(1).map_or("", |m| m.as_str()).trim();
+        return parse_byline_element(name)
+            .filter(|n| !n.is_empty())
+            .or_else(|| parse_handle(name).map(|h| vec![h]));
+    }
+    // A bare "By"/"von" takes a one-word name only when it cannot be an ordinary word: a
+    // user name with digits or inner capitals ("von Marianne1", "by MikeNils").
+    if let Some(rest) = strip_by_prefix(line) {
+        let odd = rest.chars().skip(1).any(|c| c.is_ascii_digit() || c.is_uppercase() || c == '_');
+        if odd && !rest.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+            if let Some(h) = parse_handle(rest) {
+                return Some(vec![h]);
+            }
+        }
+    }
+    // Only the "By" form: the wire form "Jane Doe, Reuters" is, in a page's visible text, as
+    // often a speaker and affiliation ("Ulrich Lilie, Präsident der Diakonie Deutschland").
+    strip_by_prefix(line)?;
+    parse_byline_line(line).filter(|n| !n.is_empty())
+}
+
+static LEAD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[a-zäéû]+\.?\s+\d{4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4})(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}(?:\s*uhr)?)?\s*(?:[-–—|·•/,]|\s)\s*",
+    )
+    .expect("valid regex")
+});
+
+/// Verbs and labels after which a name follows: "Posted by", "Gespeichert von", "Autor:".
+static VERB_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:posted|published|written|submitted|created|reported|compiled|filed|gespeichert|veröffentlicht|geschrieben|erstellt|eingestellt|verfasst|gepostet|publié|écrit|rédigé|publicado|escrito|redactado|pubblicato|scritto|geplaatst|geschreven|skrevet|publicerad|skriven|postet|publisert)\s+(?:(?:on|am|in|le|el|il|op|den)\s+\S+(?:\s+\S+){0,3}?\s+)?(?:by|von|par|por|da|di|door|af|av):?|(?:(?:ein|eine|a|an|un|une|blog|guest|gast)[\s-]+){0,2}(?:beitrag|gastbeitrag|artikel|bericht|kommentar|post|article|story|essay|column|kolumne|reportage|analyse|analysis|guest post|blogbeitrag)\s+(?:von|by|par|de|por|di|door|af|av)|autor(?:in)?:|author:|text:|texte\s*:|redaktion:|verfasser(?:in)?:|auteur\s*:|escrito por:?)\s*(.+)$",
+    )
+    .expect("valid regex")
+});
+
+/// "… — jdoe @ 00:11": a name after a dash, before "@" and a clock time.
+static SIGNED_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s[—–-]\s+([^—–@|]{2,40}?)\s+@\s+\d{1,2}:\d{2}").expect("valid regex"));
+
+/// Where a name after a verb prefix ends: " am 3. März", " on March 3", " @ 00:11", " | ".
+static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s+(?:am|on|at|um|le|el|il|op|den|in|under|unter|@|\||·|•|-|–|—|im)\s+|\s*[|·•@]\s*|\s+\d",
+    )
+    .expect("valid regex")
+});
+
 /// Words that stand alone in author markup without naming anyone (form labels, links).
 const HANDLE_STOPWORDS: &[&str] = &[
     "name",
@@ -82,6 +166,7 @@ const HANDLE_STOPWORDS: &[&str] = &[
     "root",
     "user",
     "redaktion",
+    "red",
     "editor",
     "posted",
     "written",
@@ -854,6 +939,35 @@ mod tests {
 
     fn v(names: &[&str]) -> Option<Vec<String>> {
         Some(names.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn visible_bylines() {
+        let cases: &[(&str, Option<Vec<String>>)] = &[
+            ("By Jane Doe", v(&["Jane Doe"])),
+            ("Von Jane Doe | 03.03.2023", v(&["Jane Doe"])),
+            ("Gespeichert von rasos am 3. März 2023", v(&["rasos"])),
+            ("Posted in News by jdoe on March 3, 2023", v(&["jdoe"])),
+            ("Posted by jdoe under Fun, Misc | Tags: x", v(&["jdoe"])),
+            ("Verfasst von: jdoe | 31. Dezember 2008", v(&["jdoe"])),
+            ("Ein Beitrag von Jane Doe", v(&["Jane Doe"])),
+            ("Autor: Jane Doe", v(&["Jane Doe"])),
+            ("03.03.2023 - Text: Jane Doe", v(&["Jane Doe"])),
+            ("Filed under: News, Misc — jdoe @ 00:11", v(&["jdoe"])),
+            ("von Marianne1", v(&["Marianne1"])),
+            // Not bylines: a bare "By" before an ordinary word, an acronym, a speaker with an
+            // affiliation, a sentence, a credit, a desk.
+            ("By contrast", None),
+            ("Posted by SPÖ on Monday, February 7, 2022", None),
+            ("Ulrich Lilie, Präsident der Diakonie Deutschland", None),
+            ("The law was passed by Parliament on Monday", None),
+            ("Foto: Jane Doe", None),
+            ("Autor: red", None),
+            ("03.03.2023 - Aktuelle Meldung", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(&parse_visible_byline(line), want, "{line}");
+        }
     }
 
     #[test]

@@ -64,6 +64,9 @@ pub struct Signals {
     /// publication time (`itemprop=datePublished`, `pubdate`, a "publish" class).
     pub times: Vec<(String, bool)>,
     pub ld: LdArticle,
+    /// Visible text lines around the article's `<h1>`: the few just above it and those between
+    /// it and the start of the body, where unmarked bylines and dates stand.
+    pub header_lines: Vec<String>,
     pub captions: Vec<String>,
     pub credits: Vec<String>,
 }
@@ -153,7 +156,185 @@ pub fn gather(doc: &Document) -> Signals {
         }
         element_markup(doc, id, &tag, &mut s);
     }
+    s.header_lines = header_lines(doc, &s.site_titles);
     s
+}
+
+/// Tags whose text is never a byline: scripts, navigation, forms, page chrome.
+const SKIPPED_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "select",
+    "button",
+    "iframe",
+    "figure",
+    "figcaption",
+    "head",
+    "textarea",
+    "label",
+];
+
+/// Tags that end a visible line.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "main",
+    "br",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "dd",
+    "dt",
+    "dl",
+    "address",
+    "blockquote",
+    "hr",
+    "pre",
+];
+
+/// Lines kept above the `<h1>` (kickers, dates and bylines set over the headline).
+const LINES_ABOVE: usize = 3;
+/// Lines read below the `<h1>` before giving up on the header zone.
+const LINES_BELOW: usize = 14;
+/// Characters of body text below the `<h1>` after which the article has surely begun.
+const CHARS_BELOW: usize = 1500;
+
+/// The visible lines around the first article `<h1>` (not a site-title one), in reading
+/// order: up to [`LINES_ABOVE`] lines before it and the lines after it until
+/// [`LINES_BELOW`] lines or [`CHARS_BELOW`] characters. Comment sections, sidebars and page
+/// chrome are skipped. Empty when the page has no article `<h1>`.
+fn header_lines(doc: &Document, site_titles: &[String]) -> Vec<String> {
+    enum Step {
+        Enter(NodeId, usize),
+        Leave,
+    }
+    let mut above: Vec<String> = Vec::new();
+    let mut below: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut seen_h1 = false;
+    let mut chars_below = 0;
+    let mut stack = vec![Step::Enter(doc.root(), 0)];
+    let mut visited = 0usize;
+    // Ends the current line, filing it above or below the headline.
+    let flush = |cur: &mut String, seen_h1: bool, above: &mut Vec<String>, below: &mut Vec<String>| {
+        if let Some(t) = clean_text(cur) {
+            if seen_h1 {
+                below.push(t);
+            } else {
+                above.push(t);
+                if above.len() > LINES_ABOVE {
+                    above.remove(0);
+                }
+            }
+        }
+        cur.clear();
+    };
+    while let Some(step) = stack.pop() {
+        visited += 1;
+        if visited > 200_000 || below.len() >= LINES_BELOW || chars_below > CHARS_BELOW {
+            break;
+        }
+        match step {
+            Step::Enter(id, depth) => {
+                if doc.is_text(id) {
+                    // Inline elements often stand without spaces between them
+                    // ("<span>By</span><a>Jane Doe</a>"); a space keeps their words apart.
+                    cur.push(' ');
+                    cur.push_str(&doc.text_content(id));
+                    continue;
+                }
+                if !doc.is_element(id) && id != doc.root() {
+                    continue;
+                }
+                let tag = doc.tag_name(id).to_ascii_lowercase();
+                if SKIPPED_TAGS.contains(&tag.as_str()) || depth > 200 || is_page_chrome(doc, id) {
+                    continue;
+                }
+                let block = BLOCK_TAGS.contains(&tag.as_str());
+                if block {
+                    flush(&mut cur, seen_h1, &mut above, &mut below);
+                }
+                if tag == "h1" && !seen_h1 {
+                    let text = clean_text(&doc.text_content(id));
+                    if text.as_ref().is_some_and(|t| !site_titles.contains(t)) {
+                        seen_h1 = true;
+                        // The headline itself is neither above nor below.
+                        continue;
+                    }
+                }
+                if block {
+                    stack.push(Step::Leave);
+                }
+                for child in doc.child_nodes(id).into_iter().rev() {
+                    stack.push(Step::Enter(child, depth + 1));
+                }
+            }
+            Step::Leave => {
+                let before = below.len();
+                flush(&mut cur, seen_h1, &mut above, &mut below);
+                if below.len() > before {
+                    chars_below += below.last().map_or(0, |l| l.chars().count());
+                }
+            }
+        }
+    }
+    if !seen_h1 {
+        return Vec::new();
+    }
+    flush(&mut cur, seen_h1, &mut above, &mut below);
+    above.into_iter().chain(below).collect()
+}
+
+/// True when an element is a comment section, sidebar, widget, share bar or teaser list
+/// (by its class or id), whose names sign other texts.
+fn is_page_chrome(doc: &Document, id: NodeId) -> bool {
+    const MARKS: &[&str] = &[
+        "comment",
+        "widget",
+        "sidebar",
+        "related",
+        "respond",
+        "teaser",
+        "recommend",
+        "share",
+        "social",
+        "breadcrumb",
+        "menu",
+        "navigation",
+        "cookie",
+        "newsletter",
+        "popular",
+        "trending",
+    ];
+    let names = format!("{} {}", doc.class_name(id), doc.id_attr(id)).to_ascii_lowercase();
+    // An article's own classes describe the layout around it ("sticky-sidebar-parent").
+    let marks: &[&str] =
+        if matches!(doc.tag_name(id).to_ascii_lowercase().as_str(), "article" | "main" | "body") {
+            &["comment", "review"]
+        } else {
+            MARKS
+        };
+    names.split_whitespace().any(|c| marks.iter().any(|m| c.starts_with(m) || c.contains(&format!("-{m}"))))
 }
 
 /// `<meta>` tags: name, property, itemprop or http-equiv, with content.
@@ -311,6 +492,22 @@ fn outside_article(doc: &Document, id: NodeId) -> bool {
         let Some(n) = cur else { break };
         let tag = doc.tag_name(n).to_ascii_lowercase();
         if matches!(tag.as_str(), "footer" | "aside" | "nav" | "form") {
+            return true;
+        }
+        // The article element's own classes describe the layout around it
+        // ("sticky-sidebar-parent"), not a sidebar it sits in, unless it is itself a comment
+        // or review (`<article class="comment">`).
+        if matches!(tag.as_str(), "article" | "main" | "body") && n != id {
+            let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_ascii_lowercase();
+            return ["comment", "reply", "review", "respond", "discussion"].iter().any(|m| names.contains(m));
+        }
+        // Schema.org reviews and comments sign their own texts (`itemprop=review`).
+        if n != id
+            && attr(doc, n, "itemprop").is_some_and(|p| {
+                let p = p.to_ascii_lowercase();
+                p.contains("review") || p.contains("comment")
+            })
+        {
             return true;
         }
         let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_ascii_lowercase();
@@ -585,8 +782,14 @@ impl Signals {
             .chain(self.meta_authors.iter().map(|a| byline::split_authors(a)))
             .chain(self.markup_authors.iter().map(|a| byline::split_authors(strip_label(a))));
         let marked = self.byline_texts.iter().filter_map(|t| byline::parse_byline_element(t));
-        if let Some(names) =
-            structured.chain(marked).chain(std::iter::once(body_byline.to_vec())).find_map(keep)
+        // Unmarked bylines in the visible lines around the headline come last: the page's own
+        // markup, when it has any, knows better.
+        let visible = self.header_lines.iter().filter_map(|l| byline::parse_visible_byline(l));
+        if let Some(names) = structured
+            .chain(marked)
+            .chain(std::iter::once(body_byline.to_vec()))
+            .chain(visible)
+            .find_map(keep)
         {
             return names;
         }
@@ -1045,6 +1248,20 @@ mod tests {
             &mut ld,
         );
         assert_eq!(ld.authors, vec!["Helge Example".to_string()]);
+    }
+
+    #[test]
+    fn unmarked_byline_below_the_headline() {
+        // The byline has no markup; a navigation line above and a comment below also read
+        // "Von …", and must not be taken.
+        let html =
+            String::from_utf8_lossy(include_bytes!("../../../tests/fixtures/html/meta-visible-byline.html"));
+        let doc = Document::parse(&html);
+        let s = gather(&doc);
+        assert!(s.header_lines.iter().all(|l| !l.contains("Peter Schmidt") && !l.contains("Hans Müller")));
+        let m = s.resolve(None, &[], None);
+        assert_eq!(m.byline, vec!["kmeier".to_string()]);
+        assert_eq!(m.headline.as_deref(), Some("Neue Brücke eröffnet"));
     }
 
     #[test]
