@@ -44,6 +44,9 @@ pub struct Signals {
     pub meta_title: Option<String>,
     pub title: Option<String>,
     pub h1: Vec<String>,
+    /// `<h1>`s that mark a kicker inside them (`<span class="kicker">Klimaschutz</span>
+    /// <span>Bohren, bis es heiß wird</span>`): the kicker and the headline proper.
+    pub h1_kickers: Vec<(String, String)>,
     /// `<h1>`s that hold the site's name (a logo or `site-title` in the page header).
     pub site_titles: Vec<String>,
     pub site_name: Option<String>,
@@ -126,6 +129,7 @@ pub fn gather(doc: &Document) -> Signals {
                     if is_site_title(doc, id) {
                         s.site_titles.push(t);
                     } else {
+                        s.h1_kickers.extend(split_kicker(doc, id));
                         s.h1.push(t);
                     }
                 }
@@ -447,6 +451,62 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
     figure_markup(doc, id, tag, &class, s);
 }
 
+/// Splits an `<h1>` whose markup sets a kicker apart (a child classed `kicker`, `dachzeile`,
+/// `overline` …) into the kicker and the headline proper; text hidden for screen readers
+/// (the ": " between them) is dropped. `None` when no kicker is marked.
+fn split_kicker(doc: &Document, h1: NodeId) -> Option<(String, String)> {
+    const KICKER: &[&str] = &[
+        "kicker",
+        "dachzeile",
+        "overline",
+        "topline",
+        "roofline",
+        "titleheader",
+        "supertitle",
+        "eyebrow",
+        "pretitle",
+        "spitzmarke",
+        "rubric",
+    ];
+    const HIDDEN: &[&str] = &["visually-hidden", "hiddendash", "sr-only", "screen-reader", "visuallyhidden"];
+    let mut kicker = String::new();
+    let mut core = String::new();
+    // (node, inside a kicker)
+    let mut stack = vec![(h1, false)];
+    let mut steps = 0;
+    while let Some((id, in_kicker)) = stack.pop() {
+        steps += 1;
+        if steps > 500 {
+            return None;
+        }
+        if doc.is_text(id) {
+            let out = if in_kicker { &mut kicker } else { &mut core };
+            out.push(' ');
+            out.push_str(&doc.text_content(id));
+            continue;
+        }
+        let class = doc.class_name(id).to_ascii_lowercase();
+        if id != h1
+            && (HIDDEN.iter().any(|h| class.contains(h))
+                || attr(doc, id, "aria-hidden").as_deref() == Some("true"))
+        {
+            continue;
+        }
+        let marked = id != h1 && KICKER.iter().any(|k| class.contains(k));
+        for child in doc.child_nodes(id).into_iter().rev() {
+            stack.push((child, in_kicker || marked));
+        }
+    }
+    let kicker = clean_text(&kicker)?;
+    let kicker = kicker.trim_end_matches([':', '-', '–', '—', '|', ' ']).to_string();
+    let core = clean_text(&core)?;
+    let core = core.trim_start_matches([':', '-', '–', '—', '|', ' ']).to_string();
+    if kicker.is_empty() {
+        return None;
+    }
+    (core.chars().count() >= 8).then_some((kicker, core))
+}
+
 /// True when an `<h1>` is the site's name rather than the article's: marked as a logo or
 /// site title, or a link to the site's home page.
 fn is_site_title(doc: &Document, id: NodeId) -> bool {
@@ -714,6 +774,31 @@ impl Signals {
     /// suffix), the visible `<h1>` form is kept. Without metadata titles, the `<h1>` that the
     /// `<title>` names wins over a site-wide one, then the `<title>` part that is not the site.
     fn headline(&self, outlet: Option<&str>, host: Option<&str>) -> Option<String> {
+        let headline = self.headline_with_kicker(outlet, host)?;
+        // A kicker the <h1> marks apart and runs into the headline without punctuation
+        // ("Nach Corona-Lockerungen Autohäuser rechnen …") is not part of it; written with a
+        // colon or dash ("Klimaschutz: Bohren, bis es heiß wird") the pair is the headline.
+        let key = norm(&headline);
+        for (kicker, core) in &self.h1_kickers {
+            let (k, c) = (norm(kicker), norm(core));
+            if !(key.starts_with(&k) && key.ends_with(&c) && key.len() <= k.len() + c.len() + 1) {
+                continue;
+            }
+            let titles = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title];
+            let written = std::iter::once(&headline).chain(titles.into_iter().flatten());
+            let sep = written.into_iter().find_map(|t| {
+                [":", " -", " –", " —"].into_iter().find(|p| t.contains(&format!("{kicker}{p}")))
+            });
+            return Some(match sep {
+                Some(p) => format!("{kicker}{p} {core}"),
+                None => core.clone(),
+            });
+        }
+        Some(headline)
+    }
+
+    /// The headline cascade, keeping a kicker the chosen title starts with.
+    fn headline_with_kicker(&self, outlet: Option<&str>, host: Option<&str>) -> Option<String> {
         let site: Vec<&str> =
             outlet.into_iter().chain(host).chain(self.site_titles.iter().map(String::as_str)).collect();
         let strip = |t: &str| strip_site_names(t, &site);
@@ -1387,6 +1472,35 @@ mod tests {
         assert!(s.visible_dates().is_empty());
         let (d, _) = s.published(None, None, None);
         assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2023-03-03"));
+    }
+
+    #[test]
+    fn marked_kickers() {
+        // (h1 markup, og:title, want)
+        let cases = [
+            // Kicker run into the headline without punctuation: the headline proper.
+            (
+                r#"<h1><span class="dachzeile">Interne Unterlagen</span> <span class="headline">Daten gehackt</span></h1>"#,
+                "Daten gehackt - Interne Unterlagen",
+                "Daten gehackt",
+            ),
+            // Written "Kicker: Headline" by the metadata: that form, with the hidden colon.
+            (
+                r#"<h1><span class="x__kicker">Akkutechnik<span class="go-vh">:</span></span> <span>Wie viele Akkus?</span></h1>"#,
+                "Akkutechnik: Wie viele Akkus? - Golem",
+                "Akkutechnik: Wie viele Akkus?",
+            ),
+            // No kicker marked: the <h1> as it is.
+            ("<h1>Covid-19: Was nun?</h1>", "Covid-19: Was nun?", "Covid-19: Was nun?"),
+        ];
+        for (h1, og, want) in cases {
+            let html = format!(
+                "<html><head><meta property=\"og:title\" content=\"{og}\"></head><body>{h1}</body></html>"
+            );
+            let doc = Document::parse(&html);
+            let m = gather(&doc).resolve(None, &[], None);
+            assert_eq!(m.headline.as_deref(), Some(want), "{h1}");
+        }
     }
 
     #[test]
