@@ -47,6 +47,11 @@ pub struct Signals {
     /// `<h1>`s that mark a kicker inside them (`<span class="kicker">Klimaschutz</span>
     /// <span>Bohren, bis es heiß wird</span>`): the kicker and the headline proper.
     pub h1_kickers: Vec<(String, String)>,
+    /// Titles of the post that blogs set in other elements than `<h1>` (`h2.entry-title`,
+    /// `.post-title`, `itemprop=headline`), for pages without an article `<h1>`.
+    pub post_titles: Vec<String>,
+    /// Texts of `<h2>`/`<h3>` headings outside sidebars and comments, in page order.
+    pub sub_heads: Vec<String>,
     /// `<h1>`s that hold the site's name (a logo or `site-title` in the page header).
     pub site_titles: Vec<String>,
     pub site_name: Option<String>,
@@ -114,7 +119,7 @@ pub fn gather(doc: &Document) -> Signals {
     let root = doc.root();
     let selector = "html, title, h1, meta, link[rel], script[type], time, figcaption, \
                     [rel~=author], [itemprop], [class*=byline], [class*=Byline], [class*=author], \
-                    [class*=credit], [class*=caption]";
+                    [class*=credit], [class*=caption], h2, h3";
     for id in doc.query_selector_all(root, selector) {
         let tag = doc.tag_name(id).to_ascii_lowercase();
         match tag.as_str() {
@@ -159,6 +164,16 @@ pub fn gather(doc: &Document) -> Signals {
             }
         }
         element_markup(doc, id, &tag, &mut s);
+        if matches!(tag.as_str(), "h2" | "h3") && s.sub_heads.len() < 30 && !outside_article(doc, id) {
+            if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 300) {
+                s.sub_heads.push(t);
+            }
+        }
+        if is_post_title(doc, id, &tag) && s.post_titles.len() < 4 {
+            if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 300) {
+                s.post_titles.push(t);
+            }
+        }
     }
     s.header_lines = header_lines(doc, &s.site_titles);
     s
@@ -449,6 +464,21 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
         }
     }
     figure_markup(doc, id, tag, &class, s);
+}
+
+/// True for an element holding a post's title in blog markup: `itemprop=headline`, or a
+/// heading (or its link's container) classed `entry-title`, `post-title`, `article-title`,
+/// `story-title`; not in a sidebar, teaser list or comment.
+fn is_post_title(doc: &Document, id: NodeId, tag: &str) -> bool {
+    if matches!(tag, "meta" | "h1" | "link" | "script" | "body" | "article" | "main") {
+        return false;
+    }
+    let class = doc.class_name(id).to_ascii_lowercase();
+    let marked = attr(doc, id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("headline"))
+        || ["entry-title", "post-title", "article-title", "story-title", "posttitle", "entrytitle"]
+            .iter()
+            .any(|m| class.contains(m));
+    marked && !outside_article(doc, id)
 }
 
 /// Splits an `<h1>` whose markup sets a kicker apart (a child classed `kicker`, `dachzeile`,
@@ -797,6 +827,15 @@ impl Signals {
         Some(headline)
     }
 
+    /// The article's visible titles: its `<h1>`s, or without one the blog's post titles.
+    fn visible_titles(&self) -> &[String] {
+        if self.h1.is_empty() {
+            &self.post_titles
+        } else {
+            &self.h1
+        }
+    }
+
     /// The headline cascade, keeping a kicker the chosen title starts with.
     fn headline_with_kicker(&self, outlet: Option<&str>, host: Option<&str>) -> Option<String> {
         let site: Vec<&str> =
@@ -807,11 +846,26 @@ impl Signals {
         let Some(meta) = meta else {
             return self.headline_from_title(&site);
         };
+        // Without any <h1>, an <h2>/<h3> that is one part of the metadata title is the post's
+        // title, the other parts a blog name the page does not state elsewhere.
+        if self.visible_titles().is_empty() {
+            let parts = title_parts(&meta);
+            let named = self
+                .sub_heads
+                .iter()
+                .filter(|h| {
+                    parts.len() >= 2 && parts.iter().any(|p| norm(p) == norm(h) && norm(p).len() >= 8)
+                })
+                .max_by_key(|h| h.chars().count());
+            if let Some(h) = named {
+                return Some(h.clone());
+            }
+        }
         // The visible <h1> is the headline as readers see it; metadata titles often carry a
         // kicker, a site name or an SEO rewording. Take the <h1> that shares most words with
         // the metadata title, when it shares at least half of them.
         let best = self
-            .h1
+            .visible_titles()
             .iter()
             .take(8)
             .map(|h| (overlap(&meta, h), h))
@@ -837,23 +891,29 @@ impl Signals {
     fn headline_from_title(&self, site: &[&str]) -> Option<String> {
         let title = self.title.as_deref().map(|t| strip_site_names(t, site)).filter(|t| !t.is_empty());
         let Some(title) = title else {
-            return self.h1.first().cloned();
+            return self.visible_titles().first().cloned();
         };
         let parts = title_parts(&title);
         let title_key = norm(&title);
         // An <h1> the <title> repeats (whole or as one of its parts) is the article's.
-        let named = self.h1.iter().take(12).filter(|h| {
+        let is_named = |h: &&String| {
             let k = norm(h);
             !k.is_empty() && (k == title_key || parts.iter().any(|p| norm(p) == k))
+        };
+        let named = self.visible_titles().iter().take(12).filter(is_named).max_by_key(|h| h.chars().count());
+        // Without any <h1>, a blog sets its post title in an <h2>/<h3> the <title> repeats.
+        let named = named.or_else(|| {
+            let sub = self.sub_heads.iter().filter(is_named);
+            self.h1.is_empty().then(|| sub.max_by_key(|h| h.chars().count())).flatten()
         });
-        if let Some(h) = named.max_by_key(|h| h.chars().count()) {
+        if let Some(h) = named {
             if parts.len() < 2 || norm(h).len() * 3 >= title_key.len() / parts.len() {
                 return Some(h.clone());
             }
         }
         // An <h1> the <title> does not name is still the visible headline (titles are often
         // the site's SEO text), unless the title names another <h1>.
-        self.h1.first().cloned().or(Some(title))
+        self.visible_titles().first().cloned().or(Some(title))
     }
 
     /// Authors, strongest source first; the first source that yields a person who is not the
@@ -1472,6 +1532,33 @@ mod tests {
         assert!(s.visible_dates().is_empty());
         let (d, _) = s.published(None, None, None);
         assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2023-03-03"));
+    }
+
+    #[test]
+    fn blog_titles_without_h1() {
+        // (page, want): the post title in an <h2> the <title> repeats, an entry-title <h3>,
+        // an <h2> that is one part of og:title; a sidebar heading is not taken.
+        let cases = [
+            (
+                r#"<title>Alles neu im Mai | Bibliothek und mehr</title><body><aside><h2>Bibliothek und mehr</h2></aside>
+                <h2><a href="/2014/05/mai/">Alles neu im Mai</a></h2><p>Text</p></body>"#,
+                "Alles neu im Mai",
+            ),
+            (
+                r#"<title>Krimiblog</title><body><h3 class="entry-title">Das schönste Video der Welt</h3></body>"#,
+                "Das schönste Video der Welt",
+            ),
+            (
+                r#"<meta property="og:title" content="Jane's Home | Reflections on Python 3"><body>
+                <h2>Reflections on Python 3</h2></body>"#,
+                "Reflections on Python 3",
+            ),
+        ];
+        for (page, want) in cases {
+            let doc = Document::parse(&format!("<html><head>{page}</html>"));
+            let m = gather(&doc).resolve(None, &[], None);
+            assert_eq!(m.headline.as_deref(), Some(want), "{page}");
+        }
     }
 
     #[test]
