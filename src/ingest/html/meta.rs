@@ -843,9 +843,24 @@ impl Signals {
         let strip = |t: &str| strip_site_names(t, &site);
         let candidates = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title];
         let meta = candidates.into_iter().flatten().map(|t| strip(t)).find(|t| !t.is_empty());
-        let Some(meta) = meta else {
+        let Some(mut meta) = meta else {
             return self.headline_from_title(&site);
         };
+        // Another metadata title that is this one without a suffix ("Headline-정치ㅣ한국일보"
+        // beside name=title "Headline") shows where the site's part begins.
+        let shorter = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title, &self.title]
+            .into_iter()
+            .flatten()
+            .filter(|t| t.chars().count() >= 8 && t.len() < meta.len())
+            .filter(|t| {
+                meta.strip_prefix(t.as_str()).is_some_and(|rest| {
+                    rest.trim_start().starts_with(['-', '|', 'ㅣ', '｜', '–', '—', '·', '_', '«', '»'])
+                })
+            })
+            .max_by_key(|t| t.len());
+        if let Some(t) = shorter {
+            meta = t.clone();
+        }
         // Without any <h1>, an <h2>/<h3> that is one part of the metadata title is the post's
         // title, the other parts a blog name the page does not state elsewhere.
         if self.visible_titles().is_empty() {
@@ -1291,7 +1306,12 @@ pub fn clean_text(s: &str) -> Option<String> {
     } else {
         s
     };
-    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Soft hyphens and zero-width marks break words for layout only ("Mes\u{ad}sen\u{ad}ger").
+    let t = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'], "");
     (!t.is_empty()).then_some(t)
 }
 
@@ -1303,6 +1323,7 @@ const ENTITIES: &[(&str, char)] = &[
     ("lt", '<'),
     ("gt", '>'),
     ("nbsp", ' '),
+    ("shy", '\u{ad}'),
     ("auml", 'ä'),
     ("ouml", 'ö'),
     ("uuml", 'ü'),
@@ -1597,6 +1618,10 @@ mod tests {
             Some("Rückbau \"jetzt\" – A&B")
         );
         assert_eq!(clean_text("AT&T & co &bogus;").as_deref(), Some("AT&T & co &bogus;"));
+        assert_eq!(
+            clean_text("Mes\u{ad}sen\u{ad}ger&shy;\u{200b}dienst").as_deref(),
+            Some("Messengerdienst")
+        );
     }
 
     #[test]
