@@ -161,6 +161,8 @@ const HANDLE_STOPWORDS: &[&str] = &[
     "autorin",
     "author",
     "authors",
+    "auteur",
+    "autore",
     "admin",
     "administrator",
     "root",
@@ -322,11 +324,58 @@ pub fn split_authors(value: &str) -> Vec<String> {
     let value = strip_parentheses(&value);
     let mut names = Vec::new();
     for seg in split_segments(&value) {
+        // "Verlag GmbH, Nürnberg, Germany": an address, so the value is an organisation's.
+        // "Departement für Wirtschaft, Bildung und Forschung": a phrase with function words
+        // that the separators cut into pieces, none of them a person.
+        if COUNTRIES.contains(&seg.trim().to_lowercase().as_str()) || is_split_phrase(&seg) {
+            return Vec::new();
+        }
         if let Some(name) = lenient_person(&seg) {
             names.push(name);
         }
     }
     dedupe(names)
+}
+
+/// Countries that close an organisation's address in an author field.
+const COUNTRIES: &[&str] = &[
+    "germany",
+    "deutschland",
+    "austria",
+    "österreich",
+    "switzerland",
+    "schweiz",
+    "suisse",
+    "france",
+    "italy",
+    "italia",
+    "spain",
+    "españa",
+    "usa",
+    "u.s.a.",
+    "united states",
+    "uk",
+    "united kingdom",
+    "netherlands",
+    "nederland",
+    "belgium",
+    "canada",
+    "australia",
+    "india",
+    "japan",
+    "china",
+];
+
+/// True for a segment of three or more words with a lowercase word that is not a name
+/// particle ("Iberische Weine in Berlin"): a phrase, not a name.
+fn is_split_phrase(seg: &str) -> bool {
+    let cleaned = URL_OR_MAIL.replace_all(seg, " ");
+    let toks: Vec<&str> = cleaned.split_whitespace().collect();
+    toks.len() >= 3
+        && toks.iter().any(|t| {
+            let lower = t.to_lowercase();
+            t.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&lower.as_str())
+        })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,7 +387,7 @@ static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
 
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\s+|\s*[,|]\s*)(?:on\s+)?(?:(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|stand)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}).*$",
+        r"(?i)(?:\s+|\s*[,|]\s*)(?:on\s+)?(?:(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|stand)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,\s*\d).*$",
     )
     .expect("valid regex")
 });
@@ -682,6 +731,10 @@ fn strip_by_prefix(s: &str) -> Option<&str> {
         "author:",
         "autor:",
         "autorin:",
+        "auteur:",
+        "auteure:",
+        "autore:",
+        "autrice:",
         "by",
         "von",
         "par",
@@ -853,10 +906,14 @@ fn lenient_person(seg: &str) -> Option<String> {
     while toks.len() > 1 && toks.last().is_some_and(|t| TITLE_WORDS.contains(&t.to_lowercase().as_str())) {
         toks.pop();
     }
-    if toks.is_empty() || toks.len() > 6 {
+    if toks.is_empty() || toks.len() > 6 || toks.iter().any(|t| !t.chars().any(char::is_alphanumeric)) {
         return None;
     }
     let joined = toks.join(" ");
+    // "No Author" once "Author" is cut: a placeholder.
+    if matches!(joined.to_lowercase().as_str(), "no" | "none" | "n/a" | "kein" | "keine" | "sans" | "sin") {
+        return None;
+    }
     // "Redacción LR", "Redaktion Berlin", "Team Tech": a desk, not a person.
     const DESK_WORDS: &[&str] = &[
         "redaktion",
@@ -939,6 +996,23 @@ mod tests {
 
     fn v(names: &[&str]) -> Option<Vec<String>> {
         Some(names.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn author_fields_that_name_no_person() {
+        let none: &[&str] = &[
+            "Olympia-Verlag GmbH, Nürnberg, Germany",
+            "Eidgenössisches Departement für Wirtschaft, Bildung und Forschung WBF",
+            "Iberische Weine in Berlin - Vinos Y Tapas und Vinho Iberico",
+            "No Author",
+            "stol.it / Suedtirol Online",
+        ];
+        for v in none {
+            assert_eq!(split_authors(v), Vec::<String>::new(), "{v}");
+        }
+        assert_eq!(split_authors("Jane Doe, Reuters"), vec!["Jane Doe".to_string()]);
+        assert_eq!(split_authors("Von Tomas Spahn Fr, 18. Oktober 2019"), vec!["Tomas Spahn".to_string()]);
+        assert_eq!(parse_byline_element("Auteur: Anna Kubišta"), v(&["Anna Kubišta"]));
     }
 
     #[test]

@@ -941,7 +941,12 @@ impl Signals {
         let structured = std::iter::once(self.ld.authors.clone())
             .chain(self.meta_authors.iter().map(|a| byline::split_authors(a)))
             .chain(self.markup_authors.iter().map(|a| byline::split_authors(strip_label(a))));
-        let marked = self.byline_texts.iter().filter_map(|t| byline::parse_byline_element(t));
+        // Byline elements: names, or a sentence-like stamp ("Erstellt von Jane Doe",
+        // "Veröffentlicht am 8. Februar 2022 von jdoe").
+        let marked = self
+            .byline_texts
+            .iter()
+            .filter_map(|t| byline::parse_byline_element(t).or_else(|| byline::parse_visible_byline(t)));
         // Unmarked bylines in the visible lines around the headline come last: the page's own
         // markup, when it has any, knows better.
         let visible = self.header_lines.iter().filter_map(|l| byline::parse_visible_byline(l));
