@@ -265,6 +265,15 @@ const HANDLE_STOPWORDS: &[&str] = &[
     "pressemitteilung",
     "presse",
     "press",
+    "por",
+    "par",
+    "door",
+    "de",
+    "da",
+    "di",
+    "af",
+    "av",
+    "zvg",
 ];
 
 fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
@@ -279,6 +288,12 @@ fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
     };
     let rest = cut_date_tail(rest);
     let rest = strip_parentheses(&rest);
+    // "Jane Doe @janedoe": the social handle after a name is not part of it.
+    let rest: String = rest
+        .split_whitespace()
+        .filter(|t| !(t.starts_with('@') && t.len() > 1))
+        .collect::<Vec<_>>()
+        .join(" ");
     let segments = split_segments(&rest);
     if segments.is_empty() {
         return None;
@@ -497,6 +512,9 @@ const TITLE_WORDS: &[&str] = &[
     "prof",
     "professor",
     "anónimo",
+    "기자",
+    "記者",
+    "记者",
     "anonym",
 ];
 
@@ -714,6 +732,16 @@ const NOT_NAME_WORDS: &[&str] = &[
     "quelle",
     "source",
     "copyright",
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "pinterest",
+    "email",
+    "e-mail",
+    "print",
 ];
 
 fn normalize_space(s: &str) -> String {
@@ -910,6 +938,10 @@ fn lenient_person(seg: &str) -> Option<String> {
         return None;
     }
     let joined = toks.join(" ");
+    // "Twitter Facebook": share links, not a name.
+    if toks.iter().all(|t| HANDLE_STOPWORDS.contains(&t.to_lowercase().as_str())) {
+        return None;
+    }
     // "No Author" once "Author" is cut: a placeholder.
     if matches!(joined.to_lowercase().as_str(), "no" | "none" | "n/a" | "kein" | "keine" | "sans" | "sin") {
         return None;
@@ -1013,6 +1045,9 @@ mod tests {
         assert_eq!(split_authors("Jane Doe, Reuters"), vec!["Jane Doe".to_string()]);
         assert_eq!(split_authors("Von Tomas Spahn Fr, 18. Oktober 2019"), vec!["Tomas Spahn".to_string()]);
         assert_eq!(parse_byline_element("Auteur: Anna Kubišta"), v(&["Anna Kubišta"]));
+        assert_eq!(parse_byline_element("Por Ana Pérez @anaperez -"), v(&["Ana Pérez"]));
+        assert_eq!(parse_byline_element("Twitter Facebook"), None);
+        assert_eq!(split_authors("신현주 기자"), vec!["신현주".to_string()]);
     }
 
     #[test]
