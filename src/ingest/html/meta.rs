@@ -997,11 +997,15 @@ impl Signals {
         candidates.extend(self.ld.page_published.as_deref().and_then(date::parse_date));
         candidates.extend(self.times.iter().filter_map(|(t, _)| date::parse_date(t)));
         candidates.extend(extractor_date);
-        let not_after_modified = |d: &PubDate| match modified {
-            Some(m) => d.date() <= m.date(),
+        // The page's stated publication dates (JSON-LD, <meta>, a marked <time>) are trusted
+        // even when the modification stamp is older (a CMS that stamps the draft's last
+        // edit); weaker candidates later than the modification date are in the page's future.
+        let stated = texts.iter().filter_map(|t| date::parse_date(t)).count();
+        let not_after_modified = |i: usize, d: &PubDate| match modified {
+            Some(m) => i < stated || d.date() <= m.date(),
             None => true,
         };
-        if let Some(d) = candidates.iter().find(|d| not_after_modified(d)) {
+        if let Some((_, d)) = candidates.iter().enumerate().find(|(i, d)| not_after_modified(*i, d)) {
             if let Some(v) = self.visible_correction(d, &candidates, modified) {
                 return (Some(v), None);
             }
@@ -1489,6 +1493,25 @@ mod tests {
         // One-word signatures come from author markup only when nothing fuller exists.
         let s = Signals { byline_texts: vec!["von Heiko".into()], ..Signals::default() };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Heiko".to_string()]);
+    }
+
+    #[test]
+    fn stated_date_after_the_modification_stamp() {
+        let modified = date::parse_date("2022-12-20T16:55:21Z");
+        // A stated datePublished a few hours after an older modification stamp is kept.
+        let s = Signals {
+            ld: LdArticle { published: Some("2022-12-21T05:49:28Z".into()), ..LdArticle::default() },
+            ..Signals::default()
+        };
+        let (d, _) = s.published(None, modified, None);
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2022-12-21"));
+        // An unmarked <time> in the page's future is not its publication date.
+        let s = Signals {
+            times: vec![("2023-05-01T10:00:00Z".into(), false), ("2022-12-19T10:00:00Z".into(), false)],
+            ..Signals::default()
+        };
+        let (d, _) = s.published(None, modified, None);
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2022-12-19"));
     }
 
     #[test]
