@@ -7,7 +7,6 @@ use crate::cli::output::{self, OutputFormat};
 use crate::cli::{Cli, Exit};
 use crate::index::Archive;
 use crate::query::entities::{self, kind_word, EntitiesSpec};
-use crate::query::QueryError;
 
 const ABOUT: &str = "\
 Counts come from the index (the entities tagged at ingest), sorted by the number of matching
@@ -75,13 +74,9 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
         limit: args.limit,
         with: args.with.clone(),
     };
-    let result = match entities::entities(&archive, &spec) {
-        Ok(r) => r,
-        Err(QueryError::Syntax(msg)) => {
-            output::message(format!("cannot parse the query {text:?}: {msg} (see `morgue search --help`)"));
-            return Ok(Exit::Fatal);
-        }
-        Err(e) => return Err(e.into()),
+    let result = match super::answer(entities::entities(&archive, &spec), &text)? {
+        Ok(v) => v,
+        Err(exit) => return Ok(exit),
     };
     let format = OutputFormat::resolve(args.format);
     let header = ["name", "type", "articles", "mentions"];

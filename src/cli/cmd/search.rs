@@ -5,7 +5,6 @@ use crate::cli::output::{self, OutputFormat};
 use crate::cli::{Cli, Exit};
 use crate::index::Archive;
 use crate::query::search::{self, QuerySpec, Sort};
-use crate::query::QueryError;
 
 const SYNTAX: &str = "\
 Query syntax:
@@ -52,16 +51,9 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
         },
         ..args.filters.spec(&args.query)
     };
-    let result = match search::search(&archive, &spec) {
-        Ok(r) => r,
-        Err(QueryError::Syntax(msg)) => {
-            output::message(format!(
-                "cannot parse the query {:?}: {msg} (see `morgue search --help`)",
-                args.query
-            ));
-            return Ok(Exit::Fatal);
-        }
-        Err(e) => return Err(e.into()),
+    let result = match super::answer(search::search(&archive, &spec), &args.query)? {
+        Ok(v) => v,
+        Err(exit) => return Ok(exit),
     };
     let format = OutputFormat::resolve(args.format);
     match format {

@@ -10,7 +10,6 @@ use crate::cli::output::{self, OutputFormat};
 use crate::cli::{Cli, Exit};
 use crate::index::Archive;
 use crate::query::timeline::{self, Interval, Timeline, TimelineSpec};
-use crate::query::QueryError;
 
 /// Width of the terminal bars, in character cells.
 const BAR_WIDTH: usize = 50;
@@ -92,16 +91,9 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
         first: args.first,
         events: args.events,
     };
-    let t = match timeline::timeline(&archive, &spec) {
-        Ok(t) => t,
-        Err(QueryError::Syntax(msg)) => {
-            output::message(format!(
-                "cannot parse the query {:?}: {msg} (see `morgue search --help`)",
-                args.query
-            ));
-            return Ok(Exit::Fatal);
-        }
-        Err(e) => return Err(e.into()),
+    let t = match super::answer(timeline::timeline(&archive, &spec), &args.query)? {
+        Ok(v) => v,
+        Err(exit) => return Ok(exit),
     };
     // With a date filter the undated matches are outside the range: they are reported, but the
     // query matched nothing in it.
