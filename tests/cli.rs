@@ -190,6 +190,20 @@ mod search {
         assert_eq!(t.search("\"security official\"", &[])["total"], 6);
         assert_eq!(t.search("\"white paper\"", &[])["total"], 4);
 
+        // Boolean operators, and events mentioned in the text whatever the publication date.
+        let all = t.search("cartels", &[])["total"].as_u64().unwrap();
+        let without = t.search("cartels -fentanyl", &[])["total"].as_u64().unwrap();
+        assert!(without < all && without > 0);
+        assert_eq!(t.search("cartels NOT fentanyl", &[])["total"].as_u64().unwrap(), without);
+        assert!(t.search("cartels OR fentanyl", &[])["total"].as_u64().unwrap() >= all);
+        let in_2019 = t.search("cartels", &["--mentions", "2019"]);
+        assert!(in_2019["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["published"].as_str().is_some_and(|d| d.starts_with("2024"))));
+        assert!(sources(&in_2019).iter().any(|s| s.ends_with(SEED)), "the undated seed mentions 2019");
+
         let since = t.search("drug cartels", &["--since", "2023-01-01"]);
         assert_eq!(since["total"], 4);
         assert_eq!(since["undated_excluded"], 1);
