@@ -327,32 +327,23 @@ fn header_lines(doc: &Document, site_titles: &[String]) -> Vec<String> {
 /// True when an element is a comment section, sidebar, widget, share bar or teaser list
 /// (by its class or id), whose names sign other texts.
 fn is_page_chrome(doc: &Document, id: NodeId) -> bool {
-    const MARKS: &[&str] = &[
-        "comment",
-        "widget",
-        "sidebar",
-        "related",
-        "respond",
-        "teaser",
-        "recommend",
-        "share",
-        "social",
-        "breadcrumb",
-        "menu",
-        "navigation",
-        "cookie",
-        "newsletter",
-        "popular",
-        "trending",
-    ];
-    let names = format!("{} {}", doc.class_name(id), doc.id_attr(id)).to_ascii_lowercase();
+    const MARKS: &[&str] = &["share", "social", "breadcrumb", "menu", "navigation", "cookie", "newsletter"];
     // An article's own classes describe the layout around it ("sticky-sidebar-parent").
-    let marks: &[&str] =
-        if matches!(doc.tag_name(id).to_ascii_lowercase().as_str(), "article" | "main" | "body") {
-            &["comment", "review"]
-        } else {
-            MARKS
-        };
+    if matches!(doc.tag_name(id).to_ascii_lowercase().as_str(), "article" | "main" | "body") {
+        return has_class_mark(doc, id, &["comment", "review"]);
+    }
+    has_class_mark(doc, id, CHROME_MARKS) || has_class_mark(doc, id, MARKS)
+}
+
+/// Class and id words of the page parts that hold other texts than the article: comment
+/// sections, sidebars, widgets, teaser and related lists.
+const CHROME_MARKS: &[&str] =
+    &["comment", "widget", "sidebar", "related", "respond", "teaser", "recommend", "popular", "trending"];
+
+/// True when a class or id word of the element starts with one of `marks`, or holds it after a
+/// dash ("post-sidebar").
+fn has_class_mark(doc: &Document, id: NodeId, marks: &[&str]) -> bool {
+    let names = format!("{} {}", doc.class_name(id), doc.id_attr(id)).to_ascii_lowercase();
     names.split_whitespace().any(|c| marks.iter().any(|m| c.starts_with(m) || c.contains(&format!("-{m}"))))
 }
 
@@ -558,25 +549,8 @@ fn is_site_title(doc: &Document, id: NodeId) -> bool {
 /// navigation or footer: the walk up stops at the first `<article>`/`<main>`/`<body>`, so a
 /// page-wide layout class ("has-sidebar" on a wrapper) is not taken for a sidebar.
 fn outside_article(doc: &Document, id: NodeId) -> bool {
-    const MARKS: &[&str] = &[
-        "comment",
-        "widget",
-        "sidebar",
-        "related",
-        "respond",
-        "teaser",
-        "recommend",
-        "footer",
-        "reply",
-        "discussion",
-        "disqus",
-        "popular",
-        "more-from",
-        "read-more",
-        "readmore",
-        "also-read",
-        "trending",
-    ];
+    const MARKS: &[&str] =
+        &["footer", "reply", "discussion", "disqus", "more-from", "read-more", "readmore", "also-read"];
     let mut cur = Some(id);
     for _ in 0..40 {
         let Some(n) = cur else { break };
@@ -600,11 +574,7 @@ fn outside_article(doc: &Document, id: NodeId) -> bool {
         {
             return true;
         }
-        let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_ascii_lowercase();
-        if names
-            .split_whitespace()
-            .any(|c| MARKS.iter().any(|m| c.starts_with(m) || c.contains(&format!("-{m}"))))
-        {
+        if has_class_mark(doc, n, CHROME_MARKS) || has_class_mark(doc, n, MARKS) {
             return true;
         }
         if matches!(tag.as_str(), "article" | "main" | "body") && n != id {
