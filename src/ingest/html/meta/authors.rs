@@ -1,0 +1,151 @@
+//! The author cascade: JSON-LD authors, `<meta>` authors, author markup, byline elements, a
+//! "By …" line at the start of the body, then unmarked bylines near the headline; the site's
+//! own name ([`SiteNames`]) is never an author.
+
+use super::{host_of, norm, Signals};
+use crate::extract::byline;
+
+impl Signals {
+    /// Authors, strongest source first; the first source that yields a person who is not the
+    /// site itself wins (a meta author naming the outlet gives way to the byline markup).
+    pub(super) fn authors(&self, body_byline: &[String], site: &SiteNames) -> Vec<String> {
+        let keep = |names: Vec<String>| -> Option<Vec<String>> {
+            let names: Vec<String> = names.into_iter().filter(|n| !site.is_site(n)).collect();
+            (!names.is_empty()).then_some(names)
+        };
+        let structured = std::iter::once(self.ld.authors.clone())
+            .chain(self.meta_authors.iter().map(|a| byline::split_authors(a)))
+            .chain(self.markup_authors.iter().map(|a| byline::split_authors(strip_label(a))));
+        // Byline elements: names, or a sentence-like stamp ("Erstellt von Jane Doe",
+        // "Veröffentlicht am 8. Februar 2022 von jdoe").
+        let marked = self
+            .byline_texts
+            .iter()
+            .filter_map(|t| byline::parse_byline_element(t).or_else(|| byline::parse_visible_byline(t)));
+        // Unmarked bylines in the visible lines around the headline come last: the page's own
+        // markup, when it has any, knows better.
+        let visible = self.header_lines.iter().filter_map(|l| byline::parse_visible_byline(l));
+        if let Some(names) = structured
+            .chain(marked)
+            .chain(std::iter::once(body_byline.to_vec()))
+            .chain(visible)
+            .find_map(keep)
+        {
+            return names;
+        }
+        // Blogs sign with one word ("von Heiko"): taken only from author markup, and only
+        // when no fuller byline exists.
+        self.markup_authors
+            .iter()
+            .chain(&self.byline_texts)
+            .filter_map(|t| byline::parse_handle(strip_label(t)))
+            .find(|n| !site.is_site(n))
+            .into_iter()
+            .collect()
+    }
+}
+
+/// "Author: Jane Doe" → "Jane Doe".
+fn strip_label(s: &str) -> &str {
+    for label in ["author:", "autor:", "autorin:", "written by", "posted by", "von:"] {
+        if s.len() > label.len()
+            && s.is_char_boundary(label.len())
+            && s[..label.len()].eq_ignore_ascii_case(label)
+        {
+            return s[label.len()..].trim();
+        }
+    }
+    s
+}
+
+/// The names a site goes by (outlet, publisher, host), to tell its own signature from an
+/// author's.
+pub(super) struct SiteNames {
+    names: Vec<String>,
+    host: Option<String>,
+    platform_blog: bool,
+}
+
+impl SiteNames {
+    pub(super) fn new(outlet: Option<&str>, publisher: Option<&str>, url: Option<&str>) -> Self {
+        let host = url.and_then(host_of);
+        SiteNames {
+            names: [outlet, publisher].into_iter().flatten().map(|o| norm(o).replace(' ', "")).collect(),
+            // On a blog platform the subdomain and the blog's title are the blogger's own
+            // name ("zahlenzauberin.wordpress.com" signed "zahlenzauberin").
+            platform_blog: host.as_deref().is_some_and(is_blog_platform),
+            host: host.map(|h| norm(&h).replace(' ', "")),
+        }
+    }
+
+    /// True when `author` is the site's own name: the outlet or publisher, a prefix of it
+    /// ("Der Postillon" for "Der Postillon – Satire"), or the whole host. A first name heading
+    /// its owner's blog title ("Heiko" on "Heiko Adams") is an author.
+    fn is_site(&self, author: &str) -> bool {
+        if self.platform_blog {
+            return false;
+        }
+        let words = norm(author);
+        let key = words.replace(' ', "");
+        if key.is_empty() || self.host.as_deref() == Some(key.as_str()) {
+            return true;
+        }
+        let first_name = !words.contains(' ') && is_plain_name_word(author.trim());
+        let prefix = !first_name && key.len() >= 5;
+        self.names.iter().any(|o| *o == key || prefix && o.starts_with(&key))
+    }
+}
+
+/// "Heiko", not "SeglerBlog" or "Scout24": one capital, then lowercase letters.
+fn is_plain_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && w.chars().count() >= 3 && chars.all(char::is_lowercase)
+}
+
+/// Hosts that give each blogger a subdomain.
+fn is_blog_platform(host: &str) -> bool {
+    const PLATFORMS: &[&str] = &[
+        ".wordpress.com",
+        ".blogspot.",
+        ".tumblr.com",
+        ".over-blog.",
+        ".wixsite.com",
+        ".substack.com",
+        ".medium.com",
+        ".blog.de",
+        ".jimdo",
+        ".typepad.com",
+        ".livejournal.com",
+        ".hatenablog.",
+        ".ghost.io",
+    ];
+    PLATFORMS.iter().any(|p| host.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names_and_authors() {
+        let site = SiteNames::new(Some("Heiko Adams"), None, Some("https://www.heiko-adams.de/x"));
+        assert!(!site.is_site("Heiko"), "a first name heading its owner's blog");
+        assert!(site.is_site("Heiko Adams"));
+        let site = SiteNames::new(Some("SeglerBlog - Segeln"), None, None);
+        assert!(site.is_site("SeglerBlog"));
+        let site =
+            SiteNames::new(Some("Zahlenzauberin"), None, Some("https://zahlenzauberin.wordpress.com/a"));
+        assert!(!site.is_site("zahlenzauberin"), "a blog platform's subdomain is the blogger");
+        // A meta author naming the site gives way to the byline markup.
+        let s = Signals {
+            meta_authors: vec!["Interscenario".into()],
+            markup_authors: vec!["Gabor Munier".into()],
+            ..Signals::default()
+        };
+        let site = SiteNames::new(Some("Interscenario"), None, None);
+        assert_eq!(s.authors(&[], &site), vec!["Gabor Munier".to_string()]);
+        // One-word signatures come from author markup only when nothing fuller exists.
+        let s = Signals { byline_texts: vec!["von Heiko".into()], ..Signals::default() };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Heiko".to_string()]);
+    }
+}

@@ -1,0 +1,348 @@
+//! The headline cascade: JSON-LD `headline`, `og:title`, `<h1>`, `<title>`, with the site's
+//! name cut off the title's ends, a kicker kept or dropped as the page writes it, and blog post
+//! titles for pages without an `<h1>`.
+
+use super::{norm, Signals};
+
+impl Signals {
+    /// Headline: JSON-LD `headline`, `og:title`, `<h1>`, `<title>`, each with the site name cut
+    /// off. When an `<h1>` is the same headline as the metadata's (up to case and a site
+    /// suffix), the visible `<h1>` form is kept. Without metadata titles, the `<h1>` that the
+    /// `<title>` names wins over a site-wide one, then the `<title>` part that is not the site.
+    pub(super) fn headline(&self, outlet: Option<&str>, host: Option<&str>) -> Option<String> {
+        let headline = self.headline_with_kicker(outlet, host)?;
+        // A kicker the <h1> marks apart and runs into the headline without punctuation
+        // ("Nach Corona-Lockerungen Autohäuser rechnen …") is not part of it; written with a
+        // colon or dash ("Klimaschutz: Bohren, bis es heiß wird") the pair is the headline.
+        let key = norm(&headline);
+        for (kicker, core) in &self.h1_kickers {
+            let (k, c) = (norm(kicker), norm(core));
+            if !(key.starts_with(&k) && key.ends_with(&c) && key.len() <= k.len() + c.len() + 1) {
+                continue;
+            }
+            let titles = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title];
+            let written = std::iter::once(&headline).chain(titles.into_iter().flatten());
+            let sep = written.into_iter().find_map(|t| {
+                [":", " -", " –", " —"].into_iter().find(|p| t.contains(&format!("{kicker}{p}")))
+            });
+            return Some(match sep {
+                Some(p) => format!("{kicker}{p} {core}"),
+                None => core.clone(),
+            });
+        }
+        Some(headline)
+    }
+
+    /// The article's visible titles: its `<h1>`s, or without one the blog's post titles.
+    fn visible_titles(&self) -> &[String] {
+        if self.h1.is_empty() {
+            &self.post_titles
+        } else {
+            &self.h1
+        }
+    }
+
+    /// The headline cascade, keeping a kicker the chosen title starts with.
+    fn headline_with_kicker(&self, outlet: Option<&str>, host: Option<&str>) -> Option<String> {
+        let site: Vec<&str> =
+            outlet.into_iter().chain(host).chain(self.site_titles.iter().map(String::as_str)).collect();
+        let strip = |t: &str| strip_site_names(t, &site);
+        let candidates = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title];
+        let meta = candidates.into_iter().flatten().map(|t| strip(t)).find(|t| !t.is_empty());
+        let Some(mut meta) = meta else {
+            return self.headline_from_title(&site);
+        };
+        // Another metadata title that is this one without a suffix ("Headline-정치ㅣ한국일보"
+        // beside name=title "Headline") shows where the site's part begins.
+        let shorter = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title, &self.title]
+            .into_iter()
+            .flatten()
+            .filter(|t| t.chars().count() >= 8 && t.len() < meta.len())
+            .filter(|t| {
+                meta.strip_prefix(t.as_str()).is_some_and(|rest| {
+                    rest.trim_start().starts_with(['-', '|', 'ㅣ', '｜', '–', '—', '·', '_', '«', '»'])
+                })
+            })
+            .max_by_key(|t| t.len());
+        if let Some(t) = shorter {
+            meta = t.clone();
+        }
+        // Without any <h1>, an <h2>/<h3> that is one part of the metadata title is the post's
+        // title, the other parts a blog name the page does not state elsewhere.
+        if self.visible_titles().is_empty() {
+            let parts = title_parts(&meta);
+            let named = self
+                .sub_heads
+                .iter()
+                .filter(|h| {
+                    parts.len() >= 2 && parts.iter().any(|p| norm(p) == norm(h) && norm(p).len() >= 8)
+                })
+                .max_by_key(|h| h.chars().count());
+            if let Some(h) = named {
+                return Some(h.clone());
+            }
+        }
+        // The visible <h1> is the headline as readers see it; metadata titles often carry a
+        // kicker, a site name or an SEO rewording. Take the <h1> that shares most words with
+        // the metadata title, when it shares at least half of them.
+        let best = self
+            .visible_titles()
+            .iter()
+            .take(8)
+            .map(|h| (overlap(&meta, h), h))
+            .filter(|(o, h)| *o >= 0.5 && h.chars().count() >= 8)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        match best {
+            // An <h1> holding the whole metadata title and more carries a kicker
+            // ("Corona-Pandemie - „…“"): the metadata title is the headline itself.
+            Some((_, h)) if norm(h).len() > norm(&meta).len() && norm(h).contains(&norm(&meta)) => {
+                // …unless the metadata title was cut short ("… for Hong Kong leader...").
+                if is_truncated(&meta) {
+                    Some(h.clone())
+                } else {
+                    Some(meta)
+                }
+            }
+            Some((_, h)) => Some(h.clone()),
+            None => Some(meta),
+        }
+    }
+
+    /// The headline of a page without metadata titles, from its `<title>` and `<h1>`s.
+    fn headline_from_title(&self, site: &[&str]) -> Option<String> {
+        let title = self.title.as_deref().map(|t| strip_site_names(t, site)).filter(|t| !t.is_empty());
+        let Some(title) = title else {
+            return self.visible_titles().first().cloned();
+        };
+        let parts = title_parts(&title);
+        let title_key = norm(&title);
+        // An <h1> the <title> repeats (whole or as one of its parts) is the article's.
+        let is_named = |h: &&String| {
+            let k = norm(h);
+            !k.is_empty() && (k == title_key || parts.iter().any(|p| norm(p) == k))
+        };
+        let named = self.visible_titles().iter().take(12).filter(is_named).max_by_key(|h| h.chars().count());
+        // Without any <h1>, a blog sets its post title in an <h2>/<h3> the <title> repeats.
+        let named = named.or_else(|| {
+            let sub = self.sub_heads.iter().filter(is_named);
+            self.h1.is_empty().then(|| sub.max_by_key(|h| h.chars().count())).flatten()
+        });
+        if let Some(h) = named {
+            if parts.len() < 2 || norm(h).len() * 3 >= title_key.len() / parts.len() {
+                return Some(h.clone());
+            }
+        }
+        // An <h1> the <title> does not name is still the visible headline (titles are often
+        // the site's SEO text), unless the title names another <h1>.
+        self.visible_titles().first().cloned().or(Some(title))
+    }
+}
+
+/// Cuts an outlet's name off a title: "Headline | The Outlet", "The Outlet - Headline",
+/// "Headline - outlet.com". Only a part that is the outlet (or its host) is cut.
+pub fn strip_site_name(title: &str, outlet: Option<&str>) -> String {
+    let title = title.trim();
+    let seps = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "];
+    let Some(outlet) = outlet.map(norm).filter(|o| !o.is_empty()) else {
+        return title.to_string();
+    };
+    let outlet_short = outlet.trim_end_matches(" com").replace(' ', "");
+    for sep in seps {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let t = norm(tail);
+            if !head.trim().is_empty()
+                && (t == outlet
+                    || t.replace(' ', "") == outlet_short
+                    || outlet.contains(&t)
+                    || t.contains(&outlet))
+            {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            let h = norm(head);
+            if !tail.trim().is_empty() && (h == outlet || h.replace(' ', "") == outlet_short) {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// Separators between a title's parts ("Headline | Site", "Site » Blog » Headline").
+const TITLE_SEPARATORS: &[&str] =
+    &[" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " • ", " : ", " │ "];
+
+/// A title's parts between separators, in order.
+fn title_parts(title: &str) -> Vec<String> {
+    let mut parts = vec![title.to_string()];
+    for sep in TITLE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>()).collect();
+    }
+    parts.into_iter().map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+}
+
+/// Cuts every site name in `site` (outlet, host, site-title `<h1>`s) off a title's ends:
+/// "Headline | Site", "Site » Headline", "Headline - lastampa.it" ("La Stampa").
+pub fn strip_site_names(title: &str, site: &[&str]) -> String {
+    let mut t = title.trim().to_string();
+    for _ in 0..3 {
+        let before = t.clone();
+        for name in site {
+            t = strip_site_name(&t, Some(name));
+        }
+        // A last part squashing to the host's name ("La Stampa" on lastampa.it).
+        for sep in TITLE_SEPARATORS.iter().copied().chain(["-", "_", "|"]) {
+            if let Some((head, tail)) = t.rsplit_once(sep) {
+                let tail_key = norm(tail).replace(' ', "");
+                let squashed = site.iter().any(|s| {
+                    let k = norm(s).replace(' ', "");
+                    tail_key.len() >= 3
+                        && (k == tail_key
+                            || k.starts_with(&tail_key)
+                                && k[tail_key.len()..].starts_with(|c: char| c.is_alphanumeric())
+                                && k.len() - tail_key.len() <= 4)
+                });
+                if squashed && !head.trim().is_empty() {
+                    t = head.trim().to_string();
+                }
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    t
+}
+
+/// True when a title ends in an ellipsis: a teaser form cut short.
+fn is_truncated(t: &str) -> bool {
+    let t = t.trim_end();
+    t.ends_with("...") || t.ends_with('…')
+}
+
+/// Share of the shorter title's words that the other title has too.
+fn overlap(a: &str, b: &str) -> f64 {
+    let (a, b) = (norm(a), norm(b));
+    let wa: Vec<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
+    let wb: Vec<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    if short.is_empty() {
+        return 0.0;
+    }
+    short.iter().filter(|w| long.contains(w)).count() as f64 / short.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::html::meta::gather;
+    use trafilatura::dom::Document;
+
+    #[test]
+    fn site_names_are_cut() {
+        let cases = [
+            ("Storm hits coast | The Daily Planet", Some("The Daily Planet"), "Storm hits coast"),
+            ("The Daily Planet - Storm hits coast", Some("The Daily Planet"), "Storm hits coast"),
+            ("Storm hits coast - dailyplanet.com", Some("dailyplanet.com"), "Storm hits coast"),
+            ("Storm hits coast - and more", Some("The Daily Planet"), "Storm hits coast - and more"),
+            ("Storm hits coast", None, "Storm hits coast"),
+        ];
+        for (title, outlet, want) in cases {
+            assert_eq!(strip_site_name(title, outlet), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn headline_without_metadata_titles() {
+        // (title, h1s, site-title h1s, want)
+        let cases: &[(&str, &[&str], &[&str], &str)] = &[
+            // The <h1> the <title> repeats beats an earlier, site-wide one.
+            ("Vegetarisch leben | Ethify", &["Ethify", "Vegetarisch leben"], &[], "Vegetarisch leben"),
+            // A logo <h1> is the site, not the article.
+            ("seelenradio » Nummer zwei: Leo", &[], &["seelenradio"], "Nummer zwei: Leo"),
+            // Without an <h1>, the title without its host-named suffix.
+            ("Perturbazione polare al Centro - La Stampa", &[], &[], "Perturbazione polare al Centro"),
+            // An <h1> the title does not name is still the visible headline.
+            ("Blockhaus Typ 3 in Ludorf | Urlauber", &["Blockhaus 3"], &[], "Blockhaus 3"),
+        ];
+        for (title, h1, site_h1, want) in cases {
+            let s = Signals {
+                title: Some(title.to_string()),
+                h1: h1.iter().map(|h| h.to_string()).collect(),
+                site_titles: site_h1.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, Some("lastampa.it")).as_deref(), Some(*want), "{title}");
+        }
+    }
+
+    #[test]
+    fn truncated_metadata_title_gives_way_to_h1() {
+        let s = Signals {
+            og_title: Some("Leader should read the playbook of Taiwan...".into()),
+            h1: vec!["Leader should read the playbook of Taiwan's president".into()],
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.headline(None, None).as_deref(),
+            Some("Leader should read the playbook of Taiwan's president")
+        );
+    }
+
+    #[test]
+    fn blog_titles_without_h1() {
+        // (page, want): the post title in an <h2> the <title> repeats, an entry-title <h3>,
+        // an <h2> that is one part of og:title; a sidebar heading is not taken.
+        let cases = [
+            (
+                r#"<title>Alles neu im Mai | Bibliothek und mehr</title><body><aside><h2>Bibliothek und mehr</h2></aside>
+                <h2><a href="/2014/05/mai/">Alles neu im Mai</a></h2><p>Text</p></body>"#,
+                "Alles neu im Mai",
+            ),
+            (
+                r#"<title>Krimiblog</title><body><h3 class="entry-title">Das schönste Video der Welt</h3></body>"#,
+                "Das schönste Video der Welt",
+            ),
+            (
+                r#"<meta property="og:title" content="Jane's Home | Reflections on Python 3"><body>
+                <h2>Reflections on Python 3</h2></body>"#,
+                "Reflections on Python 3",
+            ),
+        ];
+        for (page, want) in cases {
+            let doc = Document::parse(&format!("<html><head>{page}</html>"));
+            let m = gather(&doc).resolve(None, &[], None);
+            assert_eq!(m.headline.as_deref(), Some(want), "{page}");
+        }
+    }
+
+    #[test]
+    fn marked_kickers() {
+        // (h1 markup, og:title, want)
+        let cases = [
+            // Kicker run into the headline without punctuation: the headline proper.
+            (
+                r#"<h1><span class="dachzeile">Interne Unterlagen</span> <span class="headline">Daten gehackt</span></h1>"#,
+                "Daten gehackt - Interne Unterlagen",
+                "Daten gehackt",
+            ),
+            // Written "Kicker: Headline" by the metadata: that form, with the hidden colon.
+            (
+                r#"<h1><span class="x__kicker">Akkutechnik<span class="go-vh">:</span></span> <span>Wie viele Akkus?</span></h1>"#,
+                "Akkutechnik: Wie viele Akkus? - Golem",
+                "Akkutechnik: Wie viele Akkus?",
+            ),
+            // No kicker marked: the <h1> as it is.
+            ("<h1>Covid-19: Was nun?</h1>", "Covid-19: Was nun?", "Covid-19: Was nun?"),
+        ];
+        for (h1, og, want) in cases {
+            let html = format!(
+                "<html><head><meta property=\"og:title\" content=\"{og}\"></head><body>{h1}</body></html>"
+            );
+            let doc = Document::parse(&html);
+            let m = gather(&doc).resolve(None, &[], None);
+            assert_eq!(m.headline.as_deref(), Some(want), "{h1}");
+        }
+    }
+}

@@ -1,0 +1,791 @@
+//! The metadata cascade of an HTML page: canonical URL, outlet, headline, authors, publication
+//! and modification dates, section, language, description, and figure captions and credits.
+//!
+//! One pass over the parsed page ([`gather`]) collects every signal into [`Signals`]: JSON-LD
+//! objects ([`jsonld`]), `<meta>` tags (Open Graph, `article:*`, Dublin Core, Parse.ly,
+//! Sailthru …), `<link rel=canonical>`, `rel=author` and `itemprop=author` markup, byline
+//! elements, `<time>` elements, `<h1>` and `<title>`, and the visible lines around the
+//! headline. [`Signals::resolve`] then applies the cascade in one place, strongest source
+//! first, with one submodule per field: [`headline`], [`authors`], [`published`]. Date strings
+//! go through `extract::date`, author strings through `extract::byline`; this module parses
+//! neither itself. It does not extract the body (see `body`).
+
+mod authors;
+mod headline;
+mod jsonld;
+mod published;
+
+use trafilatura::dom::{Document, NodeId};
+
+use crate::article::PubDate;
+use crate::extract::date;
+
+use authors::SiteNames;
+use jsonld::read_json_ld;
+pub use jsonld::LdArticle;
+
+/// Everything the page states about itself, before the cascade picks.
+#[derive(Debug, Default)]
+pub struct Signals {
+    pub canonical: Option<String>,
+    pub og_url: Option<String>,
+    pub og_title: Option<String>,
+    pub twitter_title: Option<String>,
+    pub meta_title: Option<String>,
+    pub title: Option<String>,
+    pub h1: Vec<String>,
+    /// `<h1>`s that mark a kicker inside them (`<span class="kicker">Klimaschutz</span>
+    /// <span>Bohren, bis es heiß wird</span>`): the kicker and the headline proper.
+    pub h1_kickers: Vec<(String, String)>,
+    /// Titles of the post that blogs set in other elements than `<h1>` (`h2.entry-title`,
+    /// `.post-title`, `itemprop=headline`), for pages without an article `<h1>`.
+    pub post_titles: Vec<String>,
+    /// Texts of `<h2>`/`<h3>` headings outside sidebars and comments, in page order.
+    pub sub_heads: Vec<String>,
+    /// `<h1>`s that hold the site's name (a logo or `site-title` in the page header).
+    pub site_titles: Vec<String>,
+    pub site_name: Option<String>,
+    pub description: Option<String>,
+    pub section: Option<String>,
+    pub html_lang: Option<String>,
+    pub meta_lang: Option<String>,
+    /// Author strings from `<meta>` tags, in priority order.
+    pub meta_authors: Vec<String>,
+    /// Author names from `rel=author` / `itemprop=author` markup.
+    pub markup_authors: Vec<String>,
+    /// Texts of byline elements (`class*=byline`, `class*=author`).
+    pub byline_texts: Vec<String>,
+    /// Published-date strings from `<meta>` and `itemprop` markup, in priority order.
+    pub meta_published: Vec<String>,
+    pub meta_modified: Vec<String>,
+    /// `datetime` attributes of `<time>` elements, with whether the element says it is the
+    /// publication time (`itemprop=datePublished`, `pubdate`, a "publish" class).
+    pub times: Vec<(String, bool)>,
+    pub ld: LdArticle,
+    /// Visible text lines around the article's `<h1>`: the few just above it and those between
+    /// it and the start of the body, where unmarked bylines and dates stand.
+    pub header_lines: Vec<String>,
+    pub captions: Vec<String>,
+    pub credits: Vec<String>,
+}
+
+/// The cascade's answer.
+#[derive(Debug, Default, Clone)]
+pub struct PageMeta {
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub headline: Option<String>,
+    pub byline: Vec<String>,
+    pub published: Option<PubDate>,
+    pub published_text: Option<String>,
+    pub modified: Option<PubDate>,
+    pub section: Option<String>,
+    pub language: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Gathers the signals of a parsed page in one walk.
+pub fn gather(doc: &Document) -> Signals {
+    let mut s = Signals::default();
+    let root = doc.root();
+    let selector = "html, title, h1, meta, link[rel], script[type], time, figcaption, \
+                    [rel~=author], [itemprop], [class*=byline], [class*=Byline], [class*=author], \
+                    [class*=credit], [class*=caption], h2, h3";
+    for id in doc.query_selector_all(root, selector) {
+        let tag = doc.tag_name(id).to_ascii_lowercase();
+        match tag.as_str() {
+            "html" if s.html_lang.is_none() => {
+                s.html_lang = attr(doc, id, "lang").or_else(|| attr(doc, id, "xml:lang"));
+            }
+            "title" if s.title.is_none() => {
+                s.title = clean_text(&doc.text_content(id));
+            }
+            "h1" => {
+                if let Some(t) = clean_text(&doc.text_content(id)) {
+                    if is_site_title(doc, id) {
+                        s.site_titles.push(t);
+                    } else {
+                        s.h1_kickers.extend(split_kicker(doc, id));
+                        s.h1.push(t);
+                    }
+                }
+            }
+            "meta" => meta_tag(doc, id, &mut s),
+            "link" => {
+                let rel = attr(doc, id, "rel").unwrap_or_default().to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && s.canonical.is_none() {
+                    s.canonical = attr(doc, id, "href").filter(|h| is_absolute(h));
+                }
+            }
+            "script" => {
+                let ty = attr(doc, id, "type").unwrap_or_default().to_ascii_lowercase();
+                if ty.contains("ld+json") {
+                    read_json_ld(&doc.text_content(id), &mut s.ld);
+                }
+            }
+            _ => {}
+        }
+        if tag == "time" {
+            if let Some(dt) = attr(doc, id, "datetime").or_else(|| attr(doc, id, "content")) {
+                let marked = attr(doc, id, "itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                    || attr(doc, id, "pubdate").is_some()
+                    || attr(doc, id, "class").is_some_and(|c| c.to_ascii_lowercase().contains("publish"));
+                s.times.push((dt, marked));
+            }
+        }
+        element_markup(doc, id, &tag, &mut s);
+        if matches!(tag.as_str(), "h2" | "h3") && s.sub_heads.len() < 30 && !outside_article(doc, id) {
+            if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 300) {
+                s.sub_heads.push(t);
+            }
+        }
+        if is_post_title(doc, id, &tag) && s.post_titles.len() < 4 {
+            if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 300) {
+                s.post_titles.push(t);
+            }
+        }
+    }
+    s.header_lines = header_lines(doc, &s.site_titles);
+    s
+}
+
+/// Tags whose text is never a byline: scripts, navigation, forms, page chrome.
+const SKIPPED_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "select",
+    "button",
+    "iframe",
+    "figure",
+    "figcaption",
+    "head",
+    "textarea",
+    "label",
+];
+
+/// Tags that end a visible line.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "main",
+    "br",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "dd",
+    "dt",
+    "dl",
+    "address",
+    "blockquote",
+    "hr",
+    "pre",
+];
+
+/// Lines kept above the `<h1>` (kickers, dates and bylines set over the headline).
+const LINES_ABOVE: usize = 3;
+/// Lines read below the `<h1>` before giving up on the header zone.
+const LINES_BELOW: usize = 14;
+/// Characters of body text below the `<h1>` after which the article has surely begun.
+const CHARS_BELOW: usize = 1500;
+
+/// The visible lines around the first article `<h1>` (not a site-title one), in reading
+/// order: up to [`LINES_ABOVE`] lines before it and the lines after it until
+/// [`LINES_BELOW`] lines or [`CHARS_BELOW`] characters. Comment sections, sidebars and page
+/// chrome are skipped. Empty when the page has no article `<h1>`.
+fn header_lines(doc: &Document, site_titles: &[String]) -> Vec<String> {
+    enum Step {
+        Enter(NodeId, usize),
+        Leave,
+    }
+    let mut above: Vec<String> = Vec::new();
+    let mut below: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut seen_h1 = false;
+    let mut chars_below = 0;
+    let mut stack = vec![Step::Enter(doc.root(), 0)];
+    let mut visited = 0usize;
+    // Ends the current line, filing it above or below the headline.
+    let flush = |cur: &mut String, seen_h1: bool, above: &mut Vec<String>, below: &mut Vec<String>| {
+        if let Some(t) = clean_text(cur) {
+            if seen_h1 {
+                below.push(t);
+            } else {
+                above.push(t);
+                if above.len() > LINES_ABOVE {
+                    above.remove(0);
+                }
+            }
+        }
+        cur.clear();
+    };
+    while let Some(step) = stack.pop() {
+        visited += 1;
+        if visited > 200_000 || below.len() >= LINES_BELOW || chars_below > CHARS_BELOW {
+            break;
+        }
+        match step {
+            Step::Enter(id, depth) => {
+                if doc.is_text(id) {
+                    // Inline elements often stand without spaces between them
+                    // ("<span>By</span><a>Jane Doe</a>"); a space keeps their words apart.
+                    cur.push(' ');
+                    cur.push_str(&doc.text_content(id));
+                    continue;
+                }
+                if !doc.is_element(id) && id != doc.root() {
+                    continue;
+                }
+                let tag = doc.tag_name(id).to_ascii_lowercase();
+                if SKIPPED_TAGS.contains(&tag.as_str()) || depth > 200 || is_page_chrome(doc, id) {
+                    continue;
+                }
+                let block = BLOCK_TAGS.contains(&tag.as_str());
+                if block {
+                    flush(&mut cur, seen_h1, &mut above, &mut below);
+                }
+                if tag == "h1" && !seen_h1 {
+                    let text = clean_text(&doc.text_content(id));
+                    if text.as_ref().is_some_and(|t| !site_titles.contains(t)) {
+                        seen_h1 = true;
+                        // The headline itself is neither above nor below.
+                        continue;
+                    }
+                }
+                if block {
+                    stack.push(Step::Leave);
+                }
+                for child in doc.child_nodes(id).into_iter().rev() {
+                    stack.push(Step::Enter(child, depth + 1));
+                }
+            }
+            Step::Leave => {
+                let before = below.len();
+                flush(&mut cur, seen_h1, &mut above, &mut below);
+                if below.len() > before {
+                    chars_below += below.last().map_or(0, |l| l.chars().count());
+                }
+            }
+        }
+    }
+    if !seen_h1 {
+        return Vec::new();
+    }
+    flush(&mut cur, seen_h1, &mut above, &mut below);
+    above.into_iter().chain(below).collect()
+}
+
+/// True when an element is a comment section, sidebar, widget, share bar or teaser list
+/// (by its class or id), whose names sign other texts.
+fn is_page_chrome(doc: &Document, id: NodeId) -> bool {
+    const MARKS: &[&str] = &["share", "social", "breadcrumb", "menu", "navigation", "cookie", "newsletter"];
+    // An article's own classes describe the layout around it ("sticky-sidebar-parent").
+    if matches!(doc.tag_name(id).to_ascii_lowercase().as_str(), "article" | "main" | "body") {
+        return has_class_mark(doc, id, &["comment", "review"]);
+    }
+    has_class_mark(doc, id, CHROME_MARKS) || has_class_mark(doc, id, MARKS)
+}
+
+/// Class and id words of the page parts that hold other texts than the article: comment
+/// sections, sidebars, widgets, teaser and related lists.
+const CHROME_MARKS: &[&str] =
+    &["comment", "widget", "sidebar", "related", "respond", "teaser", "recommend", "popular", "trending"];
+
+/// True when a class or id word of the element starts with one of `marks`, or holds it after a
+/// dash ("post-sidebar").
+fn has_class_mark(doc: &Document, id: NodeId, marks: &[&str]) -> bool {
+    let names = format!("{} {}", doc.class_name(id), doc.id_attr(id)).to_ascii_lowercase();
+    names.split_whitespace().any(|c| marks.iter().any(|m| c.starts_with(m) || c.contains(&format!("-{m}"))))
+}
+
+/// `<meta>` tags: name, property, itemprop or http-equiv, with content.
+fn meta_tag(doc: &Document, id: NodeId, s: &mut Signals) {
+    let content = match attr(doc, id, "content").and_then(|c| clean_text(&c)) {
+        Some(c) => c,
+        None => return,
+    };
+    let key = attr(doc, id, "property")
+        .or_else(|| attr(doc, id, "name"))
+        .or_else(|| attr(doc, id, "itemprop"))
+        .or_else(|| attr(doc, id, "http-equiv"))
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match key.as_str() {
+        "og:title" => set_once(&mut s.og_title, content),
+        "twitter:title" => set_once(&mut s.twitter_title, content),
+        "title" | "dc.title" | "headline" => set_once(&mut s.meta_title, content),
+        "og:site_name" => set_once(&mut s.site_name, content),
+        "og:url" if is_absolute(&content) => set_once(&mut s.og_url, content),
+        "og:description" | "description" | "twitter:description" | "dc.description" => {
+            set_once(&mut s.description, content)
+        }
+        "article:section" | "og:article:section" | "section" | "parsely-section" | "sailthru.section" => {
+            set_once(&mut s.section, content)
+        }
+        "og:locale" | "language" | "content-language" | "dc.language" | "inlanguage" => {
+            set_once(&mut s.meta_lang, content)
+        }
+        "author" | "article:author" | "og:article:author" | "dc.creator" | "dcterms.creator"
+        | "sailthru.author" | "parsely-author" | "byl" | "cxenseparse:author" | "citation_author"
+        | "dc.contributor" => s.meta_authors.push(content),
+        "article:published_time"
+        | "og:published_time"
+        | "article:published"
+        | "published_time"
+        | "datepublished"
+        | "pubdate"
+        | "publishdate"
+        | "publish-date"
+        | "publish_date"
+        | "date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.date"
+        | "dcterms.issued"
+        | "dcterms.created"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "article.published"
+        | "originalpublicationdate"
+        | "cxenseparse:recs:publishtime"
+        | "citation_publication_date"
+        | "citation_date"
+        | "og:article:published_time"
+        | "release_date"
+        | "displaydate"
+        | "creation_date"
+        | "created" => s.meta_published.push(content),
+        "article:modified_time"
+        | "og:updated_time"
+        | "datemodified"
+        | "dcterms.modified"
+        | "lastmod"
+        | "last-modified"
+        | "article:modified"
+        | "og:article:modified_time" => s.meta_modified.push(content),
+        _ => {}
+    }
+}
+
+/// Author and figure markup on any element.
+fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
+    let itemprop = attr(doc, id, "itemprop").unwrap_or_default().to_ascii_lowercase();
+    let rel = attr(doc, id, "rel").unwrap_or_default().to_ascii_lowercase();
+    let class =
+        format!("{} {}", attr(doc, id, "class").unwrap_or_default(), attr(doc, id, "id").unwrap_or_default())
+            .to_ascii_lowercase();
+    let author_markup =
+        tag != "meta" && (rel.split_whitespace().any(|r| r == "author") || itemprop == "author");
+    let is_byline = class.contains("byline")
+        || (class.contains("author") && !class.contains("authorit") && !class.contains("author-bio"));
+    // Comment sections, sidebars and teaser lists sign other people's texts.
+    if (author_markup || is_byline) && outside_article(doc, id) {
+        return figure_markup(doc, id, tag, &class, s);
+    }
+    if author_markup {
+        // itemprop=author may wrap a name element and a bio; prefer the name.
+        let name_id = doc.query_selector(id, "[itemprop=name]").unwrap_or(id);
+        let text = attr(doc, name_id, "content").unwrap_or_else(|| doc.text_content(name_id));
+        if let Some(t) = clean_text(&text).filter(|t| t.chars().count() <= 80) {
+            s.markup_authors.push(t);
+        }
+    }
+    if matches!(itemprop.as_str(), "datepublished" | "datecreated") && tag != "meta" && tag != "time" {
+        if let Some(c) = attr(doc, id, "content").or_else(|| attr(doc, id, "datetime")) {
+            s.meta_published.push(c);
+        }
+    }
+    if itemprop == "datemodified" && tag != "meta" {
+        if let Some(c) = attr(doc, id, "content").or_else(|| attr(doc, id, "datetime")) {
+            s.meta_modified.push(c);
+        }
+    }
+    if is_byline && !matches!(tag, "meta" | "link" | "script" | "html" | "body" | "article" | "main") {
+        if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 120) {
+            s.byline_texts.push(t);
+        }
+    }
+    figure_markup(doc, id, tag, &class, s);
+}
+
+/// True for an element holding a post's title in blog markup: `itemprop=headline`, or a
+/// heading (or its link's container) classed `entry-title`, `post-title`, `article-title`,
+/// `story-title`; not in a sidebar, teaser list or comment.
+fn is_post_title(doc: &Document, id: NodeId, tag: &str) -> bool {
+    if matches!(tag, "meta" | "h1" | "link" | "script" | "body" | "article" | "main") {
+        return false;
+    }
+    let class = doc.class_name(id).to_ascii_lowercase();
+    let marked = attr(doc, id, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("headline"))
+        || ["entry-title", "post-title", "article-title", "story-title", "posttitle", "entrytitle"]
+            .iter()
+            .any(|m| class.contains(m));
+    marked && !outside_article(doc, id)
+}
+
+/// Splits an `<h1>` whose markup sets a kicker apart (a child classed `kicker`, `dachzeile`,
+/// `overline` …) into the kicker and the headline proper; text hidden for screen readers
+/// (the ": " between them) is dropped. `None` when no kicker is marked.
+fn split_kicker(doc: &Document, h1: NodeId) -> Option<(String, String)> {
+    const KICKER: &[&str] = &[
+        "kicker",
+        "dachzeile",
+        "overline",
+        "topline",
+        "roofline",
+        "titleheader",
+        "supertitle",
+        "eyebrow",
+        "pretitle",
+        "spitzmarke",
+        "rubric",
+    ];
+    const HIDDEN: &[&str] = &["visually-hidden", "hiddendash", "sr-only", "screen-reader", "visuallyhidden"];
+    let mut kicker = String::new();
+    let mut core = String::new();
+    // (node, inside a kicker)
+    let mut stack = vec![(h1, false)];
+    let mut steps = 0;
+    while let Some((id, in_kicker)) = stack.pop() {
+        steps += 1;
+        if steps > 500 {
+            return None;
+        }
+        if doc.is_text(id) {
+            let out = if in_kicker { &mut kicker } else { &mut core };
+            out.push(' ');
+            out.push_str(&doc.text_content(id));
+            continue;
+        }
+        let class = doc.class_name(id).to_ascii_lowercase();
+        if id != h1
+            && (HIDDEN.iter().any(|h| class.contains(h))
+                || attr(doc, id, "aria-hidden").as_deref() == Some("true"))
+        {
+            continue;
+        }
+        let marked = id != h1 && KICKER.iter().any(|k| class.contains(k));
+        for child in doc.child_nodes(id).into_iter().rev() {
+            stack.push((child, in_kicker || marked));
+        }
+    }
+    let kicker = clean_text(&kicker)?;
+    let kicker = kicker.trim_end_matches([':', '-', '–', '—', '|', ' ']).to_string();
+    let core = clean_text(&core)?;
+    let core = core.trim_start_matches([':', '-', '–', '—', '|', ' ']).to_string();
+    if kicker.is_empty() {
+        return None;
+    }
+    (core.chars().count() >= 8).then_some((kicker, core))
+}
+
+/// True when an `<h1>` is the site's name rather than the article's: marked as a logo or
+/// site title, or a link to the site's home page.
+fn is_site_title(doc: &Document, id: NodeId) -> bool {
+    const MARKS: &[&str] =
+        &["site-title", "logo", "site-name", "blog-title", "sitename", "brand", "masthead"];
+    let mut cur = Some(id);
+    for _ in 0..3 {
+        let Some(n) = cur else { break };
+        let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_ascii_lowercase();
+        if MARKS.iter().any(|m| names.contains(m)) {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    doc.query_selector(id, "a[rel=home]").is_some()
+}
+
+/// True when an element sits in a comment section, sidebar, widget, teaser list, form,
+/// navigation or footer: the walk up stops at the first `<article>`/`<main>`/`<body>`, so a
+/// page-wide layout class ("has-sidebar" on a wrapper) is not taken for a sidebar.
+fn outside_article(doc: &Document, id: NodeId) -> bool {
+    const MARKS: &[&str] =
+        &["footer", "reply", "discussion", "disqus", "more-from", "read-more", "readmore", "also-read"];
+    let mut cur = Some(id);
+    for _ in 0..40 {
+        let Some(n) = cur else { break };
+        let tag = doc.tag_name(n).to_ascii_lowercase();
+        if matches!(tag.as_str(), "footer" | "aside" | "nav" | "form") {
+            return true;
+        }
+        // The article element's own classes describe the layout around it
+        // ("sticky-sidebar-parent"), not a sidebar it sits in, unless it is itself a comment
+        // or review (`<article class="comment">`).
+        if matches!(tag.as_str(), "article" | "main" | "body") && n != id {
+            let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_ascii_lowercase();
+            return ["comment", "reply", "review", "respond", "discussion"].iter().any(|m| names.contains(m));
+        }
+        // Schema.org reviews and comments sign their own texts (`itemprop=review`).
+        if n != id
+            && attr(doc, n, "itemprop").is_some_and(|p| {
+                let p = p.to_ascii_lowercase();
+                p.contains("review") || p.contains("comment")
+            })
+        {
+            return true;
+        }
+        if has_class_mark(doc, n, CHROME_MARKS) || has_class_mark(doc, n, MARKS) {
+            return true;
+        }
+        if matches!(tag.as_str(), "article" | "main" | "body") && n != id {
+            break;
+        }
+        cur = doc.parent(n);
+    }
+    false
+}
+
+/// Figure captions and photo credits on any element.
+fn figure_markup(doc: &Document, id: NodeId, tag: &str, class: &str, s: &mut Signals) {
+    if tag == "figcaption" || (class.contains("caption") && !class.contains("credit")) {
+        if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 600) {
+            if !s.captions.contains(&t) {
+                s.captions.push(t);
+            }
+        }
+    } else if class.contains("credit") && !matches!(tag, "body" | "article" | "main") {
+        if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 120) {
+            if !s.credits.contains(&t) {
+                s.credits.push(t);
+            }
+        }
+    }
+}
+
+impl Signals {
+    /// Applies the cascade. `body_byline` holds the names of a "By …" line the body started
+    /// with, the weakest author source; `extractor_date` the body extractor's own date guess
+    /// (it reads visible dates near the headline), the weakest date source.
+    pub fn resolve(
+        &self,
+        page_url: Option<&str>,
+        body_byline: &[String],
+        extractor_date: Option<PubDate>,
+    ) -> PageMeta {
+        let mut m = PageMeta {
+            url: self.canonical.clone().or_else(|| self.og_url.clone()).or_else(|| self.ld.url.clone()),
+            ..PageMeta::default()
+        };
+        let url_for_host = m.url.clone().or_else(|| page_url.map(str::to_string));
+        m.outlet = self
+            .site_name
+            .clone()
+            .or_else(|| self.ld.publisher.clone())
+            .or_else(|| url_for_host.as_deref().and_then(host_of));
+        let host = url_for_host.as_deref().and_then(host_of);
+        m.headline = self.headline(m.outlet.as_deref(), host.as_deref());
+        // A site signing its own pages ("Der Postillon", "katholisch.at") is not an author.
+        let site = SiteNames::new(m.outlet.as_deref(), self.ld.publisher.as_deref(), url_for_host.as_deref());
+        m.byline = self.authors(body_byline, &site);
+        m.modified = self.ld.modified.iter().chain(&self.meta_modified).find_map(|s| date::parse_date(s));
+        let (published, text) = self.published(m.url.as_deref(), m.modified, extractor_date);
+        m.published = published;
+        m.published_text = text;
+        m.section = self.ld.section.clone().or_else(|| self.section.clone());
+        m.language = [&self.html_lang, &self.meta_lang, &self.ld.language]
+            .into_iter()
+            .flatten()
+            .find_map(|l| crate::extract::language::normalize_code(l));
+        m.description = self.description.clone().or_else(|| self.ld.description.clone());
+        m
+    }
+}
+
+/// Lowercased words of a string, punctuation folded to spaces: for comparing titles.
+pub fn norm(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The host of a URL without `www.`.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    let host = host.split(':').next()?.trim_start_matches("www.").to_ascii_lowercase();
+    (host.contains('.')).then_some(host)
+}
+
+fn is_absolute(u: &str) -> bool {
+    u.starts_with("http://") || u.starts_with("https://")
+}
+
+fn attr(doc: &Document, id: NodeId, name: &str) -> Option<String> {
+    doc.get_attribute(id, name)
+}
+
+/// Collapses whitespace and decodes character references left in attribute values and JSON
+/// (pages that escape twice show "R&uuml;ckbau" otherwise); `None` when nothing is left.
+pub fn clean_text(s: &str) -> Option<String> {
+    let decoded;
+    let s = if s.contains('&') {
+        decoded = decode_entities(s);
+        decoded.as_str()
+    } else {
+        s
+    };
+    // Soft hyphens and zero-width marks break words for layout only ("Mes\u{ad}sen\u{ad}ger").
+    let t = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'], "");
+    (!t.is_empty()).then_some(t)
+}
+
+/// Named references common in doubly escaped titles; numeric ones are decoded generally.
+const ENTITIES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("nbsp", ' '),
+    ("shy", '\u{ad}'),
+    ("auml", 'ä'),
+    ("ouml", 'ö'),
+    ("uuml", 'ü'),
+    ("Auml", 'Ä'),
+    ("Ouml", 'Ö'),
+    ("Uuml", 'Ü'),
+    ("szlig", 'ß'),
+    ("eacute", 'é'),
+    ("egrave", 'è'),
+    ("ecirc", 'ê'),
+    ("aacute", 'á'),
+    ("agrave", 'à'),
+    ("acirc", 'â'),
+    ("iacute", 'í'),
+    ("oacute", 'ó'),
+    ("uacute", 'ú'),
+    ("ntilde", 'ñ'),
+    ("ccedil", 'ç'),
+    ("Eacute", 'É'),
+    ("Aacute", 'Á'),
+    ("Oacute", 'Ó'),
+    ("Ntilde", 'Ñ'),
+    ("otilde", 'õ'),
+    ("atilde", 'ã'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("hellip", '…'),
+    ("laquo", '«'),
+    ("raquo", '»'),
+    ("bdquo", '„'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("euro", '€'),
+];
+
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(&rest[..pos]);
+        let tail = &rest[pos + 1..];
+        let end = tail.find(';').filter(|&e| e > 0 && e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &tail[..e];
+            let c = if let Some(num) = name.strip_prefix('#') {
+                let n = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => num.parse().ok(),
+                };
+                n.and_then(char::from_u32)
+            } else {
+                ENTITIES.iter().find(|(k, _)| *k == name).map(|(_, c)| *c)
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &tail[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn set_once(slot: &mut Option<String>, v: String) {
+    if slot.is_none() {
+        *slot = Some(v);
+    }
+}
+
+fn set_once_opt(slot: &mut Option<String>, v: Option<String>) {
+    if slot.is_none() {
+        *slot = v;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmarked_byline_below_the_headline() {
+        // The byline has no markup; a navigation line above and a comment below also read
+        // "Von …", and must not be taken.
+        let html = String::from_utf8_lossy(include_bytes!(
+            "../../../../tests/fixtures/html/meta-visible-byline.html"
+        ));
+        let doc = Document::parse(&html);
+        let s = gather(&doc);
+        assert!(s.header_lines.iter().all(|l| !l.contains("Peter Schmidt") && !l.contains("Hans Müller")));
+        let m = s.resolve(None, &[], None);
+        assert_eq!(m.byline, vec!["kmeier".to_string()]);
+        assert_eq!(m.headline.as_deref(), Some("Neue Brücke eröffnet"));
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            clean_text("R&uuml;ckbau &quot;jetzt&quot; &#8211; &#x41;&amp;B").as_deref(),
+            Some("Rückbau \"jetzt\" – A&B")
+        );
+        assert_eq!(clean_text("AT&T & co &bogus;").as_deref(), Some("AT&T & co &bogus;"));
+        assert_eq!(
+            clean_text("Mes\u{ad}sen\u{ad}ger&shy;\u{200b}dienst").as_deref(),
+            Some("Messengerdienst")
+        );
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("https://www.example.com/a/b"), Some("example.com".into()));
+        assert_eq!(host_of("http://news.example.co.uk:8080?x"), Some("news.example.co.uk".into()));
+        assert_eq!(host_of("not a url"), None);
+    }
+}

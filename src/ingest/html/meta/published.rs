@@ -1,0 +1,218 @@
+//! The publication-date cascade: JSON-LD `datePublished`, `<meta>` published times, a marked
+//! `<time>`, the URL path, the visible date under the headline, then weaker guesses; never a
+//! date in the page's own future, and a visible date corrects the metadata's day only when the
+//! metadata confirms it.
+
+use chrono::Datelike;
+
+use super::Signals;
+use crate::article::{DatePrecision, PubDate};
+use crate::extract::date;
+
+impl Signals {
+    /// Publication date: JSON-LD `datePublished`, `<meta>` published times, a marked `<time>`,
+    /// the URL path, the first `<time>`, then the extractor's guess. A candidate later than the
+    /// page's modification date is skipped (a date in the page's own future is not its
+    /// publication date). Returns the raw text too when a string could not be normalised.
+    pub(super) fn published(
+        &self,
+        url: Option<&str>,
+        modified: Option<PubDate>,
+        extractor_date: Option<PubDate>,
+    ) -> (Option<PubDate>, Option<String>) {
+        let mut texts: Vec<&str> = Vec::new();
+        texts.extend(self.ld.published.as_deref());
+        texts.extend(self.meta_published.iter().map(String::as_str));
+        texts.extend(self.times.iter().filter(|(_, marked)| *marked).map(|(t, _)| t.as_str()));
+        let mut candidates: Vec<PubDate> = texts.iter().filter_map(|t| date::parse_date(t)).collect();
+        // Without a stated publication date, the date the page shows under its headline beats
+        // the URL, unmarked <time>s and the extractor's guess.
+        // A full day in the URL is stated by the site too, and ranks first.
+        let from_url = url.and_then(date::date_from_url);
+        let url_day = from_url.filter(|d| d.precision >= DatePrecision::Day);
+        candidates.extend(url_day);
+        if candidates.is_empty() {
+            candidates.extend(self.visible_dates().first());
+        }
+        candidates.extend(from_url.filter(|_| url_day.is_none()));
+        candidates.extend(self.ld.page_published.as_deref().and_then(date::parse_date));
+        candidates.extend(self.times.iter().filter_map(|(t, _)| date::parse_date(t)));
+        candidates.extend(extractor_date);
+        // The page's stated publication dates (JSON-LD, <meta>, a marked <time>) are trusted
+        // even when the modification stamp is older (a CMS that stamps the draft's last
+        // edit); weaker candidates later than the modification date are in the page's future.
+        let stated = texts.iter().filter_map(|t| date::parse_date(t)).count();
+        let not_after_modified = |i: usize, d: &PubDate| match modified {
+            Some(m) => i < stated || d.date() <= m.date(),
+            None => true,
+        };
+        if let Some((_, d)) = candidates.iter().enumerate().find(|(i, d)| not_after_modified(*i, d)) {
+            if let Some(v) = self.visible_correction(d, &candidates, modified) {
+                return (Some(v), None);
+            }
+            // A month from the URL ("/2013/10/") is refined by a weaker source giving a day
+            // in that month (a <time>, the visible date).
+            if d.precision < DatePrecision::Day {
+                let refined = candidates.iter().find(|c| {
+                    c.precision >= DatePrecision::Day
+                        && c.date().year() == d.date().year()
+                        && (d.precision == DatePrecision::Year || c.date().month() == d.date().month())
+                });
+                if let Some(c) = refined {
+                    return (Some(*c), None);
+                }
+            }
+            return (Some(*d), None);
+        }
+        (candidates.first().copied(), texts.first().map(|t| t.to_string()))
+    }
+}
+
+impl Signals {
+    /// The dates written in the short visible lines around the headline, in reading order
+    /// (day precision or finer), up to the second long line: one long line may be the
+    /// standfirst, a second is the body, whose dates are quotes and embeds.
+    pub fn visible_dates(&self) -> Vec<PubDate> {
+        // "02/10/2020" on a British or German page is 2 October: outside US English, numeric
+        // dates put the day first.
+        let lang = self.html_lang.as_deref().or(self.meta_lang.as_deref()).unwrap_or("").to_ascii_lowercase();
+        let order =
+            (!lang.is_empty() && lang != "en" && !lang.starts_with("en-us") && !lang.starts_with("en_us"))
+                .then_some(date::DayOrder::DayFirst);
+        let mut out = Vec::new();
+        let mut long = 0;
+        let zone = self.header_lines.iter().take_while(|l| {
+            long += usize::from(l.chars().count() > 160);
+            long < 2
+        });
+        // A date line is a stamp ("Posted 3 March 2023 | Jane Doe"), not a sentence that
+        // mentions a day.
+        let stamp = |l: &&String| {
+            l.chars().count() <= 160 && VISIBLE_DATE.replace_all(l, "").split_whitespace().count() <= 10
+        };
+        for line in zone.filter(stamp) {
+            for m in VISIBLE_DATE.find_iter(line) {
+                let parsed = match order {
+                    Some(o) => date::parse_date_with(m.as_str(), o),
+                    None => date::parse_date(m.as_str()),
+                };
+                if let Some(d) = parsed.filter(|d| d.precision >= DatePrecision::Day) {
+                    out.push(d);
+                }
+            }
+        }
+        out
+    }
+
+    /// A visible date that should replace the cascade's pick `d`: the page shows its readers
+    /// another day under the headline, and that day is one the metadata knows too (the
+    /// modification date, a weaker candidate), or is `d`'s own day seen in the page's local
+    /// time (`2018-12-31T23:11Z` shown as "1. Januar 2019"). A visible day no metadata
+    /// confirms is not trusted over the metadata.
+    fn visible_correction(
+        &self,
+        d: &PubDate,
+        candidates: &[PubDate],
+        modified: Option<PubDate>,
+    ) -> Option<PubDate> {
+        let visible = self.visible_dates();
+        if visible.is_empty()
+            || d.precision < DatePrecision::Day
+            || visible.iter().any(|v| v.date() == d.date())
+        {
+            return None;
+        }
+        let first = visible.first()?;
+        let known = candidates.iter().chain(modified.as_ref()).find(|c| c.date() == first.date());
+        if let Some(c) = known {
+            return Some(*c);
+        }
+        // A UTC time near midnight: the visible day is the same instant in local time.
+        let utc_like = d.offset_secs.is_none_or(|o| o == 0);
+        let gap = (first.date() - d.date()).num_days().abs();
+        (utc_like && gap == 1 && d.precision > DatePrecision::Day).then_some(*first)
+    }
+}
+
+/// Written dates in a visible line: ISO, numeric day-first or month-first, "3. März 2023",
+/// "3 de marzo de 2023", "March 3, 2023". `date::parse_date` judges each match.
+static VISIBLE_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?x)
+        \b\d{4}-\d{2}-\d{2}\b
+        | \b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b
+        | \b\d{1,2}/\d{1,2}/\d{4}\b
+        | \b\d{1,2}(?:\.|º|er)?\s+(?:de\s+)?\p{L}{3,10}\.?(?:\s+de)?\s+\d{4}\b
+        | \b\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
+    )
+    .expect("valid regex")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::html::meta::LdArticle;
+
+    #[test]
+    fn stated_date_after_the_modification_stamp() {
+        let modified = date::parse_date("2022-12-20T16:55:21Z");
+        // A stated datePublished a few hours after an older modification stamp is kept.
+        let s = Signals {
+            ld: LdArticle { published: Some("2022-12-21T05:49:28Z".into()), ..LdArticle::default() },
+            ..Signals::default()
+        };
+        let (d, _) = s.published(None, modified, None);
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2022-12-21"));
+        // An unmarked <time> in the page's future is not its publication date.
+        let s = Signals {
+            times: vec![("2023-05-01T10:00:00Z".into(), false), ("2022-12-19T10:00:00Z".into(), false)],
+            ..Signals::default()
+        };
+        let (d, _) = s.published(None, modified, None);
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2022-12-19"));
+    }
+
+    #[test]
+    fn url_month_is_refined_by_a_day_in_it() {
+        let s = Signals { times: vec![("2013-10-05T10:00:00".into(), false)], ..Signals::default() };
+        let (d, _) = s.published(Some("https://blog.example.org/2013/10/post/"), None, None);
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2013-10-05"));
+        // A day in another month does not refine it.
+        let s = Signals { times: vec![("2014-02-05T10:00:00".into(), false)], ..Signals::default() };
+        let (d, _) = s.published(Some("https://blog.example.org/2013/10/post/"), None, None);
+        assert_eq!(d.map(|d| d.precision), Some(DatePrecision::Month));
+    }
+
+    #[test]
+    fn visible_dates_near_the_headline() {
+        // No metadata date: the visible day beats the URL month and an unmarked <time> from
+        // a teaser; on a British page "02/10/2020" is 2 October.
+        let s = Signals {
+            html_lang: Some("en-GB".into()),
+            header_lines: vec!["Posted 02/10/2020, 10:15".into()],
+            times: vec![("2020-02-10T08:00:00Z".into(), false)],
+            ..Signals::default()
+        };
+        let (d, _) = s.published(Some("https://example.org/2020/09/post"), None, None);
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2020-10-02"));
+        // A UTC stamp just before midnight is the next day where the page is read.
+        let s = Signals {
+            ld: LdArticle { published: Some("2018-12-31T23:11:59Z".into()), ..LdArticle::default() },
+            header_lines: vec!["1. Januar 2019".into()],
+            ..Signals::default()
+        };
+        let (d, _) = s.published(None, None, None);
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2019-01-01"));
+        // A visible date no metadata confirms does not override the stated date, and a date
+        // quoted in the body (a long line after the standfirst) is not read at all.
+        let long = "x ".repeat(100);
+        let s = Signals {
+            ld: LdArticle { published: Some("2023-03-03T10:00:00+01:00".into()), ..LdArticle::default() },
+            header_lines: vec![long.clone(), long, "1. Mai 1990".into()],
+            ..Signals::default()
+        };
+        assert!(s.visible_dates().is_empty());
+        let (d, _) = s.published(None, None, None);
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2023-03-03"));
+    }
+}
