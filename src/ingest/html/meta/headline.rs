@@ -122,11 +122,22 @@ impl Signals {
             !k.is_empty() && (k == title_key || parts.iter().any(|p| norm(p) == k))
         };
         let named = self.visible_titles().iter().take(12).filter(is_named).max_by_key(|h| h.chars().count());
-        // Without any <h1>, a blog sets its post title in an <h2>/<h3> the <title> repeats.
-        let named = named.or_else(|| {
-            let sub = self.sub_heads.iter().filter(is_named);
-            self.h1.is_empty().then(|| sub.max_by_key(|h| h.chars().count())).flatten()
-        });
+        // A blog sets its name in an <h1> and the post's title in an <h2>/<h3>; its <title>
+        // holds both ("Post title | Blog name"). An <h1> that is only one part of the title,
+        // beside a heading that is another part, is the blog's name; and without any <h1> the
+        // heading the title repeats is the post's.
+        let sub_named = self
+            .sub_heads
+            .iter()
+            .take(12)
+            .filter(is_named)
+            .filter(|s| named.is_none_or(|h| norm(h) != norm(s)))
+            .max_by_key(|h| h.chars().count());
+        let h1_is_part = named.is_some_and(|h| norm(h) != title_key);
+        let named = match sub_named {
+            Some(s) if self.h1.is_empty() || h1_is_part => Some(s),
+            _ => named,
+        };
         if let Some(h) = named {
             if parts.len() < 2 || norm(h).len() * 3 >= title_key.len() / parts.len() {
                 return Some(h.clone());
@@ -274,6 +285,44 @@ mod tests {
                 ..Signals::default()
             };
             assert_eq!(s.headline(None, Some("lastampa.it")).as_deref(), Some(*want), "{title}");
+        }
+    }
+
+    #[test]
+    fn blog_name_in_h1_post_title_in_h2() {
+        // (title, h1s, h2/h3s, want)
+        let cases: &[(&str, &[&str], &[&str], &str)] = &[
+            // The <h1> is one part of the title, an <h2> the other: the <h1> is the blog.
+            (
+                "Rain in the valley | Tom's Notes",
+                &["Tom's Notes"],
+                &["Rain in the valley", "Archive"],
+                "Rain in the valley",
+            ),
+            (
+                "Tom's Notes » Archive » Rain in the valley",
+                &["Tom's Notes"],
+                &["Rain in the valley"],
+                "Rain in the valley",
+            ),
+            // An <h1> that is the whole title stays, whatever the <h2>s say.
+            ("Rain in the valley", &["Rain in the valley"], &["Rain"], "Rain in the valley"),
+            // No <h2> named by the title: the <h1> stays.
+            (
+                "Rain in the valley | Tom's Notes",
+                &["Rain in the valley"],
+                &["Comments"],
+                "Rain in the valley",
+            ),
+        ];
+        for (title, h1, subs, want) in cases {
+            let s = Signals {
+                title: Some(title.to_string()),
+                h1: h1.iter().map(|h| h.to_string()).collect(),
+                sub_heads: subs.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{title}");
         }
     }
 
