@@ -82,6 +82,16 @@ impl Signals {
                 return Some(h.clone());
             }
         }
+        // An <h1> written exactly as one of the metadata titles is the headline both the page
+        // and its metadata state (the first metadata title may be an SEO rewording).
+        let metas: Vec<String> = candidates.into_iter().flatten().map(|t| norm(&strip(t))).collect();
+        let agreed = self.visible_titles().first().filter(|h| {
+            let k = norm(h);
+            k.chars().count() >= 8 && metas.contains(&k)
+        });
+        if let Some(h) = agreed {
+            return Some(h.clone());
+        }
         // The visible <h1> is the headline as readers see it; metadata titles often carry a
         // kicker, a site name or an SEO rewording. Take the <h1> that shares most words with
         // the metadata title, when it shares at least half of them.
@@ -324,6 +334,24 @@ mod tests {
             };
             assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{title}");
         }
+    }
+
+    #[test]
+    fn h1_agreeing_with_a_later_metadata_title() {
+        // JSON-LD carries an SEO rewording; og:title and the <h1> agree on the headline.
+        let s = Signals {
+            ld: super::super::LdArticle {
+                headline: Some("Seven surprises after 130 pounds".into()),
+                ..Default::default()
+            },
+            og_title: Some("A woman shares the 7 changes she did not expect after losing weight".into()),
+            h1: vec!["A woman shares the 7 changes she did not expect after losing weight".into()],
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.headline(None, None).as_deref(),
+            Some("A woman shares the 7 changes she did not expect after losing weight")
+        );
     }
 
     #[test]
