@@ -14,7 +14,7 @@ use super::gazetteer::{GazList, GazMatches, Gazetteer};
 use super::lexicon::{Lexicon, CLUSTER_PREFIXES};
 
 /// Version of the feature templates; a model trained with other templates is refused.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// A hasher for keys that are already well-mixed 64-bit hashes: it keeps them as they are
 /// instead of hashing them again with SipHash. Word and name lookups are on the tagging hot
@@ -99,6 +99,10 @@ const T_LEX_CAP_FIRST: u64 = 25;
 const T_WORD_SSHAPE_NEXT: u64 = 26;
 const T_NO_LEX: u64 = 27;
 const T_KEYWORD: u64 = 28;
+const T_RUN_HEAD: u64 = 29;
+const T_RUN_SHAPE: u64 = 30;
+const T_RUN_FIRST: u64 = 31;
+const T_ACRONYM: u64 = 32;
 
 /// Words that typically end or head organization names (hand-written, lower case, sorted).
 const ORG_WORDS: &[&str] = &[
@@ -111,8 +115,10 @@ const ORG_WORDS: &[&str] = &[
     "assembly",
     "association",
     "authority",
+    "bancorp",
     "bank",
     "board",
+    "brotherhood",
     "bureau",
     "cabinet",
     "center",
@@ -131,17 +137,24 @@ const ORG_WORDS: &[&str] = &[
     "council",
     "court",
     "department",
+    "enterprises",
+    "exchange",
     "federation",
     "foundation",
     "fund",
+    "gmbh",
     "group",
     "holdings",
     "hospital",
     "inc",
+    "incorporated",
     "industries",
     "institute",
     "journal",
+    "labs",
     "league",
+    "llc",
+    "llp",
     "ltd",
     "magazine",
     "ministry",
@@ -160,6 +173,7 @@ const ORG_WORDS: &[&str] = &[
     "police",
     "post",
     "press",
+    "pvt",
     "school",
     "senate",
     "services",
@@ -236,6 +250,61 @@ fn keyword_class(lower: &str) -> u64 {
     }
 }
 
+/// Lower-case words that may join the capitalized words of one name ("Bank of America",
+/// "Department of Housing and Urban Development").
+const CONNECTORS: &[&str] = &["&", "and", "de", "for", "of"];
+
+/// Returns, per token, the capitalized run it belongs to as `(first, end)` token indices: a
+/// maximal sequence of capitalized words, possibly joined by [`CONNECTORS`] that stand between two
+/// capitalized words. Only runs of at least two capitalized words are reported. `skip_first`
+/// leaves a sentence-initial word out (a word that is capitalized only because it starts the
+/// sentence, "The", "In").
+///
+/// A multi-word name is typed by its head, usually its last word ("Georgetown University",
+/// "Acme Holdings"), which may lie beyond the ±2 window; the run features carry the head (and the
+/// first word) to every token of the run.
+pub fn cap_runs(toks: &[TokInfo], skip_first: bool) -> Vec<Option<(usize, usize)>> {
+    let n = toks.len();
+    let mut out = vec![None; n];
+    let is_cap = |i: usize| toks[i].init_cap && toks[i].has_alpha && !(i == 0 && skip_first);
+    let mut i = 0;
+    while i < n {
+        if !is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut caps = 1;
+        loop {
+            if end < n && is_cap(end) {
+                end += 1;
+                caps += 1;
+            } else if end + 1 < n && CONNECTORS.contains(&toks[end].lower.as_str()) && is_cap(end + 1) {
+                end += 2;
+                caps += 1;
+            } else {
+                break;
+            }
+        }
+        if caps >= 2 {
+            out[start..end].fill(Some((start, end)));
+        }
+        i = end;
+    }
+    out
+}
+
+/// Returns the upper-case initials of a run's capitalized words ("Housing Authority of New
+/// Orleans" gives "HANO").
+fn initials(toks: &[TokInfo]) -> String {
+    toks.iter()
+        .filter(|t| t.init_cap)
+        .filter_map(|t| t.lower.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
 /// What the features need to know about one token, computed once.
 #[derive(Debug, Clone)]
 pub struct TokInfo {
@@ -307,16 +376,33 @@ impl TokInfo {
 #[derive(Debug, Default)]
 pub struct DocStats {
     counts: HashKeyed<(u16, u16)>,
+    /// Hashes of the initials of the document's capitalized runs, to recognize acronyms.
+    initials: HashKeyed<()>,
 }
 
 impl DocStats {
     /// Counts over the sentences of one document.
     pub fn new(sentences: &[Vec<TokInfo>]) -> DocStats {
         let mut counts: HashKeyed<(u16, u16)> = HashKeyed::default();
+        let mut inits: HashKeyed<()> = HashKeyed::default();
         for s in sentences {
             // A sentence in capitals (a headline) tells nothing about capitalization.
             if is_caps_sentence(s) {
                 continue;
+            }
+            // Runs with and without a capitalized first word of the sentence.
+            for skip_first in [false, true] {
+                let runs = cap_runs(s, skip_first);
+                let mut i = 0;
+                while i < s.len() {
+                    match runs[i] {
+                        Some((a, b)) => {
+                            inits.insert(hash_str(&initials(&s[a..b])), ());
+                            i = b;
+                        }
+                        None => i += 1,
+                    }
+                }
             }
             for (i, t) in s.iter().enumerate() {
                 if !t.has_alpha {
@@ -330,7 +416,14 @@ impl DocStats {
                 }
             }
         }
-        DocStats { counts }
+        DocStats { counts, initials: inits }
+    }
+
+    /// Returns true when an all-capitals token spells the initials of a capitalized run of the
+    /// document ("HANO" after "Housing Authority of New Orleans").
+    fn is_acronym(&self, t: &TokInfo) -> bool {
+        let n = t.lower.chars().count();
+        t.all_caps && (2..=6).contains(&n) && self.initials.contains_key(&hash_str(&t.lower.to_uppercase()))
     }
 
     fn class(&self, h_lower: u64) -> u64 {
@@ -420,6 +513,10 @@ pub fn static_features(toks: &[TokInfo], gaz: &Gazetteer, lex: &Lexicon, doc: &D
     let caps_sent = is_caps_sentence(toks);
     let lex_entries: Vec<_> = toks.iter().map(|t| lex.get(t.h_lower)).collect();
     let keywords: Vec<u64> = toks.iter().map(|t| keyword_class(&t.lower)).collect();
+    // A sentence-initial word that is mostly lower case in newswire is capitalized only because
+    // it starts the sentence.
+    let skip_first = toks.first().is_some_and(|t| lex.get(t.h_lower).is_some_and(|e| e.cap_bucket <= 1));
+    let runs = if caps_sent { vec![None; n] } else { cap_runs(toks, skip_first) };
     let mut out = SentFeatures { ids: Vec::with_capacity(n * 48), starts: Vec::with_capacity(n + 1) };
     let lower_at = |j: isize| -> u64 {
         if j < 0 {
@@ -526,6 +623,29 @@ pub fn static_features(toks: &[TokInfo], gaz: &Gazetteer, lex: &Lexicon, doc: &D
         if t.has_alpha {
             let ctx = (i == 0) as u64 + 2 * caps_sent as u64 + 4 * t.init_cap as u64;
             f.push(fid(T_DOC_CAP, mix(doc.class(t.h_lower), ctx)));
+        }
+        if let Some((a, b)) = runs[i] {
+            // Place in the run: first, inside, last.
+            let pos = if i == a {
+                0u64
+            } else if i + 1 == b {
+                2
+            } else {
+                1
+            };
+            let head = &toks[b - 1];
+            let org_inside = keywords[a..b].contains(&1) as u64;
+            f.push(fid(T_RUN_HEAD, mix(pos, head.h_lower)));
+            f.push(fid(
+                T_RUN_SHAPE,
+                mix(pos, keywords[b - 1] + 3 * org_inside + 6 * ((b - a).min(5) as u64)),
+            ));
+            if i != a {
+                f.push(fid(T_RUN_FIRST, mix(pos, toks[a].h_lower)));
+            }
+        }
+        if !caps_sent && doc.is_acronym(t) {
+            f.push(fid(T_ACRONYM, 1));
         }
     }
     out.starts.push(out.ids.len() as u32);

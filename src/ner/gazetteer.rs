@@ -3,14 +3,21 @@
 //!
 //! The lists live in `models/gazetteer/*.txt` (built by `models/gazetteer/build_gazetteer.py` from
 //! GeoNames, CC-BY 4.0, and mledoze/countries, ODbL 1.0; and by `build_names.py` from the 1990 US
-//! Census name files, public domain) and are compiled into the binary. A name
-//! is stored as the hash of its lower-cased token sequence, so matching works on the tagger's own
-//! tokens: each sentence start position is looked up for spans of 1 to [`MAX_NAME_TOKENS`] tokens.
-//! A match is only a feature; the model learns how much to trust each list.
+//! Census name files, public domain) and are compiled into the binary for training
+//! ([`Gazetteer::from_lists`]). A name is stored as the hash of its lower-cased token sequence, so
+//! matching works on the tagger's own tokens: each sentence start position is looked up for spans
+//! of 1 to [`MAX_NAME_TOKENS`] tokens. A match is only a feature; the model learns how much to
+//! trust each list.
+//!
+//! A trained model carries the gazetteer it was trained with, in compact form (sorted hashes and
+//! their list bits, see [`Gazetteer::write_to`]): loading it is a copy, where building it from
+//! the text lists (lower-casing and hashing 160,000 names) took most of morgue's start-up time.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{hash_str, mix, HashKeyed};
+use super::features::{hash_str, mix};
+use super::table::SortedIndex;
 use super::tokenize::tokenize;
 
 /// The longest name, in tokens, that is looked up.
@@ -58,23 +65,63 @@ pub enum GazPos {
     Last = 4,
 }
 
-/// Name hashes, each with the bit set of the lists that hold it.
-#[derive(Debug, Default)]
+/// Name hashes, sorted, each with the bit set of the lists that hold it.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gazetteer {
-    names: HashKeyed<u8>,
+    keys: Vec<u64>,
+    lists: Vec<u8>,
+    index: SortedIndex,
 }
 
 /// Per token, per list: the position of the token in the longest match of that list, if any.
 pub type GazMatches = Vec<[Option<GazPos>; GazList::ALL.len()]>;
 
+/// Returns the hash of a name's lower-cased token sequence and its number of tokens.
+fn name_hash(name: &str) -> (u64, usize) {
+    let mut h = 0u64;
+    let mut n = 0usize;
+    if name.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        // Fast path for most names: words of letters are tokens as they stand, so the
+        // tokenizer is not needed.
+        for w in name.split(' ').filter(|w| !w.is_empty()) {
+            h = mix(h, hash_str(&w.to_lowercase()));
+            n += 1;
+        }
+    } else {
+        for t in tokenize(name) {
+            h = mix(h, hash_str(&t.text.to_lowercase()));
+            n += 1;
+        }
+    }
+    (h, n)
+}
+
 impl Gazetteer {
-    /// Returns the gazetteer built from the lists compiled into the binary (built once).
-    pub fn builtin() -> &'static Gazetteer {
+    /// Builds a gazetteer from names and the list each belongs to. Names of more than
+    /// [`MAX_NAME_TOKENS`] tokens, or of none, are left out.
+    pub fn from_names<'a>(names: impl IntoIterator<Item = (GazList, &'a str)>) -> Gazetteer {
+        let mut bits: HashMap<u64, u8> = HashMap::new();
+        for (list, name) in names {
+            let (h, n) = name_hash(name);
+            if n == 0 || n > MAX_NAME_TOKENS {
+                continue;
+            }
+            *bits.entry(h).or_insert(0) |= 1 << list as u8;
+        }
+        let mut pairs: Vec<(u64, u8)> = bits.into_iter().collect();
+        pairs.sort_unstable_by_key(|p| p.0);
+        let keys: Vec<u64> = pairs.iter().map(|p| p.0).collect();
+        let lists = pairs.iter().map(|p| p.1).collect();
+        let index = SortedIndex::new(keys.iter().copied()).unwrap_or_default();
+        Gazetteer { keys, lists, index }
+    }
+
+    /// Returns the gazetteer built from the text lists compiled into the binary (built once).
+    /// Training uses it; tagging uses the copy stored in the model.
+    pub fn from_lists() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
-            let mut g = Gazetteer::default();
-            g.names.reserve(160_000);
-            for (list, text) in [
+            let lists = [
                 (GazList::City, CITIES),
                 (GazList::Region, REGIONS),
                 (GazList::Country, COUNTRIES),
@@ -82,43 +129,52 @@ impl Gazetteer {
                 (GazList::Demonym, DEMONYMS),
                 (GazList::FirstName, FIRST_NAMES),
                 (GazList::Surname, SURNAMES),
-            ] {
-                for line in text.lines() {
-                    g.insert(list, line);
-                }
-            }
-            g
+            ];
+            Gazetteer::from_names(lists.iter().flat_map(|&(l, text)| text.lines().map(move |n| (l, n))))
         })
     }
 
-    /// Adds one name to a list.
-    pub fn insert(&mut self, list: GazList, name: &str) {
-        let mut h = 0u64;
-        let mut n = 0usize;
-        if name.chars().all(|c| c.is_alphabetic() || c == ' ') {
-            // Fast path for most names: words of letters are tokens as they stand, so the
-            // tokenizer (the slow part of building the gazetteer at start-up) is not needed.
-            for w in name.split(' ').filter(|w| !w.is_empty()) {
-                h = mix(h, hash_str(&w.to_lowercase()));
-                n += 1;
-            }
-        } else {
-            for t in tokenize(name) {
-                h = mix(h, hash_str(&t.text.to_lowercase()));
-                n += 1;
-            }
+    /// Appends the binary form: the name count, the sorted hashes (u64), then one list bit set
+    /// (u8) per name.
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        for k in &self.keys {
+            out.extend_from_slice(&k.to_le_bytes());
         }
-        if n == 0 || n > MAX_NAME_TOKENS {
-            return;
+        out.extend_from_slice(&self.lists);
+    }
+
+    /// Reads the binary form from the start of `b`; returns the gazetteer and the bytes used.
+    /// `None` when `b` is too short or the hashes are not strictly increasing.
+    pub fn read_from(b: &[u8]) -> Option<(Gazetteer, usize)> {
+        let n = u32::from_le_bytes(b.get(0..4)?.try_into().ok()?) as usize;
+        let key_end = n.checked_mul(8)?.checked_add(4)?;
+        let end = key_end.checked_add(n)?;
+        let kb = b.get(4..key_end)?;
+        let lists = b.get(key_end..end)?.to_vec();
+        let mut keys = Vec::with_capacity(n);
+        for c in kb.chunks_exact(8) {
+            let k = u64::from_le_bytes(c.try_into().ok()?);
+            if keys.last().is_some_and(|&p| p >= k) {
+                return None;
+            }
+            keys.push(k);
         }
-        *self.names.entry(h).or_insert(0) |= 1 << list as u8;
+        let index = SortedIndex::new(keys.iter().copied())?;
+        Some((Gazetteer { keys, lists, index }, end))
+    }
+
+    /// Returns the list bits of a name hash (0 when it is in no list).
+    #[inline]
+    fn bits(&self, h: u64) -> u8 {
+        self.index.find(&self.keys, h).and_then(|i| self.lists.get(i)).copied().unwrap_or(0)
     }
 
     /// Finds the matches in a sentence, given the hashes of its lower-cased tokens.
     pub fn find(&self, lower_hashes: &[u64]) -> GazMatches {
         let n = lower_hashes.len();
         let mut out: GazMatches = vec![[None; GazList::ALL.len()]; n];
-        if self.names.is_empty() {
+        if self.keys.is_empty() {
             return out;
         }
         for i in 0..n {
@@ -127,7 +183,8 @@ impl Gazetteer {
             let mut best = [0usize; GazList::ALL.len()];
             for (len, lh) in lower_hashes[i..n.min(i + MAX_NAME_TOKENS)].iter().enumerate() {
                 h = mix(h, *lh);
-                if let Some(&bits) = self.names.get(&h) {
+                let bits = self.bits(h);
+                if bits != 0 {
                     for l in GazList::ALL {
                         if bits & (1 << l as u8) != 0 {
                             best[l as usize] = len + 1;
@@ -159,16 +216,16 @@ impl Gazetteer {
 
     /// Returns true when one token (lower-cased, hashed) is a name of `list` by itself.
     pub fn holds_word(&self, list: GazList, h_lower: u64) -> bool {
-        self.names.get(&mix(0, h_lower)).is_some_and(|bits| bits & (1 << list as u8) != 0)
+        self.bits(mix(0, h_lower)) & (1 << list as u8) != 0
     }
 
     /// Returns the number of distinct names.
     pub fn len(&self) -> usize {
-        self.names.len()
+        self.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.keys.is_empty()
     }
 }
 
@@ -182,10 +239,11 @@ mod tests {
 
     #[test]
     fn finds_longest_match_per_list() {
-        let mut g = Gazetteer::default();
-        g.insert(GazList::City, "New York");
-        g.insert(GazList::City, "York");
-        g.insert(GazList::Country, "Mexico");
+        let g = Gazetteer::from_names([
+            (GazList::City, "New York"),
+            (GazList::City, "York"),
+            (GazList::Country, "Mexico"),
+        ]);
         let m = g.find(&hashes("flights from new York to Mexico"));
         let city: Vec<Option<GazPos>> = m.iter().map(|p| p[GazList::City as usize]).collect();
         assert_eq!(city, vec![None, None, Some(GazPos::Begin), Some(GazPos::Last), None, None]);
@@ -197,24 +255,45 @@ mod tests {
     fn fast_path_hashes_like_the_tokenizer() {
         // Names of letters and spaces skip the tokenizer; they must match the same tokens.
         for name in ["São Paulo", "New  York", "Ürümqi", "Baton Rouge"] {
-            let mut g = Gazetteer::default();
-            g.insert(GazList::City, name);
+            let g = Gazetteer::from_names([(GazList::City, name)]);
             let m = g.find(&hashes(name));
             assert!(m[0][GazList::City as usize].is_some(), "{name}");
         }
-        let mut g = Gazetteer::default();
-        g.insert(GazList::City, "St. John's");
+        let g = Gazetteer::from_names([(GazList::City, "St. John's")]);
         assert!(g.find(&hashes("st. john's"))[0][GazList::City as usize].is_some());
     }
 
     #[test]
     fn builtin_lists_hold_countries_and_demonyms() {
-        let g = Gazetteer::builtin();
+        let g = Gazetteer::from_lists();
         assert!(g.holds_word(GazList::FirstName, hash_str("marjorie")));
         assert!(!g.holds_word(GazList::FirstName, hash_str("rolling")));
         assert!(g.len() > 100_000);
         let m = g.find(&hashes("Mexican troops in Afghanistan"));
         assert_eq!(m[0][GazList::Demonym as usize], Some(GazPos::Unit));
         assert_eq!(m[3][GazList::Country as usize], Some(GazPos::Unit));
+    }
+
+    #[test]
+    fn binary_form_round_trips() {
+        let g = Gazetteer::from_names([
+            (GazList::City, "New York"),
+            (GazList::Surname, "York"),
+            (GazList::Country, "Mexico"),
+            (GazList::City, "Mexico"),
+        ]);
+        let mut b = vec![];
+        g.write_to(&mut b);
+        b.push(99);
+        let (again, used) = Gazetteer::read_from(&b).unwrap();
+        assert_eq!(used, b.len() - 1);
+        assert_eq!(again, g);
+        assert_eq!(
+            again.bits(mix(0, hash_str("mexico"))),
+            1 << GazList::City as u8 | 1 << GazList::Country as u8
+        );
+        for cut in [0, 3, 10, b.len() - 2] {
+            assert!(Gazetteer::read_from(&b[..cut]).is_none(), "cut at {cut}");
+        }
     }
 }

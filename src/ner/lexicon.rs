@@ -9,7 +9,8 @@
 
 use std::collections::HashMap;
 
-use super::features::{hash_str, HashKeyed};
+use super::features::hash_str;
+use super::table::SortedIndex;
 use super::tokenize::{sentences, tokenize};
 
 /// Cluster-path prefix lengths used as features (coarse to fine).
@@ -43,42 +44,57 @@ impl LexEntry {
     }
 }
 
-/// Word statistics keyed by the hash of the lower-cased word.
+/// Word statistics keyed by the hash of the lower-cased word, sorted by hash (the order of the
+/// model file, so that loading copies the entries without hashing them).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
-    map: HashKeyed<LexEntry>,
+    keys: Vec<u64>,
+    entries: Vec<LexEntry>,
+    index: SortedIndex,
 }
 
 /// Bytes per entry in the model file: hash u64, cap u8, len u8, cluster u32.
 pub const ENTRY_BYTES: usize = 14;
 
 impl Lexicon {
+    /// Builds a lexicon from (word hash, entry) pairs; of two entries with one hash the later wins.
+    pub fn from_entries(mut pairs: Vec<(u64, LexEntry)>) -> Lexicon {
+        // A stable sort keeps equal hashes in input order; keep the last of each run.
+        pairs.sort_by_key(|p| p.0);
+        let mut keys: Vec<u64> = Vec::with_capacity(pairs.len());
+        let mut entries: Vec<LexEntry> = Vec::with_capacity(pairs.len());
+        for (k, e) in pairs {
+            if keys.last() == Some(&k) {
+                if let Some(last) = entries.last_mut() {
+                    *last = e;
+                }
+            } else {
+                keys.push(k);
+                entries.push(e);
+            }
+        }
+        let index = SortedIndex::new(keys.iter().copied()).unwrap_or_default();
+        Lexicon { keys, entries, index }
+    }
+
     /// Looks up a lower-cased word by its hash.
     #[inline]
     pub fn get(&self, h_lower: u64) -> Option<LexEntry> {
-        self.map.get(&h_lower).copied()
+        self.index.find(&self.keys, h_lower).and_then(|i| self.entries.get(i)).copied()
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.keys.is_empty()
     }
 
-    /// Adds or replaces an entry.
-    pub fn insert(&mut self, h_lower: u64, e: LexEntry) {
-        self.map.insert(h_lower, e);
-    }
-
-    /// Appends the binary form: entries sorted by hash, so the output is deterministic.
+    /// Appends the binary form: the entry count, then the entries sorted by hash.
     pub fn write_to(&self, out: &mut Vec<u8>) {
-        let mut keys: Vec<&u64> = self.map.keys().collect();
-        keys.sort_unstable();
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for k in keys {
-            let e = self.map[k];
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        for (k, e) in self.keys.iter().zip(&self.entries) {
             out.extend_from_slice(&k.to_le_bytes());
             out.push(e.cap_bucket);
             out.push(e.cluster_len);
@@ -86,21 +102,25 @@ impl Lexicon {
         }
     }
 
-    /// Reads `n` entries from `b` (exactly `n * ENTRY_BYTES` bytes).
+    /// Reads `n` entries from `b` (exactly `n * ENTRY_BYTES` bytes, sorted by strictly
+    /// increasing hash).
     pub fn read_entries(b: &[u8], n: usize) -> Option<Lexicon> {
         if b.len() != n.checked_mul(ENTRY_BYTES)? {
             return None;
         }
-        let mut map = HashKeyed::with_capacity_and_hasher(n, Default::default());
+        let mut keys = Vec::with_capacity(n);
+        let mut entries = Vec::with_capacity(n);
         for c in b.chunks_exact(ENTRY_BYTES) {
             let k = u64::from_le_bytes(c[0..8].try_into().ok()?);
             let cluster = u32::from_le_bytes(c[10..14].try_into().ok()?);
-            if c[9] > 32 {
+            if c[9] > 32 || keys.last().is_some_and(|&p| p >= k) {
                 return None;
             }
-            map.insert(k, LexEntry { cap_bucket: c[8], cluster_len: c[9], cluster });
+            keys.push(k);
+            entries.push(LexEntry { cap_bucket: c[8], cluster_len: c[9], cluster });
         }
-        Some(Lexicon { map })
+        let index = SortedIndex::new(keys.iter().copied())?;
+        Some(Lexicon { keys, entries, index })
     }
 }
 
@@ -212,7 +232,7 @@ pub fn build<'a>(docs: impl Iterator<Item = &'a str>, cfg: &LexiconConfig) -> Le
     let mut paths = vec![0u32; kept.len()];
     let all: Vec<usize> = (0..kept.len()).collect();
     bisect(&vecs, 2 * nctx, &all, 0, cfg.depth, &mut paths);
-    let mut lex = Lexicon::default();
+    let mut pairs = Vec::with_capacity(kept.len());
     for (r, &w) in kept.iter().enumerate() {
         let (c, l) = caps[w as usize];
         let total = c + l;
@@ -228,12 +248,12 @@ pub fn build<'a>(docs: impl Iterator<Item = &'a str>, cfg: &LexiconConfig) -> Le
                 _ => 4,
             }
         };
-        lex.insert(
+        pairs.push((
             hash_str(&words[w as usize]),
             LexEntry { cap_bucket, cluster_len: cfg.depth, cluster: paths[r] },
-        );
+        ));
     }
-    lex
+    Lexicon::from_entries(pairs)
 }
 
 /// Splits `members` into two by spherical 2-means and recurses, appending one bit per level.
@@ -309,14 +329,23 @@ mod tests {
 
     #[test]
     fn binary_form_round_trips() {
-        let mut l = Lexicon::default();
-        l.insert(7, LexEntry { cap_bucket: 3, cluster_len: 12, cluster: 99 });
-        l.insert(1 << 40, LexEntry { cap_bucket: 5, cluster_len: 0, cluster: 0 });
+        let l = Lexicon::from_entries(vec![
+            (1 << 40, LexEntry { cap_bucket: 5, cluster_len: 0, cluster: 0 }),
+            (7, LexEntry { cap_bucket: 1, cluster_len: 12, cluster: 98 }),
+            (7, LexEntry { cap_bucket: 3, cluster_len: 12, cluster: 99 }),
+        ]);
+        assert_eq!(l.len(), 2);
+        assert_eq!(l.get(7).map(|e| e.cluster), Some(99), "the later of two entries wins");
+        assert_eq!(l.get(8), None);
         let mut b = Vec::new();
         l.write_to(&mut b);
         let n = u32::from_le_bytes(b[0..4].try_into().unwrap()) as usize;
         assert_eq!(Lexicon::read_entries(&b[4..], n), Some(l));
         assert_eq!(Lexicon::read_entries(&b[5..], n), None);
+        // Entries out of order are refused.
+        let mut swapped = b[4..].to_vec();
+        swapped.rotate_left(ENTRY_BYTES);
+        assert_eq!(Lexicon::read_entries(&swapped, n), None);
     }
 
     #[test]

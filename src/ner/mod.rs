@@ -9,13 +9,15 @@
 //! consistency pass ("Trump" after "Donald Trump" is a person).
 //!
 //! The shipped model (`models/ner.bin`, see `models/README.md`) is compiled into the binary and
-//! decoded once by [`Tagger::builtin`]. This module does not know about articles or the index:
+//! decoded once by [`Tagger::builtin`], in about a millisecond: its tables are stored sorted, and
+//! its weights are read where they lie in the binary. This module does not know about articles or the index:
 //! `extract::entities` turns spans into an article's entity lists.
 
 pub mod features;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod model;
+pub mod table;
 pub mod tokenize;
 pub mod train;
 
@@ -26,7 +28,7 @@ use serde::Serialize;
 
 use crate::article::EntityKind;
 use features::{history_features, static_features, DocStats, History, TokInfo};
-use gazetteer::{GazList, Gazetteer};
+use gazetteer::GazList;
 use model::{is_inside, kind_of, label_of, viterbi, Model, NUM_LABELS, OUTSIDE};
 
 pub use train::{
@@ -63,11 +65,10 @@ pub struct Span {
     pub label: EntityKind,
 }
 
-/// A trained tagger: weights plus the gazetteer compiled into the binary.
+/// A trained tagger: weights, word statistics and gazetteer (all in the [`Model`]).
 #[derive(Debug, Clone)]
 pub struct Tagger {
     model: Model,
-    gazetteer: &'static Gazetteer,
 }
 
 impl Tagger {
@@ -76,7 +77,9 @@ impl Tagger {
     /// finds nothing; the `builtin_model_loads` test guards against that.
     pub fn builtin() -> &'static Tagger {
         static T: OnceLock<Tagger> = OnceLock::new();
-        T.get_or_init(|| Tagger::from_bytes(BUILTIN_MODEL).unwrap_or_else(|_| Tagger::empty()))
+        T.get_or_init(|| {
+            Model::from_static(BUILTIN_MODEL).map(Tagger::from_model).unwrap_or_else(|_| Tagger::empty())
+        })
     }
 
     /// Decodes a model file (as written by `morgue ner train`).
@@ -90,7 +93,7 @@ impl Tagger {
     }
 
     pub(crate) fn from_model(model: Model) -> Tagger {
-        Tagger { model, gazetteer: Gazetteer::builtin() }
+        Tagger { model }
     }
 
     fn empty() -> Tagger {
@@ -99,6 +102,7 @@ impl Tagger {
             [0.0; NUM_LABELS],
             [[0.0; NUM_LABELS]; NUM_LABELS],
             lexicon::Lexicon::default(),
+            gazetteer::Gazetteer::default(),
             0,
         ))
     }
@@ -154,7 +158,7 @@ impl Tagger {
         let mut out = Vec::with_capacity(infos.len());
         let mut em: Vec<[f32; NUM_LABELS]> = Vec::new();
         for toks in &infos {
-            let feats = static_features(toks, self.gazetteer, &self.model.lexicon, &doc);
+            let feats = static_features(toks, &self.model.gazetteer, &self.model.lexicon, &doc);
             em.clear();
             for (i, t) in toks.iter().enumerate() {
                 let mut acc = [0i32; NUM_LABELS];
@@ -227,7 +231,7 @@ impl Tagger {
                 }
                 let first = &toks[s];
                 let common = self.model.lexicon.get(first.h_lower).is_some_and(|x| x.cap_bucket <= 1)
-                    && !self.gazetteer.holds_word(GazList::FirstName, first.h_lower);
+                    && !self.model.gazetteer.holds_word(GazList::FirstName, first.h_lower);
                 if common && first.init_cap {
                     labs[s] = b_org;
                     for l in &mut labs[s + 1..e] {
@@ -320,6 +324,9 @@ mod tests {
         assert!(t.feature_count() > 10_000);
         assert!(t.model.lexicon.len() > 1_000);
         assert!(Tagger::builtin().feature_count() > 10_000);
+        // The model carries the gazetteer of the text lists; a model trained before a list
+        // changed must be retrained (see models/README.md).
+        assert!(t.model.gazetteer == *gazetteer::Gazetteer::from_lists(), "retrain models/ner.bin");
     }
 
     #[test]

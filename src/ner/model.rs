@@ -1,20 +1,27 @@
 //! The tagger's weights, their compact binary file format, and Viterbi decoding of BIO labels.
 //!
 //! A model is a table from 32-bit feature ids to one weight per label (quantized to i16 with one
-//! scale), first-order label transition weights, and the [`Lexicon`] its features were trained
-//! with. The file format (little endian):
+//! scale), first-order label transition weights, and the [`Lexicon`] and [`Gazetteer`] its
+//! features were trained with. The file format (little endian):
 //!
 //! ```text
 //! "MORGNER\0"  u32 format version  u32 feature version  u32 labels (9)  f32 scale
 //! f32 start[9]  f32 trans[9][9]  u32 rows  u32 keys[rows] (sorted)  i16 weights[rows][9]
 //! u32 lexicon entries  entries (see lexicon.rs)
+//! gazetteer (see gazetteer.rs)
 //! ```
 //!
-//! Loading copies the arrays and builds an open-addressing index over the keys: a few
-//! milliseconds, no parsing of text. This module does not know how features are made.
+//! Every table is stored sorted by key, so loading needs no hashing: the keys are copied and a
+//! [`SortedIndex`] is built in one pass over them, and the weights of the model compiled into the
+//! binary are read where they lie ([`Model::from_static`]). This module does not know how features
+//! are made.
+
+use std::borrow::Cow;
 
 use super::features::FEATURE_VERSION;
+use super::gazetteer::Gazetteer;
 use super::lexicon::{Lexicon, ENTRY_BYTES};
+use super::table::SortedIndex;
 use super::NerError;
 use crate::article::EntityKind;
 
@@ -25,7 +32,11 @@ pub const NUM_LABELS: usize = 9;
 pub const OUTSIDE: u8 = 0;
 
 const MAGIC: &[u8; 8] = b"MORGNER\0";
-const FORMAT_VERSION: u32 = 1;
+/// Version 2 added the gazetteer.
+const FORMAT_VERSION: u32 = 2;
+
+/// Bytes of one weight row: `NUM_LABELS` little-endian i16.
+const ROW_BYTES: usize = 2 * NUM_LABELS;
 
 /// Entity types in label order.
 pub const TYPES: [EntityKind; 4] =
@@ -143,20 +154,15 @@ pub fn viterbi(
 pub struct Model {
     /// Sorted feature ids, one per row.
     keys: Vec<u32>,
-    /// `NUM_LABELS` quantized weights per row.
-    weights: Vec<i16>,
+    index: SortedIndex,
+    /// `ROW_BYTES` of quantized weights per row, as stored in the file: borrowed from the binary
+    /// for the built-in model, so that loading does not copy them.
+    weights: Cow<'static, [u8]>,
     scale: f32,
-    /// Open-addressing index: slot -> row + 1 (0 = empty).
-    slots: Vec<u32>,
-    mask: usize,
     pub start: [f32; NUM_LABELS],
     pub trans: [[f32; NUM_LABELS]; NUM_LABELS],
     pub lexicon: Lexicon,
-}
-
-#[inline]
-fn slot_of(key: u32, mask: usize) -> usize {
-    (key.wrapping_mul(0x9e37_79b1) as usize) & mask
+    pub gazetteer: Gazetteer,
 }
 
 impl Model {
@@ -167,10 +173,12 @@ impl Model {
         start: [f32; NUM_LABELS],
         trans: [[f32; NUM_LABELS]; NUM_LABELS],
         lexicon: Lexicon,
+        gazetteer: Gazetteer,
         max_rows: usize,
     ) -> Model {
+        // Feature id 0 never occurs (see `features::fid`) and is refused by the file format.
         let mut rows: Vec<(u32, [f32; NUM_LABELS])> =
-            rows.into_iter().filter(|(_, w)| w.iter().any(|x| *x != 0.0)).collect();
+            rows.into_iter().filter(|(k, w)| *k != 0 && w.iter().any(|x| *x != 0.0)).collect();
         if rows.len() > max_rows {
             // Keep the rows that move scores most (largest L1 norm).
             let norm = |w: &[f32; NUM_LABELS]| w.iter().map(|x| x.abs()).sum::<f32>();
@@ -178,35 +186,18 @@ impl Model {
             rows.truncate(max_rows);
         }
         rows.sort_by_key(|r| r.0);
+        rows.dedup_by_key(|r| r.0);
         let max = rows.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, x| m.max(x.abs()));
         let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
-        let keys = rows.iter().map(|r| r.0).collect();
-        let weights = rows
-            .iter()
-            .flat_map(|(_, w)| w.iter().map(|x| (x / scale).round() as i16).collect::<Vec<_>>())
-            .collect();
-        Model::assemble(keys, weights, scale, start, trans, lexicon)
-    }
-
-    fn assemble(
-        keys: Vec<u32>,
-        weights: Vec<i16>,
-        scale: f32,
-        start: [f32; NUM_LABELS],
-        trans: [[f32; NUM_LABELS]; NUM_LABELS],
-        lexicon: Lexicon,
-    ) -> Model {
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut slots = vec![0u32; cap];
-        for (row, &k) in keys.iter().enumerate() {
-            let mut s = slot_of(k, mask);
-            while slots[s] != 0 {
-                s = (s + 1) & mask;
+        let keys: Vec<u32> = rows.iter().map(|r| r.0).collect();
+        let mut weights = Vec::with_capacity(rows.len() * ROW_BYTES);
+        for (_, w) in &rows {
+            for x in w {
+                weights.extend_from_slice(&((x / scale).round() as i16).to_le_bytes());
             }
-            slots[s] = row as u32 + 1;
         }
-        Model { keys, weights, scale, slots, mask, start, trans, lexicon }
+        let index = SortedIndex::new(keys.iter().map(|&k| (k as u64) << 32)).unwrap_or_default();
+        Model { keys, index, weights: Cow::Owned(weights), scale, start, trans, lexicon, gazetteer }
     }
 
     /// Returns the number of feature rows.
@@ -214,30 +205,23 @@ impl Model {
         self.keys.len()
     }
 
-    /// Returns the row of a feature id.
+    /// Returns the weights of a feature id, if the model has them.
     #[inline]
-    fn row(&self, key: u32) -> Option<usize> {
-        let mut s = slot_of(key, self.mask);
-        loop {
-            let r = self.slots[s];
-            if r == 0 {
-                return None;
-            }
-            if self.keys[(r - 1) as usize] == key {
-                return Some((r - 1) as usize);
-            }
-            s = (s + 1) & self.mask;
-        }
+    fn row(&self, key: u32) -> Option<&[u8]> {
+        let r = self.index.candidates((key as u64) << 32);
+        let start = r.start;
+        let p = self.keys.get(r)?.iter().position(|&k| k == key)?;
+        let at = (start + p) * ROW_BYTES;
+        self.weights.get(at..at + ROW_BYTES)
     }
 
     /// Adds the weights of `feats` into the integer accumulator `acc`.
     #[inline]
     pub fn accumulate(&self, feats: &[u32], acc: &mut [i32; NUM_LABELS]) {
         for &f in feats {
-            if let Some(r) = self.row(f) {
-                let w = &self.weights[r * NUM_LABELS..(r + 1) * NUM_LABELS];
-                for l in 0..NUM_LABELS {
-                    acc[l] += w[l] as i32;
+            if let Some(w) = self.row(f) {
+                for (a, c) in acc.iter_mut().zip(w.chunks_exact(2)) {
+                    *a += i16::from_le_bytes([c[0], c[1]]) as i32;
                 }
             }
         }
@@ -256,7 +240,9 @@ impl Model {
     /// Serializes the model.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut b = Vec::with_capacity(
-            64 + self.keys.len() * (4 + 2 * NUM_LABELS) + self.lexicon.len() * ENTRY_BYTES,
+            64 + self.keys.len() * (4 + ROW_BYTES)
+                + self.lexicon.len() * ENTRY_BYTES
+                + self.gazetteer.len() * 9,
         );
         b.extend_from_slice(MAGIC);
         for v in [FORMAT_VERSION, FEATURE_VERSION, NUM_LABELS as u32] {
@@ -270,15 +256,27 @@ impl Model {
         for k in &self.keys {
             b.extend_from_slice(&k.to_le_bytes());
         }
-        for w in &self.weights {
-            b.extend_from_slice(&w.to_le_bytes());
-        }
+        b.extend_from_slice(&self.weights);
         self.lexicon.write_to(&mut b);
+        self.gazetteer.write_to(&mut b);
         b
     }
 
-    /// Reads a model written by [`Model::to_bytes`].
+    /// Reads a model written by [`Model::to_bytes`] (the weights are copied).
     pub fn from_bytes(b: &[u8]) -> Result<Model, NerError> {
+        let (m, w) = Model::decode(b)?;
+        Ok(Model { weights: Cow::Owned(w.to_vec()), ..m })
+    }
+
+    /// Reads a model that lives as long as the program (the one compiled into the binary); the
+    /// weights are used where they lie, not copied.
+    pub fn from_static(b: &'static [u8]) -> Result<Model, NerError> {
+        let (m, w) = Model::decode(b)?;
+        Ok(Model { weights: Cow::Borrowed(w), ..m })
+    }
+
+    /// Decodes everything but the weights, which are returned as the slice of `b` that holds them.
+    fn decode(b: &[u8]) -> Result<(Model, &[u8]), NerError> {
         let bad = |m: &str| NerError::BadModel(m.to_string());
         let mut r = Reader { b, pos: 0 };
         if r.take(8).ok_or_else(|| bad("file too short"))? != MAGIC {
@@ -319,13 +317,21 @@ impl Model {
         if keys.windows(2).any(|w| w[0] >= w[1]) || keys.first() == Some(&0) {
             return Err(bad("feature keys are not sorted and unique"));
         }
-        let wb = r.take(rows * NUM_LABELS * 2).ok_or_else(|| bad("truncated weights"))?;
-        let weights: Vec<i16> = wb.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        let index = SortedIndex::new(keys.iter().map(|&k| (k as u64) << 32))
+            .ok_or_else(|| bad("feature keys are not sorted and unique"))?;
+        let wb = r.take(rows * ROW_BYTES).ok_or_else(|| bad("truncated weights"))?;
         let nlex = r.u32().ok_or_else(|| bad("truncated lexicon"))? as usize;
+        let lb = r
+            .take(nlex.checked_mul(ENTRY_BYTES).ok_or_else(|| bad("lexicon size overflow"))?)
+            .ok_or_else(|| bad("truncated lexicon"))?;
+        let lexicon = Lexicon::read_entries(lb, nlex).ok_or_else(|| bad("invalid lexicon"))?;
         let rest = r.take(b.len() - r.pos).unwrap_or_default();
-        let lexicon =
-            Lexicon::read_entries(rest, nlex).ok_or_else(|| bad("lexicon size does not match the file"))?;
-        Ok(Model::assemble(keys, weights, scale, start, trans, lexicon))
+        let (gazetteer, used) = Gazetteer::read_from(rest).ok_or_else(|| bad("invalid gazetteer"))?;
+        if used != rest.len() {
+            return Err(bad("trailing bytes after the gazetteer"));
+        }
+        let m = Model { keys, index, weights: Cow::Borrowed(&[]), scale, start, trans, lexicon, gazetteer };
+        Ok((m, wb))
     }
 }
 
@@ -388,7 +394,8 @@ mod tests {
         let rows = vec![(42u32, w), (7u32, [0.5; NUM_LABELS]), (9u32, [0.0; NUM_LABELS])];
         let mut trans = [[0f32; NUM_LABELS]; NUM_LABELS];
         trans[1][2] = 0.75;
-        let m = Model::from_float(rows, [0.1; NUM_LABELS], trans, Lexicon::default(), 10);
+        let gaz = Gazetteer::from_names([(super::super::gazetteer::GazList::City, "Paris")]);
+        let m = Model::from_float(rows, [0.1; NUM_LABELS], trans, Lexicon::default(), gaz.clone(), 10);
         assert_eq!(m.rows(), 2);
         let b = m.to_bytes();
         let m2 = Model::from_bytes(&b).unwrap();
@@ -397,6 +404,13 @@ mod tests {
         let s = m2.finish(&acc);
         assert!((s[1] - 2.5).abs() < 1e-3 && (s[3] + 1.0).abs() < 1e-3);
         assert_eq!(m2.trans[1][2], 0.75);
+        assert_eq!(m2.gazetteer, gaz);
+        let leaked: &'static [u8] = Box::leak(b.clone().into_boxed_slice());
+        let m3 = Model::from_static(leaked).unwrap();
+        let mut acc3 = [0i32; NUM_LABELS];
+        m3.accumulate(&[42, 1234], &mut acc3);
+        assert_eq!(acc3, acc);
+        assert_eq!(m3.to_bytes(), b);
         for cut in [0, 7, 20, b.len() - 1] {
             assert!(Model::from_bytes(&b[..cut]).is_err(), "cut at {cut}");
         }
@@ -411,6 +425,7 @@ mod tests {
             [0.0; NUM_LABELS],
             [[0.0; NUM_LABELS]; NUM_LABELS],
             Lexicon::default(),
+            Gazetteer::default(),
             2,
         );
         let mut acc = [0i32; NUM_LABELS];

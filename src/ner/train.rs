@@ -373,9 +373,9 @@ impl Weights {
         }
     }
 
-    fn averaged(&self, lexicon: &Lexicon, max_rows: usize) -> Model {
+    fn averaged(&self, lexicon: &Lexicon, gazetteer: &Gazetteer, max_rows: usize) -> Model {
         let p = self.averaged_parts();
-        Model::from_float(p.rows, p.start, p.trans, lexicon.clone(), max_rows)
+        Model::from_float(p.rows, p.start, p.trans, lexicon.clone(), gazetteer.clone(), max_rows)
     }
 
     /// The averaged weights as float rows, before pruning and quantization.
@@ -505,6 +505,7 @@ pub fn train_sets(
         w.start,
         w.trans,
         opts.lexicon.clone(),
+        Gazetteer::from_lists().clone(),
         opts.max_features,
     )))
 }
@@ -516,7 +517,7 @@ fn train_run(
     opts: &TrainOptions,
     on_epoch: &mut dyn FnMut(&EpochReport),
 ) -> Result<FloatWeights, NerError> {
-    let gaz = Gazetteer::builtin();
+    let gaz = Gazetteer::from_lists();
     let mut wts = Weights {
         rows: HashMap::new(),
         keys: Vec::new(),
@@ -624,8 +625,8 @@ fn train_run(
                 hist.record(&p.infos, &types_of(&pred));
             }
         }
-        let dev_scores =
-            dev.map(|d| evaluate(&Tagger::from_model(wts.averaged(&opts.lexicon, opts.max_features)), d));
+        let dev_scores = dev
+            .map(|d| evaluate(&Tagger::from_model(wts.averaged(&opts.lexicon, gaz, opts.max_features)), d));
         on_epoch(&EpochReport {
             epoch,
             sentences_wrong: wrong,
