@@ -83,7 +83,8 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
     if line.is_empty() || line.chars().count() > 120 || looks_like_credit(line) {
         return None;
     }
-    // A date or time stamp leading the line ("03.03.2023 - Jane Doe", "3. März 2023 | von X").
+    let full = line;
+    // A date or time stamp leading the line ("3. März 2023 | von X").
     let line = match LEAD_STAMP.find(line) {
         Some(m) if m.end() < line.len() => line[m.end()..].trim(),
         _ => line,
@@ -119,10 +120,184 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
             }
         }
     }
+    // A name set beside its date stamp: "Jane Doe | 03.03.2023 | 4 min", "Jane Doe, 21. Jan.
+    // 2015", "03.03.2023 - Jane Doe", "jdoe2 17.10.2019, 13:56 Uhr".
+    if let Some(names) = stamped_names(full) {
+        return Some(names);
+    }
     // Only the "By" form: the wire form "Jane Doe, Reuters" is, in a page's visible text, as
     // often a speaker and affiliation ("Ulrich Lilie, Präsident der Diakonie Deutschland").
     strip_by_prefix(line)?;
     parse_byline_line(line).filter(|n| !n.is_empty())
+}
+
+/// Reads a line made of person names and date or time stamps only, with at least one of each:
+/// the stamp is what makes a bare name a byline (a name alone may be a caption or a speaker).
+/// A one-word name counts only when it is plainly a user name (digits or inner capitals:
+/// "MikeNils", "delta201"), never an ordinary word ("Berlin, 03.03.2023").
+fn stamped_names(line: &str) -> Option<Vec<String>> {
+    // "jdoe 17.10.2019, 13:56 Uhr": a stamp after the name without a separator.
+    let cut = cut_date_tail(line);
+    let (head, tail_stamp) = if cut.is_empty() || cut == line { (line, false) } else { (cut.as_str(), true) };
+    let mut names = Vec::new();
+    let mut stamps = usize::from(tail_stamp);
+    for seg in STAMP_SEPARATORS.split(head).map(str::trim).filter(|s| !s.is_empty()) {
+        // "Von Jane Doe | 03.03.2023": the "By" belongs to the byline, not the name.
+        let seg = strip_by_prefix(seg).unwrap_or(seg);
+        if is_stamp(seg) {
+            stamps += 1;
+        } else if let Some(name) = strict_person(seg) {
+            names.push(name);
+        } else if is_user_name(seg) {
+            names.push(seg.to_string());
+        } else {
+            return None;
+        }
+    }
+    (stamps > 0 && !names.is_empty() && names.len() <= 3).then(|| dedupe(names))
+}
+
+/// Separators between the parts of a stamp line: "|", "·", "•", ",", "/", spaced dashes.
+static STAMP_SEPARATORS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*[|·•,/]\s*|\s+[-–—]\s+").expect("valid regex"));
+
+/// True for a date or time stamp: digits with only month or weekday names and clock or
+/// reading-time units around them ("21. Jan. 2015", "13:10 Uhr", "4 min", "Mittwoch").
+fn is_stamp(seg: &str) -> bool {
+    let has_digit = seg.chars().any(|c| c.is_ascii_digit());
+    let words: Vec<String> =
+        seg.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let all_stamp_words = words.iter().all(|w| is_stamp_word(w));
+    // A weekday alone ("Mittwoch") or with digits; other stamps need a digit.
+    all_stamp_words
+        && (has_digit || (!words.is_empty() && words.iter().all(|w| WEEKDAYS.contains(&w.as_str()))))
+}
+
+fn is_stamp_word(w: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "uhr", "am", "pm", "um", "h", "min", "mins", "minuten", "minutes", "minute", "read", "lesezeit",
+        "stand", "at", "on", "de", "del", "of", "the", "th", "st", "nd", "rd", "er", "le", "el", "utc",
+        "gmt", "cet", "cest", "mez", "mesz", "est", "edt", "pst", "pdt", "bst", "ago", "vor", "stunden",
+        "hours", "lecture", "lectura", "seit",
+    ];
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "mär", "apr", "may", "mai", "jun", "jul", "aug", "sep", "oct", "okt", "nov",
+        "dec", "dez", "jän", "janv", "févr", "fév", "avr", "juil", "août", "sept", "déc", "ene", "abr",
+        "ago", "dic", "gen", "mag", "giu", "lug", "ott",
+    ];
+    UNITS.contains(&w)
+        || WEEKDAYS.contains(&w)
+        || MONTH_NAMES.contains(&w)
+        || MONTHS.contains(&w)
+}
+
+/// Full month names (English, German, French, Spanish, Italian) not caught by their stems.
+const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "sept",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "mo",
+    "di",
+    "mi",
+    "do",
+    "fr",
+    "sa",
+    "so",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
+/// A user name that cannot be an ordinary word: letters with digits or inner capitals
+/// ("MikeNils", "delta201", "Isabella.DiBiase"), not written wholly in capitals (an acronym).
+fn is_user_name(seg: &str) -> bool {
+    let odd = seg.chars().skip(1).any(|c| c.is_ascii_digit() || c.is_uppercase() || c == '_');
+    let acronym = seg.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    odd && !acronym && parse_handle(seg).is_some()
 }
 
 static LEAD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -920,10 +1095,99 @@ fn strict_person(seg: &str) -> Option<String> {
             Token::Particle | Token::Suffix => {}
         }
     }
-    if named < 2 || is_agency(seg) {
+    if named < 2 || is_agency(seg) || has_org_word(&toks) || has_lone_article(&toks) {
         return None;
     }
     Some(display_name(&toks))
+}
+
+/// Word endings of organisations, offices and groups, which compounds carry at their end
+/// ("Bundesverband", "Ehrenamt", "Landesjugendring"): no part of a person's name.
+const ORG_STEMS: &[&str] = &[
+    "verband",
+    "verbände",
+    "verein",
+    "gesellschaft",
+    "partei",
+    "stiftung",
+    "institut",
+    "zentrum",
+    "kammer",
+    "ministerium",
+    "behörde",
+    "feuerwehr",
+    "polizei",
+    "abteilung",
+    "sekretariat",
+    "akademie",
+    "universität",
+    "hochschule",
+    "schule",
+    "kirche",
+    "gemeinde",
+    "genossenschaft",
+    "redaktion",
+    "agentur",
+    "magazin",
+    "zeitung",
+    "verlag",
+    "amt",
+    "ämter",
+    "bund",
+    "club",
+    "klub",
+    "university",
+    "college",
+    "association",
+    "society",
+    "council",
+    "committee",
+    "department",
+    "ministry",
+    "office",
+    "agency",
+    "magazine",
+    "center",
+    "centre",
+    "school",
+    "church",
+    "union",
+    "federation",
+    "foundation",
+    "company",
+    "museum",
+    "bibliothek",
+    "library",
+    "ring",
+];
+
+/// True when a word of the name ends like an organisation ("Jugendverbände", "Ehrenamt") or
+/// like a German abstract noun or adjective, which are capitalised too ("Aktuelle Meldung",
+/// "Politische Bildung"): such words are no part of a person's name.
+fn has_org_word(toks: &[&str]) -> bool {
+    const NOUN_ENDINGS: &[&str] = &[
+        "ung", "heit", "keit", "schaft", "tion", "sion", "ität", "ismus", "ische", "isches", "ischen",
+        "liche", "liches", "lichen",
+    ];
+    toks.iter().any(|t| {
+        let l = t.trim_end_matches(['.', ',']).to_lowercase();
+        ORG_STEMS.iter().any(|o| l.ends_with(o))
+            || (l.chars().count() >= 7 && NOUN_ENDINGS.iter().any(|e| l.ends_with(e)))
+    })
+}
+
+/// True for an article or a "der"/"des" inside a phrase that no name particle leads
+/// ("Buch der Woche", "Das Mitternachtskabinett"), unlike "von der Leyen", "van den Berg".
+fn has_lone_article(toks: &[&str]) -> bool {
+    const LEADING: &[&str] =
+        &["der", "die", "das", "the", "la", "le", "les", "el", "il", "los", "las", "het"];
+    if toks.first().is_some_and(|t| LEADING.contains(&t.to_lowercase().as_str())) {
+        return true;
+    }
+    toks.windows(2).any(|w| {
+        matches!(w[1], "der" | "des" | "den" | "dem")
+            && !matches!(w[0].to_lowercase().as_str(), "von" | "van" | "vom" | "ter" | "zu" | "auf")
+    })
 }
 
 /// A name from a structured field: any 1–6 words that are not a staff label, job title,
@@ -1064,6 +1328,13 @@ mod tests {
             ("03.03.2023 - Text: Jane Doe", v(&["Jane Doe"])),
             ("Filed under: News, Misc — jdoe @ 00:11", v(&["jdoe"])),
             ("von Marianne1", v(&["Marianne1"])),
+            // A name beside its date stamp, in any order.
+            ("Jane Doe | 11 Jan 2019 | 4 min", v(&["Jane Doe"])),
+            ("Jane Doe , 21. Jan. 2015", v(&["Jane Doe"])),
+            ("04.02.2022 | 13:10 Uhr | Jane Doe", v(&["Jane Doe"])),
+            ("11.12.2019 - Jane Doe", v(&["Jane Doe"])),
+            ("jdoe2 17.10.2019, 13:56 Uhr", v(&["jdoe2"])),
+            ("Ein Artikel von Jane Doe | 03.03.2023", v(&["Jane Doe"])),
             // Not bylines: a bare "By" before an ordinary word, an acronym, a speaker with an
             // affiliation, a sentence, a credit, a desk.
             ("By contrast", None),
@@ -1073,6 +1344,10 @@ mod tests {
             ("Foto: Jane Doe", None),
             ("Autor: red", None),
             ("03.03.2023 - Aktuelle Meldung", None),
+            ("Berlin, 03.03.2023", None),
+            ("30.11. | Buch der Woche", None),
+            ("03.03.2023 | Ehrenamt Jugendverbände", None),
+            ("Jane Doe", None),
         ];
         for (line, want) in cases {
             assert_eq!(&parse_visible_byline(line), want, "{line}");
@@ -1111,6 +1386,9 @@ mod tests {
             ("Byron Smith and John Roe, Reuters", v(&["Byron Smith", "John Roe"])),
             ("WASHINGTON (Reuters) — The Senate voted", None),
             ("Read more: By the numbers", None),
+            ("By Das Mitternachtskabinett", None),
+            ("By Bundesverband Windenergie", None),
+            ("Von Ursula von der Leyen", v(&["Ursula von der Leyen"])),
             ("", None),
         ];
         for (line, want) in cases {

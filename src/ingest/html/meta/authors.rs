@@ -125,6 +125,18 @@ fn is_blog_platform(host: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use trafilatura::dom::Document;
+
+    #[test]
+    fn author_in_the_article_footer() {
+        // The post signs in its own <footer> (itemprop=author with a nested name); a hidden
+        // vcard, a comment's footer and the site footer name others.
+        let html = include_str!("../../../../tests/fixtures/html/meta-author-footer.html");
+        let s = super::super::gather(&Document::parse(html));
+        assert_eq!(s.markup_authors, vec!["Renate Kolbinger".to_string()]);
+        assert!(s.byline_texts.iter().all(|t| !t.contains("wpadmin7") && !t.contains("Otto Brenner")));
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Renate Kolbinger".to_string()]);
+    }
 
     #[test]
     fn site_names_and_authors() {

@@ -399,7 +399,9 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
     let is_byline = class.contains("byline")
         || (class.contains("author") && !class.contains("authorit") && !class.contains("author-bio"));
     // Comment sections, sidebars and teaser lists sign other people's texts.
-    if (author_markup || is_byline) && outside_article(doc, id) {
+    if (author_markup || is_byline)
+        && ((outside_article(doc, id) && !in_article_footer(doc, id)) || is_hidden(doc, id))
+    {
         return figure_markup(doc, id, tag, &class, s);
     }
     if author_markup {
@@ -426,6 +428,50 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
         }
     }
     figure_markup(doc, id, tag, &class, s);
+}
+
+/// True when an element or one of its near ancestors is hidden (`style="display:none"`,
+/// `hidden`): themes repeat the author in hidden microformat blocks that no reader sees.
+fn is_hidden(doc: &Document, id: NodeId) -> bool {
+    let mut cur = Some(id);
+    for _ in 0..4 {
+        let Some(n) = cur else { break };
+        if attr(doc, n, "hidden").is_some()
+            || attr(doc, n, "style").is_some_and(|st| {
+                let st = st.replace(char::is_whitespace, "").to_ascii_lowercase();
+                st.contains("display:none") || st.contains("visibility:hidden")
+            })
+        {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    false
+}
+
+/// True when an element sits in the footer of the article itself (`<article>…<footer>`), where
+/// blogs sign their posts, and in no comment, sidebar or widget on the way there: the one
+/// footer that is not page chrome.
+fn in_article_footer(doc: &Document, id: NodeId) -> bool {
+    let mut in_footer = false;
+    let mut cur = Some(id);
+    for _ in 0..40 {
+        let Some(n) = cur else { break };
+        let tag = doc.tag_name(n).to_ascii_lowercase();
+        match tag.as_str() {
+            "article" if n != id => {
+                return in_footer && !has_class_mark(doc, n, &["comment", "review", "reply"]);
+            }
+            "aside" | "nav" | "form" | "main" | "body" => return false,
+            _ => {}
+        }
+        if has_class_mark(doc, n, CHROME_MARKS) {
+            return false;
+        }
+        in_footer |= tag == "footer" || has_class_mark(doc, n, &["footer"]);
+        cur = doc.parent(n);
+    }
+    false
 }
 
 /// True for an element holding a post's title in blog markup: `itemprop=headline`, or a
