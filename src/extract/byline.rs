@@ -96,6 +96,11 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
         if name.is_empty() {
             return None;
         }
+        // "Autor: Jane Doe/SP-X": a short agency mark after the name.
+        let name = match name.split_once('/') {
+            Some((n, mark)) if !mark.trim().contains(' ') && mark.trim().chars().count() <= 10 => n.trim(),
+            _ => name,
+        };
         if let Some(names) = parse_byline_element(name).filter(|n| !n.is_empty()) {
             return Some(names);
         }
@@ -129,6 +134,28 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
     // often a speaker and affiliation ("Ulrich Lilie, Präsident der Diakonie Deutschland").
     strip_by_prefix(line)?;
     parse_byline_line(line).filter(|n| !n.is_empty())
+}
+
+/// Reads a byline whose label stands on a line of its own, as page layouts often set it
+/// ("Autor:" above "Jane Doe", "by" above "jdoe2"): `None` unless `label` is such a bare label,
+/// otherwise [`parse_visible_byline`] of the label and `next` read as one line.
+pub fn parse_labelled_byline(label: &str, next: &str) -> Option<Vec<String>> {
+    let l = label.trim().trim_end_matches(':').trim().trim_end_matches("(s)").trim().to_lowercase();
+    // "Jane Doe/SP-X": a short agency mark after the name (a credit has a longer one).
+    let next = match next.split_once('/') {
+        Some((n, mark)) if !mark.trim().contains(' ') && mark.trim().chars().count() <= 10 => n.trim(),
+        _ => next,
+    };
+    let joined = match l.as_str() {
+        "by" | "von" | "par" | "por" | "door" | "written by" | "posted by" | "geschrieben von"
+        | "verfasst von" => {
+            format!("{l} {next}")
+        }
+        "author" | "authors" | "autor" | "autorin" | "autoren" | "auteur" | "auteurs" | "autore"
+        | "autori" | "verfasser" | "verfasserin" | "text" => format!("Autor: {next}"),
+        _ => return None,
+    };
+    parse_visible_byline(&joined)
 }
 
 /// Reads a line made of person names and date or time stamps only, with at least one of each:
@@ -185,10 +212,7 @@ fn is_stamp_word(w: &str) -> bool {
         "dec", "dez", "jän", "janv", "févr", "fév", "avr", "juil", "août", "sept", "déc", "ene", "abr",
         "ago", "dic", "gen", "mag", "giu", "lug", "ott",
     ];
-    UNITS.contains(&w)
-        || WEEKDAYS.contains(&w)
-        || MONTH_NAMES.contains(&w)
-        || MONTHS.contains(&w)
+    UNITS.contains(&w) || WEEKDAYS.contains(&w) || MONTH_NAMES.contains(&w) || MONTHS.contains(&w)
 }
 
 /// Full month names (English, German, French, Spanish, Italian) not caught by their stems.
@@ -310,7 +334,7 @@ static LEAD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// Verbs and labels after which a name follows: "Posted by", "Gespeichert von", "Autor:".
 static VERB_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:posted|published|written|submitted|created|reported|compiled|filed|gespeichert|veröffentlicht|geschrieben|erstellt|eingestellt|verfasst|gepostet|publié|écrit|rédigé|publicado|escrito|redactado|pubblicato|scritto|geplaatst|geschreven|skrevet|publicerad|skriven|postet|publisert)\s+(?:(?:on|am|in|le|el|il|op|den)\s+\S+(?:\s+\S+){0,3}?\s+)?(?:by|von|par|por|da|di|door|af|av):?|(?:(?:ein|eine|a|an|un|une|blog|guest|gast)[\s-]+){0,2}(?:beitrag|gastbeitrag|artikel|bericht|kommentar|post|article|story|essay|column|kolumne|reportage|analyse|analysis|guest post|blogbeitrag)\s+(?:von|by|par|de|por|di|door|af|av)|autor(?:in)?:|author:|text:|texte\s*:|redaktion:|verfasser(?:in)?:|auteur\s*:|escrito por:?)\s*(.+)$",
+        r"(?i)^(?:(?:posted|published|written|submitted|created|reported|compiled|filed|gespeichert|veröffentlicht|geschrieben|erstellt|eingestellt|verfasst|gepostet|publié|écrit|rédigé|publicado|escrito|redactado|pubblicato|scritto|geplaatst|geschreven|skrevet|publicerad|skriven|postet|publisert)\s+(?:(?:on|am|in|le|el|il|op|den)\s+\S+(?:\s+\S+){0,3}?\s+)?(?:by|von|par|por|da|di|door|af|av):?|(?:(?:ein|eine|a|an|un|une|blog|guest|gast)[\s-]+){0,2}(?:beitrag|gastbeitrag|artikel|bericht|kommentar|post|article|story|essay|column|kolumne|reportage|analyse|analysis|guest post|blogbeitrag)\s+(?:von|by|par|de|por|di|door|af|av)|autor(?:in)?:|author:|text:|texte\s*:|redaktion:|verfasser(?:in)?:|auteur\s*:|escrito por:?|thread\s+starter:?|themenstarter:?|started\s+by|(?:text\s+(?:und|and|&)\s+)?interview:)\s*(.+)$",
     )
     .expect("valid regex")
 });
@@ -434,6 +458,7 @@ const HANDLE_STOPWORDS: &[&str] = &[
     "mitglied",
     "member",
     "gesponsert",
+    "agencies",
     "sponsored",
     "advertorial",
     "anzeige",
@@ -452,12 +477,14 @@ const HANDLE_STOPWORDS: &[&str] = &[
 ];
 
 fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
-    let line = normalize_space(line);
+    let line = normalize_space(undouble(line.trim()));
     let line = trim_final_period(line.trim().trim_end_matches(':').trim());
     if line.is_empty() || line.chars().count() > 160 || looks_like_credit(line) {
         return None;
     }
-    let (rest, prefixed) = match strip_by_prefix(line) {
+    // "Erstellt von Jane Doe", "Ein Beitrag von Jane Doe": a stamp's verb or label, then names.
+    let verb_rest = VERB_PREFIX.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str().trim());
+    let (rest, prefixed) = match verb_rest.or_else(|| strip_by_prefix(line)) {
         Some(rest) => (rest, true),
         None => (line, markup),
     };
@@ -508,10 +535,30 @@ fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
 /// Structured fields are trusted to hold names, so single-word user names ("gnaddrig") are kept;
 /// text from a page's body should go through [`parse_byline_line`] instead.
 pub fn split_authors(value: &str) -> Vec<String> {
-    let value = normalize_space(value);
+    let value = normalize_space(undouble(value.trim()));
+    // "Erstellt von Jane Doe", "Posted by jdoe": the stamp's verb is no part of the name.
+    let value = match VERB_PREFIX.captures(&value).and_then(|c| c.get(1)) {
+        Some(rest) => rest.as_str().to_string(),
+        None => value,
+    };
     let value = strip_by_prefix(value.trim()).unwrap_or(value.trim());
     let value = cut_date_tail(value);
     let value = strip_parentheses(&value);
+    // "Doe, Jane": a catalogue's inverted name (two single words around one comma).
+    if let Some((last, first)) = value.split_once(", ") {
+        let single = |w: &str| {
+            let l = w.to_lowercase();
+            !w.contains(' ')
+                && classify(w) == Some(Token::Word)
+                && w.chars().count() >= 2
+                && !is_agency(w)
+                && !HANDLE_STOPWORDS.contains(&l.as_str())
+                && !TITLE_WORDS.contains(&l.as_str())
+        };
+        if single(last) && single(first) && !value[last.len() + 2..].contains(',') {
+            return lenient_person(&format!("{first} {last}")).into_iter().collect();
+        }
+    }
     let mut names = Vec::new();
     for seg in split_segments(&value) {
         // "Verlag GmbH, Nürnberg, Germany": an address, so the value is an organisation's.
@@ -1201,9 +1248,26 @@ fn lenient_person(seg: &str) -> Option<String> {
     if toks.is_empty() || toks.len() > 6 || toks.iter().any(|t| !t.chars().any(char::is_alphanumeric)) {
         return None;
     }
+    // "Rechtsanwalt Jane Doe", "FOCUS-Online-Experte Jane Doe": an occupation before the name.
+    while toks.len() > 2 && is_occupation(toks[0]) {
+        toks.remove(0);
+    }
     let joined = toks.join(" ");
-    // "Twitter Facebook": share links, not a name.
-    if toks.iter().all(|t| HANDLE_STOPWORDS.contains(&t.to_lowercase().as_str())) {
+    // "Twitter Facebook": share links, not a name; "Super User": a CMS's default account.
+    let squashed = joined.to_lowercase().replace(' ', "");
+    if toks.iter().all(|t| HANDLE_STOPWORDS.contains(&t.to_lowercase().as_str()))
+        || (toks.len() > 1 && HANDLE_STOPWORDS.contains(&squashed.as_str()))
+    {
+        return None;
+    }
+    // "deinen Hochzeitsbloggern": a lowercase word before capitalised ones makes a phrase; a
+    // name is capitalised (with particles), a lowercase user name, or keeps a lowercase
+    // surname at its end ("Mobasir hassan").
+    let lower_word = |t: &&str| {
+        t.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&t.to_lowercase().as_str())
+    };
+    let upper_word = |t: &&str| t.chars().next().is_some_and(char::is_uppercase);
+    if toks.len() > 1 && toks.first().is_some_and(lower_word) && toks.iter().any(upper_word) {
         return None;
     }
     // "No Author" once "Author" is cut: a placeholder.
@@ -1244,6 +1308,40 @@ fn lenient_person(seg: &str) -> Option<String> {
         return None;
     }
     Some(display_name(&toks))
+}
+
+/// True for a word naming an occupation that stands before a name ("Rechtsanwalt",
+/// "FOCUS-Online-Experte", "Redakteurin").
+fn is_occupation(tok: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "experte",
+        "expertin",
+        "anwalt",
+        "anwältin",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "reporterin",
+        "journalist",
+        "journalistin",
+        "kolumnist",
+        "kolumnistin",
+        "autorin",
+    ];
+    let l = tok.to_lowercase();
+    ENDINGS.iter().any(|e| l.ends_with(e))
+}
+
+/// "Jane DoeJane Doe" → "Jane Doe": a name that layouts print twice (once for small screens)
+/// and that text extraction runs together.
+fn undouble(s: &str) -> &str {
+    let n = s.len();
+    if n >= 6 && n.is_multiple_of(2) && s.is_char_boundary(n / 2) && s[..n / 2] == s[n / 2..] {
+        s[..n / 2].trim()
+    } else {
+        s
+    }
 }
 
 /// Title-cases a name written wholly in capitals ("JANE DOE" -> "Jane Doe"); leaves others.
@@ -1335,6 +1433,8 @@ mod tests {
             ("11.12.2019 - Jane Doe", v(&["Jane Doe"])),
             ("jdoe2 17.10.2019, 13:56 Uhr", v(&["jdoe2"])),
             ("Ein Artikel von Jane Doe | 03.03.2023", v(&["Jane Doe"])),
+            ("Thread starter jdoe", v(&["jdoe"])),
+            ("Interview: Jane Doe", v(&["Jane Doe"])),
             // Not bylines: a bare "By" before an ordinary word, an acronym, a speaker with an
             // affiliation, a sentence, a credit, a desk.
             ("By contrast", None),
@@ -1351,6 +1451,22 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(&parse_visible_byline(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn labels_on_their_own_line() {
+        let cases: &[(&str, &str, Option<Vec<String>>)] = &[
+            ("Autor:", "Jane Doe/SP-X", v(&["Jane Doe"])),
+            ("Autor", "Jane Doe ,", v(&["Jane Doe"])),
+            ("by", "jdoe2", v(&["jdoe2"])),
+            ("Auteur(s) :", "Jane Doe", v(&["Jane Doe"])),
+            ("by", "contrast", None),
+            ("Menü", "Jane Doe", None),
+            ("Autor:", "Drew Angerer/Getty Images", None),
+        ];
+        for (label, next, want) in cases {
+            assert_eq!(&parse_labelled_byline(label, next), want, "{label} / {next}");
         }
     }
 
@@ -1404,6 +1520,7 @@ mod tests {
             ("Author: Jane Doe | March 3, 2023", v(&["Jane Doe"])),
             ("Jane Doe, Senior Writer", v(&["Jane Doe"])),
             ("About the author", None),
+            ("Erstellt von Jane Doe", v(&["Jane Doe"])),
             ("3 comments", None),
             ("Drew Angerer/Getty Images", None),
         ];
@@ -1438,6 +1555,15 @@ mod tests {
             ("Grant Tinsley, PhD", &["Grant Tinsley"]),
             ("Will Knight", &["Will Knight"]),
             ("Publisher", &[]),
+            ("Super User", &[]),
+            ("Agencies", &[]),
+            ("Doe, Jane", &["Jane Doe"]),
+            ("Reuters, AFP", &[]),
+            ("Erstellt von Jane Doe", &["Jane Doe"]),
+            ("Rechtsanwalt Jane Doe", &["Jane Doe"]),
+            ("deinen Hochzeitsbloggern", &[]),
+            ("Jane DoeJane Doe", &["Jane Doe"]),
+            ("Mobasir hassan", &["Mobasir hassan"]),
             ("焦鹏", &["焦鹏"]),
             ("", &[]),
             ("   ", &[]),

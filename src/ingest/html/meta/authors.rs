@@ -9,8 +9,11 @@ impl Signals {
     /// Authors, strongest source first; the first source that yields a person who is not the
     /// site itself wins (a meta author naming the outlet gives way to the byline markup).
     pub(super) fn authors(&self, body_byline: &[String], site: &SiteNames) -> Vec<String> {
+        // "Daniel Lemire's blog": a site named for its owner is signed by that person.
+        let owner = [&self.site_name, &self.title].into_iter().flatten().find_map(|t| possessive_owner(t));
+        let is_owner = |n: &str| owner.as_deref().is_some_and(|o| norm(o) == norm(n));
         let keep = |names: Vec<String>| -> Option<Vec<String>> {
-            let names: Vec<String> = names.into_iter().filter(|n| !site.is_site(n)).collect();
+            let names: Vec<String> = names.into_iter().filter(|n| is_owner(n) || !site.is_site(n)).collect();
             (!names.is_empty()).then_some(names)
         };
         let structured = std::iter::once(self.ld.authors.clone())
@@ -24,7 +27,12 @@ impl Signals {
             .filter_map(|t| byline::parse_byline_element(t).or_else(|| byline::parse_visible_byline(t)));
         // Unmarked bylines in the visible lines around the headline come last: the page's own
         // markup, when it has any, knows better.
-        let visible = self.header_lines.iter().filter_map(|l| byline::parse_visible_byline(l));
+        let visible = self.header_lines.iter().enumerate().filter_map(|(i, l)| {
+            byline::parse_visible_byline(l).or_else(|| {
+                // A label on a line of its own ("Autor:") names the author on the next.
+                self.header_lines.get(i + 1).and_then(|next| byline::parse_labelled_byline(l, next))
+            })
+        });
         if let Some(names) = structured
             .chain(marked)
             .chain(std::iter::once(body_byline.to_vec()))
@@ -32,6 +40,9 @@ impl Signals {
             .find_map(keep)
         {
             return names;
+        }
+        if let Some(owner) = owner {
+            return vec![owner];
         }
         // Blogs sign with one word ("von Heiko"): taken only from author markup, and only
         // when no fuller byline exists.
@@ -43,6 +54,49 @@ impl Signals {
             .into_iter()
             .collect()
     }
+}
+
+/// The owner a site or page title names in the possessive ("Daniel Lemire's blog", "Jane
+/// Doe’s Digital Home | Post title"): a person's name of two words or more, since one word
+/// ("Tom's Hardware", "Reader's Digest") is as often a brand.
+fn possessive_owner(title: &str) -> Option<String> {
+    // What a personal site calls itself after the owner's name.
+    const SITE_WORDS: &[&str] = &[
+        "blog",
+        "weblog",
+        "home",
+        "homepage",
+        "site",
+        "website",
+        "page",
+        "journal",
+        "notes",
+        "notebook",
+        "corner",
+        "diary",
+        "musings",
+        "thoughts",
+        "log",
+        "space",
+        "place",
+        "world",
+        "ramblings",
+    ];
+    let parts = title.split(['|', '«', '»', '·', '•']).chain(title.split(" - ")).chain(title.split(" – "));
+    parts.into_iter().find_map(|part| {
+        let part = part.trim();
+        let (name, rest) = part.split_once("'s ").or_else(|| part.split_once("’s "))?;
+        // The possessive heads a short site name, not a headline ("Jane Doe's plan to …").
+        let rest: Vec<String> = rest.split_whitespace().map(|w| w.to_lowercase()).collect();
+        if rest.len() > 3 || !rest.iter().any(|w| SITE_WORDS.contains(&w.as_str())) {
+            return None;
+        }
+        let names = byline::parse_byline_element(name)?;
+        match names.as_slice() {
+            [one] if one.contains(' ') => Some(one.clone()),
+            _ => None,
+        }
+    })
 }
 
 /// "Author: Jane Doe" → "Jane Doe".
@@ -126,6 +180,29 @@ fn is_blog_platform(host: &str) -> bool {
 mod tests {
     use super::*;
     use trafilatura::dom::Document;
+
+    #[test]
+    fn possessive_site_names() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Jane Doe's blog", Some("Jane Doe")),
+            ("A post title – Jane Doe’s Digital Home", Some("Jane Doe")),
+            ("Jane Doe's Blog | A post title", Some("Jane Doe")),
+            ("Tom's Hardware", None),
+            ("Joe Biden's plan to end the war | News", None),
+            ("Jane Doe's speech | News", None),
+        ];
+        for (title, want) in cases {
+            assert_eq!(possessive_owner(title).as_deref(), *want, "{title}");
+        }
+        // The owner named by the site is its author even though it is the site's name too.
+        let s = Signals {
+            site_name: Some("Jane Doe's blog".into()),
+            meta_authors: vec!["Jane Doe".into()],
+            ..Signals::default()
+        };
+        let site = SiteNames::new(Some("Jane Doe's blog"), None, None);
+        assert_eq!(s.authors(&[], &site), vec!["Jane Doe".to_string()]);
+    }
 
     #[test]
     fn author_in_the_article_footer() {
