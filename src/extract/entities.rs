@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use super::fold::Folder;
 use crate::article::{Entities, Entity, EntityKind};
 use crate::ner::{Span, Tagger};
 
@@ -19,6 +20,7 @@ pub fn extract_entities(text: &str, tagger: &Tagger) -> Entities {
 /// Groups tagged spans into entities (see the module docs).
 pub fn entities_from_spans(spans: &[Span]) -> Entities {
     let mut out = Entities::default();
+    let mut folder = Folder::new();
     for kind in EntityKind::ALL {
         // Distinct surface forms (by key) with their mention counts, in order of first mention.
         let mut forms: Vec<(String, u32)> = Vec::new();
@@ -28,14 +30,17 @@ pub fn entities_from_spans(spans: &[Span]) -> Entities {
             if name.is_empty() {
                 continue;
             }
-            let key = match_key(&name);
+            let key = folder.name_key(&name);
             match index.get(&key) {
                 Some(&i) => {
                     forms[i].1 += 1;
                     // Keep the spelling in ordinary case over a shouted one ("Mexico City" over
-                    // the dateline's "MEXICO CITY"), then the longest ("U.S." over "US").
-                    let (old, new) = (is_shouted(&forms[i].0), is_shouted(&name));
-                    if (old && !new) || (old == new && name.chars().count() > forms[i].0.chars().count()) {
+                    // the dateline's "MEXICO CITY"), then the longest ("U.S." over "US"), then
+                    // the one with accents ("López" over "Lopez": dropping them is the slip).
+                    let rank = |n: &str| {
+                        (!is_shouted(n), n.chars().count(), n.chars().filter(|c| !c.is_ascii()).count())
+                    };
+                    if rank(&name) > rank(&forms[i].0) {
                         forms[i].0 = name;
                     }
                 }
@@ -50,7 +55,7 @@ pub fn entities_from_spans(spans: &[Span]) -> Entities {
                 form.0 = unshout(&form.0);
             }
         }
-        let merged = if kind == EntityKind::Person { merge_name_parts(forms) } else { forms };
+        let merged = if kind == EntityKind::Person { merge_name_parts(&mut folder, forms) } else { forms };
         let list = out.of_mut(kind);
         list.extend(merged.into_iter().map(|(name, mentions)| Entity { name, mentions }));
         list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
@@ -85,15 +90,10 @@ fn unshout(name: &str) -> String {
         .join(" ")
 }
 
-/// The key under which spellings are the same entity: lower case, without dots.
-fn match_key(name: &str) -> String {
-    name.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect()
-}
-
 /// Merges person forms whose words are a contiguous part of a longer form's words into that
 /// form; when several longer forms contain it, the most mentioned (then the first) wins.
-fn merge_name_parts(forms: Vec<(String, u32)>) -> Vec<(String, u32)> {
-    let words: Vec<Vec<String>> = forms.iter().map(|(n, _)| n.split(' ').map(match_key).collect()).collect();
+fn merge_name_parts(folder: &mut Folder, forms: Vec<(String, u32)>) -> Vec<(String, u32)> {
+    let words: Vec<Vec<String>> = forms.iter().map(|(n, _)| folder.words(&n.replace('.', ""))).collect();
     // Longest forms first, so that a chain ("Greene" < "Taylor Greene" < "Marjorie Taylor
     // Greene") ends at the longest form.
     let mut order: Vec<usize> = (0..forms.len()).collect();
@@ -166,6 +166,21 @@ mod tests {
         assert_eq!(names(&e.locations), vec![("U.S.", 2), ("Mexico", 1)]);
         assert_eq!(names(&e.organizations), vec![("CNN", 1)]);
         assert!(e.misc.is_empty());
+    }
+
+    #[test]
+    fn accents_and_hyphens_are_one_name() {
+        use EntityKind::*;
+        let spans = vec![
+            span("Lopez Obrador", Person),
+            span("Andrés Manuel López Obrador", Person),
+            span("López Obrador", Person),
+            span("Bogota", Location),
+            span("Bogotá", Location),
+        ];
+        let e = entities_from_spans(&spans);
+        assert_eq!(names(&e.persons), vec![("Andrés Manuel López Obrador", 3)]);
+        assert_eq!(names(&e.locations), vec![("Bogotá", 2)]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod byline;
 pub mod date;
 pub mod dateline;
 pub mod entities;
+pub mod fold;
 pub mod language;
 pub mod sentences;
 pub mod timex;

@@ -13,52 +13,13 @@ use std::collections::HashMap;
 use serde::{Serialize, Serializer};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, TextAnalyzer};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::search::{build_query, QuerySpec};
 use super::QueryError;
 use crate::article::EntityKind;
+pub use crate::extract::fold::Folder;
 use crate::index::{fields::names, Archive, STATS_SEP};
-
-/// Folds text for comparison the way the index's `folded` tokenizer does: words split on
-/// non-alphanumeric characters, lowercased, accents folded to ASCII ("López Obrador" →
-/// `["lopez", "obrador"]`).
-pub struct Folder {
-    analyzer: TextAnalyzer,
-}
-
-impl Default for Folder {
-    fn default() -> Self {
-        Folder::new()
-    }
-}
-
-impl Folder {
-    /// Builds the folding pipeline.
-    pub fn new() -> Folder {
-        let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build();
-        Folder { analyzer }
-    }
-
-    /// Returns the folded words of `text`.
-    pub fn words(&mut self, text: &str) -> Vec<String> {
-        let mut stream = self.analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(token) = stream.next() {
-            out.push(token.text.clone());
-        }
-        out
-    }
-
-    /// Returns the folded words of `text` joined by single spaces.
-    pub fn key(&mut self, text: &str) -> String {
-        self.words(text).join(" ")
-    }
-}
 
 /// An entities request.
 #[derive(Debug, Clone, Default)]
@@ -130,12 +91,9 @@ pub fn entities(archive: &Archive, spec: &EntitiesSpec) -> Result<EntitiesResult
     if with.is_some() && fruit.articles == 0 {
         fruit = searcher.search(&*query, &EntityCollector { with, whole_words: true })?;
     }
-    let mut list: Vec<EntityCount> = fruit
-        .counts
-        .into_iter()
-        .filter(|((kind, _), _)| spec.kind.is_none_or(|k| k == *kind))
-        .map(|((kind, name), (articles, mentions))| EntityCount { name, kind, articles, mentions })
-        .collect();
+    let mut list = merge_spellings(
+        fruit.counts.into_iter().filter(|((kind, _), _)| spec.kind.is_none_or(|k| k == *kind)),
+    );
     sort_entities(&mut list);
     if spec.limit > 0 {
         list.truncate(spec.limit);
@@ -146,6 +104,35 @@ pub fn entities(archive: &Archive, spec: &EntitiesSpec) -> Result<EntitiesResult
         articles: fruit.articles,
         entities: list,
     })
+}
+
+/// Merges the spellings of one name across articles ("López Obrador" in one, "Lopez Obrador"
+/// in another), as ingest merges them within an article: same kind and same folded name key.
+/// Each article holds at most one spelling of a key, so the counts add up exactly. The name
+/// shown is the spelling most articles use; on a tie, the one with accents, then the first in
+/// alphabetical order.
+fn merge_spellings(counts: impl Iterator<Item = ((EntityKind, String), (u64, u64))>) -> Vec<EntityCount> {
+    let mut folder = Folder::new();
+    let mut groups: HashMap<(EntityKind, String), (EntityCount, u64)> = HashMap::new();
+    for ((kind, name), (articles, mentions)) in counts {
+        let key = match folder.name_key(&name) {
+            k if k.is_empty() => name.clone(),
+            k => k,
+        };
+        let accents = |n: &str| n.chars().filter(|c| !c.is_ascii()).count();
+        let (group, best_articles) = groups
+            .entry((kind, key))
+            .or_insert_with(|| (EntityCount { name: name.clone(), kind, articles: 0, mentions: 0 }, 0));
+        let better = (articles, accents(&name), Reverse(&name))
+            > (*best_articles, accents(&group.name), Reverse(&group.name));
+        if better || group.articles == 0 {
+            group.name = name;
+            *best_articles = articles;
+        }
+        group.articles += articles;
+        group.mentions += mentions;
+    }
+    groups.into_values().map(|(count, _)| count).collect()
 }
 
 /// Sorts by articles, then mentions (both descending), then name and kind.
@@ -392,6 +379,31 @@ mod tests {
 
     fn row(name: &str, kind: &'static str, articles: u64, mentions: u64) -> (String, &'static str, u64, u64) {
         (name.to_string(), kind, articles, mentions)
+    }
+
+    #[test]
+    fn spellings_merge_across_articles() {
+        use EntityKind::*;
+        let counts = vec![
+            ((Person, "Lopez Obrador".to_string()), (1, 2)),
+            ((Person, "López Obrador".to_string()), (3, 5)),
+            ((Person, "LÓPEZ-OBRADOR".to_string()), (1, 1)),
+            ((Organization, "López Obrador".to_string()), (1, 1)),
+            ((Location, "U.S.".to_string()), (2, 2)),
+            ((Location, "US".to_string()), (2, 3)),
+        ];
+        let mut list = merge_spellings(counts.into_iter());
+        sort_entities(&mut list);
+        let got: Vec<(&str, EntityKind, u64, u64)> =
+            list.iter().map(|e| (e.name.as_str(), e.kind, e.articles, e.mentions)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("López Obrador", Person, 5, 8),
+                ("U.S.", Location, 4, 5),
+                ("López Obrador", Organization, 1, 1),
+            ]
+        );
     }
 
     #[test]
