@@ -80,6 +80,16 @@ pub fn parse_handle(text: &str) -> Option<String> {
 pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
     let line = normalize_space(line);
     let line = line.trim().trim_start_matches(['—', '–', '-', '|', '·', '•']).trim();
+    // "Jane Doe/John Roe": co-authors set apart by a slash, both sides a full name (a credit
+    // has an agency or a photo word on one side).
+    if let Some((a, b)) = line.split_once('/') {
+        let lower = line.to_lowercase();
+        let credit_word =
+            ["photo", "foto", "bild", "getty", "image", "credit", "©"].iter().any(|w| lower.contains(w));
+        if let (Some(a), Some(b), false) = (strict_person(a.trim()), strict_person(b.trim()), credit_word) {
+            return Some(dedupe(vec![a, b]));
+        }
+    }
     if line.is_empty() || line.chars().count() > 120 || looks_like_credit(line) {
         return None;
     }
@@ -135,6 +145,31 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
     strip_by_prefix(line)?;
     parse_byline_line(line).filter(|n| !n.is_empty())
 }
+
+/// A single capitalised word, as a dateline's place ("Lille", "WASHINGTON").
+fn is_place_word(seg: &str) -> bool {
+    !seg.contains(' ')
+        && classify(seg) == Some(Token::Word)
+        && seg.chars().count() >= 3
+        && !NOT_NAME_WORDS.contains(&seg.to_lowercase().as_str())
+}
+
+/// Reads a line that names the editor rather than the author ("Editor: Jane Doe", "Edited by
+/// Jane Doe", "Bearbeitet von Jane Doe"): the names, or `None` for any other line. Pages that
+/// sign with both put the editor in their metadata too, where they must not be taken for the
+/// author.
+pub fn parse_editor_line(line: &str) -> Option<Vec<String>> {
+    let caps = EDITOR_LABEL.captures(line.trim())?;
+    let names = parse_byline_element(caps.get(1)?.as_str())?;
+    (!names.is_empty()).then_some(names)
+}
+
+static EDITOR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:editor|editors|edited\s+by|editing\s+by|editado\s+por|édité\s+par|bearbeitet\s+von|redigiert\s+von|redakteur(?:in)?)\s*:?\s*(.+)$",
+    )
+    .expect("valid regex")
+});
 
 /// Reads a byline whose label stands on a line of its own, as page layouts often set it
 /// ("Autor:" above "Jane Doe", "by" above "jdoe2"): `None` unless `label` is such a bare label,
@@ -319,7 +354,11 @@ const WEEKDAYS: &[&str] = &[
 /// A user name that cannot be an ordinary word: letters with digits or inner capitals
 /// ("MikeNils", "delta201", "Isabella.DiBiase"), not written wholly in capitals (an acronym).
 fn is_user_name(seg: &str) -> bool {
-    let odd = seg.chars().skip(1).any(|c| c.is_ascii_digit() || c.is_uppercase() || c == '_');
+    // Digits, '_' or a capital straight after a lowercase letter ("MikeNils"); a capital after
+    // a hyphen starts a compound's next word ("Leichtathletik-Verband").
+    let chars: Vec<char> = seg.chars().collect();
+    let odd = chars.iter().skip(1).any(|c| c.is_ascii_digit() || *c == '_')
+        || chars.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase());
     let acronym = seg.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     odd && !acronym && parse_handle(seg).is_some()
 }
@@ -514,6 +553,8 @@ fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
             if !prefixed {
                 return None;
             }
+        } else if prefixed && i > 0 && i + 1 == segments.len() && !names.is_empty() && is_place_word(seg) {
+            // "By Jane Doe, Lille": the dateline's place after the names.
         } else {
             // Any other words (a sentence, a caption) mean this is not a byline.
             return None;
@@ -1434,6 +1475,9 @@ mod tests {
             ("jdoe2 17.10.2019, 13:56 Uhr", v(&["jdoe2"])),
             ("Ein Artikel von Jane Doe | 03.03.2023", v(&["Jane Doe"])),
             ("Thread starter jdoe", v(&["jdoe"])),
+            ("Jane Doe/John Roe", v(&["Jane Doe", "John Roe"])),
+            ("Berliner | Leichtathletik-Verband | 31.01.2022", None),
+            ("MikeNils 18.10.2019, 15:07 Uhr", v(&["MikeNils"])),
             ("Interview: Jane Doe", v(&["Jane Doe"])),
             // Not bylines: a bare "By" before an ordinary word, an acronym, a speaker with an
             // affiliation, a sentence, a credit, a desk.
@@ -1452,6 +1496,14 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(&parse_visible_byline(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn editor_lines() {
+        assert_eq!(parse_editor_line("Editor : Jane Doe"), v(&["Jane Doe"]));
+        assert_eq!(parse_editor_line("Edited by Jane Doe"), v(&["Jane Doe"]));
+        assert_eq!(parse_editor_line("Jane Doe"), None);
+        assert_eq!(parse_editor_line("Editorial"), None);
     }
 
     #[test]
@@ -1487,6 +1539,7 @@ mod tests {
             ("By Jane Doe Updated 3:45 PM EST, March 3, 2023", v(&["Jane Doe"])),
             ("By Jane Doe on March 3, 2023", v(&["Jane Doe"])),
             ("By Jane Doe (CNN)", v(&["Jane Doe"])),
+            ("Von Jane Doe, Lille", v(&["Jane Doe"])),
             ("Von Hans Müller und Eva Schmidt", v(&["Hans Müller", "Eva Schmidt"])),
             ("By The Associated Press", v(&[])),
             ("By Staff", v(&[])),

@@ -12,8 +12,21 @@ impl Signals {
         // "Daniel Lemire's blog": a site named for its owner is signed by that person.
         let owner = [&self.site_name, &self.title].into_iter().flatten().find_map(|t| possessive_owner(t));
         let is_owner = |n: &str| owner.as_deref().is_some_and(|o| norm(o) == norm(n));
+        // "Editor: Jane Doe" beside the byline: the editor is no author, even where the
+        // page's metadata names her.
+        let editors: Vec<String> = self
+            .byline_texts
+            .iter()
+            .chain(&self.header_lines)
+            .filter_map(|l| byline::parse_editor_line(l))
+            .flatten()
+            .map(|n| norm(&n))
+            .collect();
         let keep = |names: Vec<String>| -> Option<Vec<String>> {
-            let names: Vec<String> = names.into_iter().filter(|n| is_owner(n) || !site.is_site(n)).collect();
+            let names: Vec<String> = names
+                .into_iter()
+                .filter(|n| (is_owner(n) || !site.is_site(n)) && !editors.contains(&norm(n)))
+                .collect();
             (!names.is_empty()).then_some(names)
         };
         let structured = std::iter::once(self.ld.authors.clone())
@@ -116,15 +129,44 @@ fn strip_label(s: &str) -> &str {
 /// author's.
 pub(super) struct SiteNames {
     names: Vec<String>,
+    /// Initials of the multi-word names ("lto" for "Legal Tribune Online").
+    initials: Vec<String>,
     host: Option<String>,
+    /// The host's name without its suffix ("dw" for dw.com).
+    host_base: Option<String>,
     platform_blog: bool,
 }
 
 impl SiteNames {
     pub(super) fn new(outlet: Option<&str>, publisher: Option<&str>, url: Option<&str>) -> Self {
         let host = url.and_then(host_of);
+        // "Automobilwoche.de", "Fischerhütte | hejfish.com": the parts of a site name and each
+        // without its domain suffix.
+        let mut names = Vec::new();
+        let mut inits = Vec::new();
+        for o in [outlet, publisher].into_iter().flatten() {
+            names.push(norm(o).replace(' ', ""));
+            for part in o.split(['|', '•', '·']).chain(o.split(" - ")).chain(o.split(" – ")) {
+                let part = strip_domain_suffix(part.trim());
+                let words = norm(part);
+                let key = words.replace(' ', "");
+                if key.chars().count() >= 3 && !names.contains(&key) {
+                    names.push(key);
+                }
+                let i = initials(&words);
+                if i.len() >= 2 {
+                    inits.push(i);
+                }
+            }
+        }
+        let host_base = host.as_deref().map(|h| {
+            let labels: Vec<&str> = h.split('.').collect();
+            labels.get(labels.len().saturating_sub(2)).copied().unwrap_or(h).to_string()
+        });
         SiteNames {
-            names: [outlet, publisher].into_iter().flatten().map(|o| norm(o).replace(' ', "")).collect(),
+            names,
+            initials: inits,
+            host_base,
             // On a blog platform the subdomain and the blog's title are the blogger's own
             // name ("zahlenzauberin.wordpress.com" signed "zahlenzauberin").
             platform_blog: host.as_deref().is_some_and(is_blog_platform),
@@ -144,9 +186,39 @@ impl SiteNames {
         if key.is_empty() || self.host.as_deref() == Some(key.as_str()) {
             return true;
         }
+        // "LTO" for "Legal Tribune Online", "Deutsche Welle" on dw.com: a name and its
+        // initials.
+        let author_initials = initials(&words);
+        if self.initials.contains(&key)
+            || (author_initials.len() >= 2
+                && (self.names.contains(&author_initials)
+                    || self.host_base.as_deref() == Some(&author_initials)))
+        {
+            return true;
+        }
         let first_name = !words.contains(' ') && is_plain_name_word(author.trim());
         let prefix = !first_name && key.len() >= 5;
         self.names.iter().any(|o| *o == key || prefix && o.starts_with(&key))
+    }
+}
+
+/// The first letters of the words of a multi-word name ("legal tribune online" → "lto");
+/// empty for one word.
+fn initials(words: &str) -> String {
+    let ws: Vec<&str> = words.split_whitespace().collect();
+    if ws.len() < 2 {
+        return String::new();
+    }
+    ws.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// "hejfish.com" → "hejfish": a site name written as its domain.
+fn strip_domain_suffix(name: &str) -> &str {
+    match name.rsplit_once('.') {
+        Some((base, tld)) if (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic()) => {
+            base
+        }
+        _ => name,
     }
 }
 
@@ -178,8 +250,43 @@ fn is_blog_platform(host: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::LdArticle;
     use super::*;
     use trafilatura::dom::Document;
+
+    #[test]
+    fn site_names_initials_and_domains() {
+        let site = SiteNames::new(Some("Legal Tribune Online"), None, Some("https://www.lto.de/a"));
+        assert!(site.is_site("LTO"), "the site's initials");
+        assert!(!site.is_site("Max Kolter"));
+        let site = SiteNames::new(Some("DW.COM"), None, Some("https://www.dw.com/de/a"));
+        assert!(site.is_site("Deutsche Welle"), "a name whose initials are the host");
+        let site = SiteNames::new(Some("Fischerhütte | hejfish.com"), None, None);
+        assert!(site.is_site("hejfish"), "one part of the site name, without its domain suffix");
+        let site = SiteNames::new(Some("Automobilwoche.de"), None, None);
+        assert!(site.is_site("Automobilwoche"));
+    }
+
+    #[test]
+    fn editors_are_not_authors() {
+        let s = Signals {
+            ld: LdArticle { authors: vec!["Ed Itor".into()], ..LdArticle::default() },
+            byline_texts: vec!["Jane Doe".into(), "Editor : Ed Itor".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
+    fn names_in_sibling_elements() {
+        // Three names in sibling spans run together as six words in the element's text.
+        let html = r#"<html><body><article><h1>Eine Schlagzeile für den Test</h1>
+            <div class="article-byline"><span>Jane Doe</span> <span>John Roe</span> <span>Ana Ruiz</span></div>
+            <p>Text.</p></article></body></html>"#;
+        let s = super::super::gather(&Document::parse(html));
+        let want: Vec<String> = ["Jane Doe", "John Roe", "Ana Ruiz"].iter().map(|n| n.to_string()).collect();
+        assert_eq!(s.resolve(None, &[], None).byline, want);
+    }
 
     #[test]
     fn possessive_site_names() {

@@ -424,10 +424,38 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
     }
     if is_byline && !matches!(tag, "meta" | "link" | "script" | "html" | "body" | "article" | "main") {
         if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 120) {
+            // Names set in sibling elements run together in the text ("Jane DoeJohn Roe");
+            // the element's text pieces joined by commas follow as a second reading.
+            let pieces = text_pieces(doc, id);
+            let joined = pieces.join(", ");
             s.byline_texts.push(t);
+            if pieces.len() >= 2 && joined.chars().count() <= 160 {
+                s.byline_texts.push(joined);
+            }
         }
     }
     figure_markup(doc, id, tag, &class, s);
+}
+
+/// The non-empty text nodes under an element, each cleaned (at most 12).
+fn text_pieces(doc: &Document, id: NodeId) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![id];
+    let mut steps = 0;
+    while let Some(n) = stack.pop() {
+        steps += 1;
+        if steps > 200 || out.len() >= 12 {
+            break;
+        }
+        if doc.is_text(n) {
+            out.extend(clean_text(&doc.text_content(n)));
+            continue;
+        }
+        for child in doc.child_nodes(n).into_iter().rev() {
+            stack.push(child);
+        }
+    }
+    out
 }
 
 /// True when an element or one of its near ancestors is hidden (`style="display:none"`,
