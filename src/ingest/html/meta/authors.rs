@@ -8,7 +8,7 @@ use crate::extract::byline;
 impl Signals {
     /// Authors, strongest source first; the first source that yields a person who is not the
     /// site itself wins (a meta author naming the outlet gives way to the byline markup).
-    pub(super) fn authors(&self, body_byline: &[String], site: &SiteNames) -> Vec<String> {
+    pub(super) fn authors<'a>(&'a self, body_byline: &[String], site: &SiteNames) -> Vec<String> {
         // "Daniel Lemire's blog": a site named for its owner is signed by that person.
         let owner = [&self.site_name, &self.title].into_iter().flatten().find_map(|t| possessive_owner(t));
         let is_owner = |n: &str| owner.as_deref().is_some_and(|o| norm(o) == norm(n));
@@ -29,9 +29,13 @@ impl Signals {
                 .collect();
             (!names.is_empty()).then_some(names)
         };
+        // "Jobs & Hire": a field naming the site as a whole is dropped before it is split.
+        let fields = |values: &'a [String]| {
+            values.iter().filter(|a| !site.is_site(a)).map(|a| byline::split_authors(strip_label(a)))
+        };
         let structured = std::iter::once(self.ld.authors.clone())
-            .chain(self.meta_authors.iter().map(|a| byline::split_authors(a)))
-            .chain(self.markup_authors.iter().map(|a| byline::split_authors(strip_label(a))));
+            .chain(fields(&self.meta_authors))
+            .chain(fields(&self.markup_authors));
         // Byline elements: names, or a sentence-like stamp ("Erstellt von Jane Doe",
         // "Veröffentlicht am 8. Februar 2022 von jdoe").
         let marked = self
@@ -46,12 +50,21 @@ impl Signals {
                 self.header_lines.get(i + 1).and_then(|next| byline::parse_labelled_byline(l, next))
             })
         });
-        if let Some(names) = structured
+        let mut found = structured
             .chain(marked)
             .chain(std::iter::once(body_byline.to_vec()))
             .chain(visible)
-            .find_map(keep)
-        {
+            .filter_map(keep);
+        if let Some(names) = found.next() {
+            // A user name or first name ("arianschlichenmayer", "Todd") gives way to the full
+            // name a weaker source writes out for the same person ("Arian Schlichenmayer").
+            if let [one] = names.as_slice() {
+                if !one.contains(' ') {
+                    if let Some(full) = found.flatten().find(|full| spells_out(one, full)) {
+                        return vec![full];
+                    }
+                }
+            }
             return names;
         }
         if let Some(owner) = owner {
@@ -110,6 +123,44 @@ fn possessive_owner(title: &str) -> Option<String> {
             _ => None,
         }
     })
+}
+
+/// True when `full` (two words or more) is the name that the one-word `short` abbreviates: the
+/// same letters ("arianschlichenmayer", "christian.stadtfeld"), its first word ("Todd"), or its
+/// initials in capitals ("DT" for "Donald Townsend").
+fn spells_out(short: &str, full: &str) -> bool {
+    let words: Vec<&str> = full.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let s = fold(short);
+    let first = fold(words[0]);
+    let last = fold(words[words.len() - 1]);
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let all_caps = short.chars().all(|c| c.is_uppercase());
+    s.len() >= 2
+        && (s == fold(full)
+            || s == format!("{first}{last}")
+            || (s == first && short.chars().next().is_some_and(char::is_uppercase))
+            || (all_caps && short.chars().count() <= 3 && short == initials))
+}
+
+/// Lowercase letters and digits of a name, accents dropped ("Gàbor Muniér" → "gabormunier").
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
 }
 
 /// "Author: Jane Doe" → "Jane Doe".
@@ -198,7 +249,12 @@ impl SiteNames {
         }
         let first_name = !words.contains(' ') && is_plain_name_word(author.trim());
         let prefix = !first_name && key.len() >= 5;
-        self.names.iter().any(|o| *o == key || prefix && o.starts_with(&key))
+        // "Noticias El Comercio Perú" for "El Comercio Perú": the site's name with a word before.
+        self.names.iter().any(|o| {
+            *o == key
+                || (prefix && o.starts_with(&key))
+                || (o.chars().count() >= 8 && key.ends_with(o.as_str()))
+        })
     }
 }
 
@@ -265,6 +321,37 @@ mod tests {
         assert!(site.is_site("hejfish"), "one part of the site name, without its domain suffix");
         let site = SiteNames::new(Some("Automobilwoche.de"), None, None);
         assert!(site.is_site("Automobilwoche"));
+    }
+
+    #[test]
+    fn short_names_give_way_to_full_ones() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("arianschlichenmayer", "Arian Schlichenmayer", true),
+            ("christian.stadtfeld", "Christian P. Stadtfeld", true),
+            ("gabor_munier", "Gàbor Muniér", true),
+            ("Todd", "Todd Bates", true),
+            ("DT", "Donald Townsend", true),
+            ("Todd", "Jane Doe", false),
+            ("todd", "Todd Bates", false),
+            ("Jane", "Jane", false),
+        ];
+        for (short, full, want) in cases {
+            assert_eq!(spells_out(short, full), *want, "{short} / {full}");
+        }
+        let s = Signals {
+            ld: LdArticle { authors: vec!["arianschlichenmayer".into()], ..LdArticle::default() },
+            byline_texts: vec!["von Arian Schlichenmayer".into()],
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.authors(&[], &SiteNames::new(None, None, None)),
+            vec!["Arian Schlichenmayer".to_string()]
+        );
+        // A field that is the site's name as a whole is not split into "authors".
+        let s = Signals { meta_authors: vec!["Jobs & Hire".into()], ..Signals::default() };
+        assert!(s.authors(&[], &SiteNames::new(Some("Jobs & Hire"), None, None)).is_empty());
+        let site = SiteNames::new(Some("El Comercio Perú"), None, None);
+        assert!(site.is_site("Noticias El Comercio Perú"), "the site's name with a word before it");
     }
 
     #[test]
