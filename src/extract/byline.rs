@@ -133,11 +133,10 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
     // A bare "By"/"von" takes a one-word name only when it cannot be an ordinary word: a
     // user name with digits or inner capitals ("von Marianne1", "by MikeNils").
     if let Some(rest) = strip_by_prefix(line) {
-        let odd = rest.chars().skip(1).any(|c| c.is_ascii_digit() || c.is_uppercase() || c == '_');
-        if odd && !rest.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
-            if let Some(h) = parse_handle(rest) {
-                return Some(vec![h]);
-            }
+        // "von Isabella.DiBiase am Samstag, 19. Oktober 2019": the name ends before the date.
+        let rest = NAME_END.split(rest).next().unwrap_or("").trim();
+        if is_user_name(rest) {
+            return parse_handle(rest).map(|h| vec![h]);
         }
     }
     // A name set beside its date stamp: "Jane Doe | 03.03.2023 | 4 min", "Jane Doe, 21. Jan.
@@ -158,6 +157,23 @@ fn is_place_word(seg: &str) -> bool {
         && seg.chars().count() >= 3
         && !NOT_NAME_WORDS.contains(&seg.to_lowercase().as_str())
 }
+
+/// Reads a copyright line that closes an article with its author's name and the year ("©
+/// 2019 Jane Doe", "Copyright (c) 2018-2020 by Jane Doe"). The year is required: a bare
+/// "© Jane Doe" is as often a photo's credit.
+pub fn parse_copyright_line(line: &str) -> Option<Vec<String>> {
+    let line = normalize_space(line);
+    let caps = COPYRIGHT.captures(line.trim())?;
+    let names = parse_byline_element(caps.get(1)?.as_str())?;
+    (!names.is_empty()).then_some(names)
+}
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*(?:by\s+|von\s+)?(.+?)\.?$",
+    )
+    .expect("valid regex")
+});
 
 /// Reads a line that names the editor rather than the author ("Editor: Jane Doe", "Edited by
 /// Jane Doe", "Bearbeitet von Jane Doe"): the names, or `None` for any other line. Pages that
@@ -1098,7 +1114,13 @@ fn split_segments(s: &str) -> Vec<String> {
 /// Photo credits ("Drew Angerer/Getty Images", "Photo: Jane Doe") are never bylines.
 fn looks_like_credit(line: &str) -> bool {
     let lower = line.to_lowercase();
-    line.contains('/')
+    // A slash between digits is a date's ("12/10/2020"), not a credit's.
+    let chars: Vec<char> = line.chars().collect();
+    let credit_slash = chars.iter().enumerate().any(|(i, &c)| {
+        c == '/'
+            && !(i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+    });
+    credit_slash
         || ["photo", "getty", "image", "foto", "bild:", "credit", "illustration", "shutterstock", "©"]
             .iter()
             .any(|w| lower.contains(w))
@@ -1269,9 +1291,13 @@ fn has_org_word(toks: &[&str]) -> bool {
         "ung", "heit", "keit", "schaft", "tion", "sion", "ität", "ismus", "ische", "isches", "ischen",
         "liche", "liches", "lichen",
     ];
+    // Legal forms anywhere in the name ("Acme GmbH Frankfurt").
+    const LEGAL_FORMS: &[&str] =
+        &["gmbh", "ag", "kg", "ohg", "ug", "e.v", "inc", "ltd", "llc", "corp", "plc", "sarl", "bv", "nv"];
     toks.iter().any(|t| {
         let l = t.trim_end_matches(['.', ',']).to_lowercase();
-        ORG_STEMS.iter().any(|o| l.ends_with(o))
+        LEGAL_FORMS.contains(&l.as_str())
+            || ORG_STEMS.iter().any(|o| l.ends_with(o))
             || (l.chars().count() >= 7 && NOUN_ENDINGS.iter().any(|e| l.ends_with(e)))
     })
 }
@@ -1479,6 +1505,7 @@ mod tests {
             ("03.03.2023 - Text: Jane Doe", v(&["Jane Doe"])),
             ("Filed under: News, Misc — jdoe @ 00:11", v(&["jdoe"])),
             ("von Marianne1", v(&["Marianne1"])),
+            ("Von Jane.DoeSmith am Samstag, 19. Oktober 2019 um 11:14 Uhr", v(&["Jane.DoeSmith"])),
             // A name beside its date stamp, in any order.
             ("Jane Doe | 11 Jan 2019 | 4 min", v(&["Jane Doe"])),
             ("Jane Doe , 21. Jan. 2015", v(&["Jane Doe"])),
@@ -1488,6 +1515,7 @@ mod tests {
             ("Ein Artikel von Jane Doe | 03.03.2023", v(&["Jane Doe"])),
             ("Thread starter jdoe", v(&["jdoe"])),
             ("Jane Doe/John Roe", v(&["Jane Doe", "John Roe"])),
+            ("By Jane Doe | 12/10/2020", v(&["Jane Doe"])),
             ("Berliner | Leichtathletik-Verband | 31.01.2022", None),
             ("MikeNils 18.10.2019, 15:07 Uhr", v(&["MikeNils"])),
             ("Interview: Jane Doe", v(&["Jane Doe"])),
@@ -1508,6 +1536,15 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(&parse_visible_byline(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn copyright_lines() {
+        assert_eq!(parse_copyright_line("© 2019 Jane Doe"), v(&["Jane Doe"]));
+        assert_eq!(parse_copyright_line("Copyright (c) 2018-2020 by Jane Doe."), v(&["Jane Doe"]));
+        assert_eq!(parse_copyright_line("© Jane Doe"), None);
+        assert_eq!(parse_copyright_line("© 2019 Getty Images"), None);
+        assert_eq!(parse_copyright_line("© 2019 Example Media GmbH. Alle Rechte vorbehalten"), None);
     }
 
     #[test]
@@ -1570,6 +1607,7 @@ mod tests {
             ("Read more: By the numbers", None),
             ("By Das Mitternachtskabinett", None),
             ("By Bundesverband Windenergie", None),
+            ("By Acme GmbH Frankfurt", None),
             ("Von Ursula von der Leyen", v(&["Ursula von der Leyen"])),
             ("", None),
         ];

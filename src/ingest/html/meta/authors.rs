@@ -44,16 +44,17 @@ impl Signals {
             .filter_map(|t| byline::parse_byline_element(t).or_else(|| byline::parse_visible_byline(t)));
         // Unmarked bylines in the visible lines around the headline come last: the page's own
         // markup, when it has any, knows better.
-        let visible = self.header_lines.iter().enumerate().filter_map(|(i, l)| {
-            byline::parse_visible_byline(l).or_else(|| {
-                // A label on a line of its own ("Autor:") names the author on the next.
-                self.header_lines.get(i + 1).and_then(|next| byline::parse_labelled_byline(l, next))
-            })
-        });
+        let visible = visible_bylines(&self.header_lines).chain(visible_bylines(&self.title_lines));
+        // A signature closing the article ("Von Jane Doe", "© 2019 Jane Doe") is the weakest.
+        let foot =
+            self.foot_lines.iter().enumerate().filter_map(|(i, l)| {
+                byline::parse_copyright_line(l).or_else(|| signature(&self.foot_lines, i))
+            });
         let mut found = structured
             .chain(marked)
             .chain(std::iter::once(body_byline.to_vec()))
             .chain(visible)
+            .chain(foot)
             .filter_map(keep);
         if let Some(names) = found.next() {
             // A user name or first name ("arianschlichenmayer", "Todd") gives way to the full
@@ -123,6 +124,18 @@ fn possessive_owner(title: &str) -> Option<String> {
             _ => None,
         }
     })
+}
+
+/// Bylines among visible lines: each line read alone, or a label line ("Autor:") with the next.
+fn visible_bylines(lines: &[String]) -> impl Iterator<Item = Vec<String>> + '_ {
+    (0..lines.len()).filter_map(|i| signature(lines, i))
+}
+
+/// The byline that line `i` of `lines` states, alone or as a label for the next line.
+fn signature(lines: &[String], i: usize) -> Option<Vec<String>> {
+    let l = lines.get(i)?;
+    byline::parse_visible_byline(l)
+        .or_else(|| lines.get(i + 1).and_then(|next| byline::parse_labelled_byline(l, next)))
 }
 
 /// True when `full` (two words or more) is the name that the one-word `short` abbreviates: the
@@ -362,6 +375,27 @@ mod tests {
             ..Signals::default()
         };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
+    fn signature_at_the_article_foot() {
+        // No byline near the headline; the text closes with its author's signature, and a
+        // sidebar signs for someone else.
+        let html = include_str!("../../../../tests/fixtures/html/meta-author-signature.html");
+        let s = super::super::gather(&Document::parse(html));
+        assert!(s.foot_lines.iter().all(|l| !l.contains("Kaltwasser")));
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Hedwig Sarnow".to_string()]);
+    }
+
+    #[test]
+    fn byline_under_a_post_title_without_h1() {
+        let html = r#"<html><head><title>Why the plan fails - A Site</title></head><body>
+            <nav><p>By Nav Person | 01/02/2020</p></nav>
+            <h2 class="title-block">Why the plan fails</h2>
+            <h4>By Jane Doe | 12/10/2020</h4><p>Text of the post.</p></body></html>"#;
+        let s = super::super::gather(&Document::parse(html));
+        assert!(s.header_lines.is_empty());
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
     }
 
     #[test]

@@ -65,6 +65,12 @@ pub struct Signals {
     /// Visible text lines around the article's `<h1>`: the few just above it and those between
     /// it and the start of the body, where unmarked bylines and dates stand.
     pub header_lines: Vec<String>,
+    /// For pages without an article `<h1>`: the lines around the heading that holds the post's
+    /// title (an `<h2 class="entry-title">`), read for bylines only.
+    pub title_lines: Vec<String>,
+    /// The last visible lines of the article element, where signatures ("Von Jane Doe",
+    /// "Autorin: Jane Doe", "© 2019 Jane Doe") close the text.
+    pub foot_lines: Vec<String>,
     pub captions: Vec<String>,
     pub credits: Vec<String>,
 }
@@ -146,8 +152,118 @@ pub fn gather(doc: &Document) -> Signals {
             }
         }
     }
-    s.header_lines = header_lines(doc, &s.site_titles);
+    s.header_lines = header_lines(doc, &s.site_titles, None);
+    if s.header_lines.is_empty() {
+        if let Some(anchor) = title_anchor(&s) {
+            s.title_lines = header_lines(doc, &s.site_titles, Some(&anchor));
+        }
+    }
+    s.foot_lines = foot_lines(doc, &s.site_titles);
     s
+}
+
+/// The heading text that titles the post on a page without an article `<h1>`: a marked post
+/// title, else the first `<h2>`/`<h3>` that the `<title>` or `og:title` begins with.
+fn title_anchor(s: &Signals) -> Option<String> {
+    if let Some(t) = s.post_titles.first() {
+        return Some(t.clone());
+    }
+    let titles: Vec<String> = [&s.og_title, &s.title].into_iter().flatten().map(|t| norm(t)).collect();
+    s.sub_heads
+        .iter()
+        .find(|h| {
+            let h = norm(h);
+            h.split_whitespace().count() >= 3 && titles.iter().any(|t| t.starts_with(&h))
+        })
+        .cloned()
+}
+
+/// Lines kept from the end of the article element.
+const FOOT_LINES: usize = 12;
+
+/// The last [`FOOT_LINES`] visible lines of the article: the `<article>` around the headline,
+/// else the `itemprop=articleBody` element, else the first `<article>` that is no comment.
+/// Page chrome inside it (share bars, related lists, comments) is skipped.
+fn foot_lines(doc: &Document, site_titles: &[String]) -> Vec<String> {
+    let root = doc.root();
+    let h1 = doc
+        .query_selector_all(root, "h1")
+        .into_iter()
+        .find(|&h| clean_text(&doc.text_content(h)).is_some_and(|t| !site_titles.contains(&t)));
+    let around_h1 = h1.and_then(|h| {
+        let mut cur = doc.parent(h);
+        for _ in 0..40 {
+            let n = cur?;
+            if doc.tag_name(n).eq_ignore_ascii_case("article") {
+                return Some(n);
+            }
+            cur = doc.parent(n);
+        }
+        None
+    });
+    // Without an <article>, the nearest block around the headline that holds the text.
+    let text_block = h1.and_then(|h| {
+        let mut cur = doc.parent(h);
+        for _ in 0..12 {
+            let n = cur?;
+            if matches!(doc.tag_name(n).to_ascii_lowercase().as_str(), "body" | "html") {
+                return None;
+            }
+            if doc.query_selector_all(n, "p").len() >= 3 && doc.text_content(n).chars().count() >= 1000 {
+                return Some(n);
+            }
+            cur = doc.parent(n);
+        }
+        None
+    });
+    let Some(article) = around_h1
+        .or_else(|| doc.query_selector(root, "[itemprop=articleBody]"))
+        .or_else(|| doc.query_selector_all(root, "article").into_iter().find(|&a| !is_page_chrome(doc, a)))
+        .or(text_block)
+    else {
+        return Vec::new();
+    };
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    // (node, leaving a block: the line ends here)
+    let mut stack: Vec<(NodeId, bool)> = vec![(article, false)];
+    let mut visited = 0usize;
+    while let Some((id, leaving)) = stack.pop() {
+        visited += 1;
+        if visited > 100_000 {
+            break;
+        }
+        if leaving {
+            lines.extend(clean_text(&cur));
+            cur.clear();
+            continue;
+        }
+        if doc.is_text(id) {
+            cur.push(' ');
+            cur.push_str(&doc.text_content(id));
+            continue;
+        }
+        if !doc.is_element(id) {
+            continue;
+        }
+        let tag = doc.tag_name(id).to_ascii_lowercase();
+        // The article's own <footer> is where it signs; other skipped tags stay skipped.
+        let skipped = SKIPPED_TAGS.contains(&tag.as_str()) && tag != "footer";
+        if skipped || (id != article && is_page_chrome(doc, id)) {
+            continue;
+        }
+        if BLOCK_TAGS.contains(&tag.as_str()) || tag == "footer" {
+            lines.extend(clean_text(&cur));
+            cur.clear();
+            stack.push((id, true));
+        }
+        for child in doc.child_nodes(id).into_iter().rev() {
+            stack.push((child, false));
+        }
+    }
+    lines.extend(clean_text(&cur));
+    let start = lines.len().saturating_sub(FOOT_LINES);
+    lines.split_off(start)
 }
 
 /// Tags whose text is never a byline: scripts, navigation, forms, page chrome.
@@ -212,8 +328,9 @@ const CHARS_BELOW: usize = 1500;
 /// The visible lines around the first article `<h1>` (not a site-title one), in reading
 /// order: up to [`LINES_ABOVE`] lines before it and the lines after it until
 /// [`LINES_BELOW`] lines or [`CHARS_BELOW`] characters. Comment sections, sidebars and page
-/// chrome are skipped. Empty when the page has no article `<h1>`.
-fn header_lines(doc: &Document, site_titles: &[String]) -> Vec<String> {
+/// chrome are skipped. Empty when the page has no article `<h1>`. With `anchor`, the heading
+/// whose text it is takes the `<h1>`'s place.
+fn header_lines(doc: &Document, site_titles: &[String], anchor: Option<&str>) -> Vec<String> {
     enum Step {
         Enter(NodeId, usize),
         Leave,
@@ -264,9 +381,18 @@ fn header_lines(doc: &Document, site_titles: &[String]) -> Vec<String> {
                 if block {
                     flush(&mut cur, seen_h1, &mut above, &mut below);
                 }
-                if tag == "h1" && !seen_h1 {
+                // With an `anchor`, the heading holding that text stands in for the `<h1>`.
+                let heading = match anchor {
+                    None => tag == "h1",
+                    Some(_) => matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4"),
+                };
+                if heading && !seen_h1 {
                     let text = clean_text(&doc.text_content(id));
-                    if text.as_ref().is_some_and(|t| !site_titles.contains(t)) {
+                    let is_headline = match anchor {
+                        None => text.as_ref().is_some_and(|t| !site_titles.contains(t)),
+                        Some(a) => text.as_deref() == Some(a),
+                    };
+                    if is_headline {
                         seen_h1 = true;
                         // The headline itself is neither above nor below.
                         continue;
