@@ -8,7 +8,7 @@
 //! like in general (`extract::boilerplate`, shared with the other formats).
 
 use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use trafilatura::dom::Document;
 
@@ -65,8 +65,8 @@ pub struct Body {
     pub extractor_date: Option<PubDate>,
 }
 
-/// Extracts and cleans the main text. `doc` is the parsed page (consumed by trafilatura),
-/// `html` the page source (for dom_smoothie).
+/// Extracts and cleans the main text. `doc` is the parsed page (copied for dom_smoothie,
+/// then consumed by trafilatura).
 ///
 /// Both extractors run and their outputs are compared paragraph by paragraph (trafilatura's
 /// own "compare with a baseline" idea, with a second real extractor as the baseline): where
@@ -74,7 +74,7 @@ pub struct Body {
 /// output, outside the span where they agree, is usually a teaser list, comment box or
 /// navigation that one extractor took in; a secondary output several times longer that
 /// contains the primary's means the primary stopped early.
-pub fn extract(doc: Document, html: &str, signals: &Signals, first: BodyExtractor) -> Body {
+pub fn extract(doc: Document, signals: &Signals, first: BodyExtractor) -> Body {
     // Both extractors slow down badly on pathological nesting (20,000 nested <div>s took
     // minutes) and on giant trees (40,000 paragraphs: seconds); such a page gets a plain
     // block-by-block rendering instead.
@@ -87,8 +87,11 @@ pub fn extract(doc: Document, html: &str, signals: &Signals, first: BodyExtracto
         .as_deref()
         .or(signals.ld.description.as_deref())
         .and_then(|d| visible_lead(&doc, d));
+    // dom_smoothie reads its own tree type; building it from the tree at hand costs a fraction
+    // of parsing the page a second time.
+    let smoothie_doc = smoothie_document(&doc);
     let (traf, extractor_date) = run_trafilatura(doc);
-    let smoothie = run_dom_smoothie(html);
+    let smoothie = run_dom_smoothie(smoothie_doc);
     let (primary, secondary) = match first {
         BodyExtractor::Trafilatura => (traf, smoothie),
         BodyExtractor::DomSmoothie => (smoothie, traf),
@@ -121,16 +124,16 @@ const MIN_LEAD_WORDS: usize = 8;
 /// extractors skip, yet it is the article's opening; a description that is not shown on
 /// the page (only in `<meta>`) is not article text and is not returned.
 fn visible_lead(doc: &Document, description: &str) -> Option<String> {
-    let desc = words_lower(description);
+    let desc = LowerWords::new(description);
     if desc.len() < MIN_LEAD_WORDS {
         return None;
     }
-    let key = desc[..MIN_LEAD_WORDS].join(" ");
-    let first = desc[0].as_str();
+    let key = desc.first_words(MIN_LEAD_WORDS);
+    let first = desc.first_words(1);
     let text = render_blocks(doc, doc.body()?);
     text.lines()
         .filter(|line| line.to_lowercase().contains(first))
-        .find(|line| words_lower(line).join(" ").contains(&key))
+        .find(|line| LowerWords::new(line).joined.contains(key))
         .map(|line| {
             // A block much longer than the description is a container (a teaser list that
             // repeats it), not the lead itself.
@@ -194,20 +197,20 @@ const SHORT_LINE: usize = 6;
 
 /// The text of one extractor's output, indexed to tell which of another's lines it has.
 struct Witness {
-    shingles: HashSet<u64>,
+    shingles: HashSet<u64, BuildHasherDefault<PreHashed>>,
     /// All words, lowercased, one space apart, with a space at both ends.
     flat: String,
 }
 
 impl Witness {
     fn new(lines: &[&str]) -> Self {
-        let mut shingles = HashSet::new();
+        let mut shingles = HashSet::default();
         let mut flat = String::from(" ");
         for line in lines {
-            let words = words_lower(line);
-            shingles.extend(shingle_hashes(&words));
-            for w in &words {
-                flat.push_str(w);
+            let words = LowerWords::new(line);
+            shingles.extend(words.shingles());
+            if !words.is_empty() {
+                flat.push_str(&words.joined);
                 flat.push(' ');
             }
         }
@@ -218,38 +221,116 @@ impl Witness {
 /// For each line, whether the witness has it: half its 4-word shingles, or the whole line
 /// for short ones.
 fn supported(lines: &[&str], witness: &Witness) -> Vec<bool> {
+    let mut key = String::new();
     lines
         .iter()
         .map(|line| {
-            let words = words_lower(line);
+            let words = LowerWords::new(line);
             if words.is_empty() {
                 return false;
             }
             if words.len() < SHORT_LINE {
-                let key = format!(" {} ", words.join(" "));
-                return witness.flat.contains(&key);
+                key.clear();
+                key.push(' ');
+                key.push_str(&words.joined);
+                key.push(' ');
+                return witness.flat.contains(key.as_str());
             }
-            let hashes = shingle_hashes(&words);
+            let hashes: Vec<u64> = words.shingles().collect();
             let found = hashes.iter().filter(|h| witness.shingles.contains(h)).count();
             found * 2 >= hashes.len()
         })
         .collect()
 }
 
-/// The words of a line (runs of letters and digits), lowercased.
-fn words_lower(line: &str) -> Vec<String> {
-    line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+/// The words of a line (runs of letters and digits), lowercased: one string, and a hash per
+/// word for the shingles. One allocation per line instead of one per word — this runs on every
+/// line of both extractors' outputs, several times.
+struct LowerWords {
+    /// The words one space apart.
+    joined: String,
+    hashes: Vec<u64>,
 }
 
-fn shingle_hashes(words: &[String]) -> Vec<u64> {
-    words
-        .windows(4)
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
-        .collect()
+impl LowerWords {
+    fn new(line: &str) -> Self {
+        let mut joined = String::with_capacity(line.len());
+        let mut hashes = Vec::new();
+        for word in line.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            let start = joined.len();
+            if word.is_ascii() {
+                joined.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                // `str::to_lowercase` knows context rules (a final sigma) that single
+                // characters do not.
+                joined.push_str(&word.to_lowercase());
+            }
+            hashes.push(word_hash(&joined.as_bytes()[start..]));
+        }
+        LowerWords { joined, hashes }
+    }
+
+    fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
+    /// The first `n` words, one space apart (all of them when there are fewer).
+    fn first_words(&self, n: usize) -> &str {
+        match self.joined.match_indices(' ').nth(n.saturating_sub(1)) {
+            Some((end, _)) if n > 0 => &self.joined[..end],
+            _ if n == 0 => "",
+            _ => &self.joined,
+        }
+    }
+
+    /// Hashes of the runs of four consecutive words.
+    fn shingles(&self) -> impl Iterator<Item = u64> + '_ {
+        self.hashes.windows(4).map(|w| w.iter().fold(0u64, |h, &x| mix(h ^ x)))
+    }
+}
+
+/// FNV-1a over a word's bytes, finished by [`mix`].
+fn word_hash(bytes: &[u8]) -> u64 {
+    let h = bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    mix(h)
+}
+
+/// A 64-bit finalizer (splitmix64): spreads every input bit over the output, so that the
+/// order-dependent fold in [`LowerWords::shingles`] keeps word order apart.
+fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Hasher for keys that are hashes already.
+#[derive(Default)]
+struct PreHashed(u64);
+
+impl Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
 }
 
 /// Runs trafilatura on a parsed page: its text (one block per line) and its date guess.
@@ -261,12 +342,50 @@ pub fn run_trafilatura(doc: Document) -> (String, Option<PubDate>) {
     }
 }
 
-/// Runs dom_smoothie on a page: its text, one block per line.
-pub fn run_dom_smoothie(html: &str) -> String {
-    match dom_smoothie::Readability::new(html, None, None) {
+/// Runs dom_smoothie on a page's tree (see [`smoothie_document`]): its text, one block per line.
+pub fn run_dom_smoothie(doc: dom_query::Document) -> String {
+    match dom_smoothie::Readability::with_document(doc, None, None) {
         Ok(mut r) => r.parse().map(|a| html_to_paragraphs(&a.content)).unwrap_or_default(),
         Err(_) => String::new(),
     }
+}
+
+/// Copies a parsed page into dom_smoothie's tree type: elements with their attributes, and
+/// text, in document order. It is the tree dom_smoothie's own parse of the page would build
+/// (the same HTML5 tree construction ran once already); left out are what readability drops or
+/// never sees: comments and the doctype (removed before scoring), and `<template>` contents
+/// (kept outside the document tree by dom_query's parser too).
+pub fn smoothie_document(doc: &Document) -> dom_query::Document {
+    let out = dom_query::Document::default();
+    let tree = &out.tree;
+    let root = tree.root().id;
+    // (source node, parent in the copy); children are pushed in reverse to pop in order.
+    let mut stack: Vec<(trafilatura::dom::NodeId, dom_query::NodeId)> =
+        doc.child_nodes(doc.root()).into_iter().rev().map(|c| (c, root)).collect();
+    while let Some((id, parent)) = stack.pop() {
+        if doc.is_text(id) {
+            let text = tree.new_text(doc.text_content(id));
+            tree.append_child_of(&parent, &text.id);
+            continue;
+        }
+        if !doc.is_element(id) {
+            continue;
+        }
+        let tag = doc.tag_name(id);
+        let node = tree.new_element(tag);
+        for name in doc.attribute_names(id) {
+            if let Some(value) = doc.get_attribute(id, &name) {
+                node.set_attr(&name, &value);
+            }
+        }
+        tree.append_child_of(&parent, &node.id);
+        if tag == "template" {
+            continue;
+        }
+        let copy = node.id;
+        stack.extend(doc.child_nodes(id).into_iter().rev().map(|c| (c, copy)));
+    }
+    out
 }
 
 /// Block elements: each starts a new paragraph of the output text.
@@ -328,11 +447,12 @@ fn render_blocks(doc: &Document, start: trafilatura::dom::NodeId) -> String {
         if !doc.is_element(id) {
             continue;
         }
-        let tag = doc.tag_name(id).to_ascii_lowercase();
-        if matches!(tag.as_str(), "script" | "style" | "noscript" | "template") {
+        // The parser lowercases the names of HTML elements.
+        let tag = doc.tag_name(id);
+        if matches!(tag, "script" | "style" | "noscript" | "template") {
             continue;
         }
-        let block = BLOCK_TAGS.contains(&tag.as_str());
+        let block = BLOCK_TAGS.contains(&tag);
         if block {
             flush_line(&mut line, &mut out);
         }
@@ -347,10 +467,15 @@ fn render_blocks(doc: &Document, start: trafilatura::dom::NodeId) -> String {
     out
 }
 
+/// Appends the words of `line`, one space apart, as a line of `out`, and empties `line`.
 fn flush_line(line: &mut String, out: &mut String) {
-    let t = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !t.is_empty() {
-        out.push_str(&t);
+    let mut words = line.split_whitespace();
+    if let Some(first) = words.next() {
+        out.push_str(first);
+        for w in words {
+            out.push(' ');
+            out.push_str(w);
+        }
         out.push('\n');
     }
     line.clear();
@@ -517,5 +642,72 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(is_markup(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn smoothie_reads_the_copied_tree_as_its_own_parse() {
+        let paras: String = ARTICLE
+            .iter()
+            .map(|p| format!("<p class=\"txt\" data-x='1'>{p} <b>Bold</b> &amp; more.</p>"))
+            .collect();
+        let pages = [
+            format!("<!DOCTYPE html><html lang=en><head><title>T</title></head><body><nav><a href=/>Home</a></nav><article><h1>Bridge</h1>{paras}{paras}</article><template><p>hidden</p></template><footer>(c) Paper</footer></body></html>"),
+            // Markup the HTML5 tree builder repairs: unclosed paragraphs, a table in a paragraph.
+            format!("<body><div id=main><p>{}<p>{}<table><tr><td>cell<p>{}</div>", ARTICLE[0], ARTICLE[1], ARTICLE[2]),
+        ];
+        for html in &pages {
+            let own = dom_smoothie::Readability::new(html.as_str(), None, None)
+                .and_then(|mut r| r.parse())
+                .map(|a| a.content.to_string())
+                .ok();
+            let copied = dom_smoothie::Readability::with_document(
+                smoothie_document(&Document::parse(html)),
+                None,
+                None,
+            )
+            .and_then(|mut r| r.parse())
+            .map(|a| a.content.to_string())
+            .ok();
+            assert_eq!(copied, own, "{html}");
+        }
+        let doc =
+            smoothie_document(&Document::parse("<p class=a id=b>x<!-- c --><template><i>t</i></template>"));
+        assert_eq!(doc.select("p").attr("class").as_deref(), Some("a"));
+        assert_eq!(doc.select("p").attr("id").as_deref(), Some("b"));
+        assert_eq!(doc.select("template i").length(), 0);
+        assert_eq!(doc.select("body").text().as_ref(), "x");
+    }
+
+    #[test]
+    fn lower_words() {
+        let w = LowerWords::new("The Bridge, re-opened: ÉTÉ ΟΔΟΣ 2024!");
+        assert_eq!(w.joined, "the bridge re opened été οδος 2024");
+        assert_eq!(w.len(), 7);
+        assert_eq!(w.first_words(1), "the");
+        assert_eq!(w.first_words(3), "the bridge re");
+        assert_eq!(w.first_words(7), w.joined);
+        assert_eq!(w.first_words(9), w.joined);
+        assert!(LowerWords::new(" ,;. ").is_empty());
+        // Shingles depend on word order and ignore case and punctuation.
+        let a: Vec<u64> = LowerWords::new("one two three four five").shingles().collect();
+        let b: Vec<u64> = LowerWords::new("One, two; THREE four five").shingles().collect();
+        let c: Vec<u64> = LowerWords::new("two one three four five").shingles().collect();
+        assert_eq!(a.len(), 2);
+        assert_eq!(a, b);
+        assert!(a.iter().all(|h| !c.contains(h)));
+    }
+
+    #[test]
+    fn witness_supports_lines_it_holds() {
+        let witness = Witness::new(ARTICLE);
+        let lines = [
+            ARTICLE[1],
+            "ENGINEERS replaced the rusted beams and laid a new deck",
+            "The mayor said",
+            "The mayor spoke",
+            "Flower show opens on Sunday in the park",
+            "",
+        ];
+        assert_eq!(supported(&lines, &witness), [true, true, true, false, false, false]);
     }
 }

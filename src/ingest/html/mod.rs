@@ -180,7 +180,7 @@ pub fn parse_page(bytes: &[u8], source: &str, extractor: BodyExtractor) -> Resul
     let html = strip_inert(&html);
     let doc = trafilatura::dom::Document::parse(&html);
     let signals = meta::gather(&doc);
-    let body = body::extract(doc, &html, &signals, extractor);
+    let body = body::extract(doc, &signals, extractor);
     let m = signals.resolve(None, &body.byline, body.extractor_date);
 
     let mut article = Article::new(source);
