@@ -394,7 +394,7 @@ static LEAD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// Verbs and labels after which a name follows: "Posted by", "Gespeichert von", "Autor:".
 static VERB_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:posted|published|written|submitted|created|reported|compiled|filed|gespeichert|veröffentlicht|geschrieben|erstellt|eingestellt|verfasst|gepostet|publié|écrit|rédigé|publicado|escrito|redactado|pubblicato|scritto|geplaatst|geschreven|skrevet|publicerad|skriven|postet|publisert)\s+(?:(?:on|am|in|le|el|il|op|den)\s+\S+(?:\s+\S+){0,3}?\s+)?(?:by|von|par|por|da|di|door|af|av):?|(?:(?:ein|eine|a|an|un|une|blog|guest|gast)[\s-]+){0,2}(?:beitrag|gastbeitrag|artikel|bericht|kommentar|post|article|story|essay|column|kolumne|reportage|analyse|analysis|guest post|blogbeitrag)\s+(?:von|by|par|de|por|di|door|af|av)|autor(?:in)?:|author:|text:|texte\s*:|redaktion:|verfasser(?:in)?:|auteur\s*:|escrito por:?|thread\s+starter:?|themenstarter:?|started\s+by|(?:text\s+(?:und|and|&)\s+)?interview:)\s*(.+)$",
+        r"(?i)^(?:(?:posted|published|written|submitted|created|reported|compiled|filed|gespeichert|veröffentlicht|geschrieben|erstellt|eingestellt|verfasst|gepostet|publié|écrit|rédigé|publicado|escrito|redactado|pubblicato|scritto|geplaatst|geschreven|skrevet|publicerad|skriven|postet|publisert)\s+(?:(?:on|am|in|le|el|il|op|den)\s+\S+(?:\s+\S+){0,3}?\s+)?(?:by|von|par|por|da|di|door|af|av):?|(?:(?:ein|eine|a|an|un|une|blog|guest|gast)[\s-]+){0,2}(?:beitrag|gastbeitrag|artikel|bericht|kommentar|post|article|story|essay|column|kolumne|reportage|analyse|analysis|guest post|blogbeitrag)\s+(?:von|by|par|de|por|di|door|af|av)|autor(?:in)?:|author:|text:|texte\s*:|redaktion:|verfasser(?:in)?:|auteur\s*:|escrito por:?|thread\s+starter:?|themenstarter:?|started\s+by|(?:about\s+the\s+author|über\s+(?:den\s+autor|die\s+autorin))\s*[-–:|]?|(?:text\s+(?:und|and|&)\s+)?interview:)\s*(.+)$",
     )
     .expect("valid regex")
 });
@@ -1519,6 +1519,7 @@ mod tests {
             ("Berliner | Leichtathletik-Verband | 31.01.2022", None),
             ("MikeNils 18.10.2019, 15:07 Uhr", v(&["MikeNils"])),
             ("Interview: Jane Doe", v(&["Jane Doe"])),
+            ("About the Author - Jane Doe", v(&["Jane Doe"])),
             // Not bylines: a bare "By" before an ordinary word, an acronym, a speaker with an
             // affiliation, a sentence, a credit, a desk.
             ("By contrast", None),

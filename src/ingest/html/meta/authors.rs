@@ -261,7 +261,10 @@ impl SiteNames {
             return true;
         }
         let first_name = !words.contains(' ') && is_plain_name_word(author.trim());
-        let prefix = !first_name && key.len() >= 5;
+        // "Frau Sabienes" heading the blog "Frau Sabienes sagt": an honorific makes a person.
+        let honorific =
+            ["frau ", "herr ", "mr ", "mrs ", "ms ", "dr ", "prof "].iter().any(|h| words.starts_with(h));
+        let prefix = !first_name && !honorific && key.len() >= 5;
         // "Noticias El Comercio Perú" for "El Comercio Perú": the site's name with a word before.
         self.names.iter().any(|o| {
             *o == key
@@ -334,6 +337,8 @@ mod tests {
         assert!(site.is_site("hejfish"), "one part of the site name, without its domain suffix");
         let site = SiteNames::new(Some("Automobilwoche.de"), None, None);
         assert!(site.is_site("Automobilwoche"));
+        let site = SiteNames::new(Some("Frau Sabienes sagt"), None, None);
+        assert!(!site.is_site("Frau Sabienes"), "an honorific heading the blog's name is its owner");
     }
 
     #[test]
