@@ -58,6 +58,87 @@ pub fn mix(a: u64, b: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// Base letters of U+00C0..=U+017F (Latin-1 Supplement and Latin Extended-A), lower case; `-`
+/// where a character is not a letter with a diacritic (and stays as it is).
+const FOLD_LATIN: &str = concat!(
+    "aaaaaa-ceeeeiiii", // U+00C0
+    "dnooooo-ouuuuy--", // U+00D0
+    "aaaaaa-ceeeeiiii", // U+00E0
+    "dnooooo-ouuuuy-y", // U+00F0
+    "aaaaaaccccccccdd", // U+0100
+    "ddeeeeeeeeeegggg", // U+0110
+    "gggghhhhiiiiiiii", // U+0120
+    "ii--jjkk-lllllll", // U+0130
+    "lllnnnnnn---oooo", // U+0140
+    "oo--rrrrrrssssss", // U+0150
+    "ssttttttuuuuuuuu", // U+0160
+    "uuuuwwyyyzzzzzz-", // U+0170
+);
+
+/// Folds one lower-case character to its base letter ("ū" to "u"), or returns `None` when it has
+/// no diacritic to drop.
+fn fold_char(c: char) -> Option<char> {
+    let u = c as u32;
+    match u {
+        0xC0..=0x17F => {
+            FOLD_LATIN.as_bytes().get((u - 0xC0) as usize).filter(|&&b| b != b'-').map(|&b| b as char)
+        }
+        // Dotted and underdotted consonants of Arabic and Indic transliterations (ḥ, ṣ, ṭ, ḍ, ẓ...).
+        0x1E00..=0x1E9F => {
+            let base = match u {
+                0x1E00..=0x1E01 => 'a',
+                0x1E02..=0x1E07 => 'b',
+                0x1E08..=0x1E09 => 'c',
+                0x1E0A..=0x1E13 => 'd',
+                0x1E14..=0x1E1D => 'e',
+                0x1E1E..=0x1E1F => 'f',
+                0x1E20..=0x1E21 => 'g',
+                0x1E22..=0x1E2B => 'h',
+                0x1E2C..=0x1E2F => 'i',
+                0x1E30..=0x1E35 => 'k',
+                0x1E36..=0x1E3D => 'l',
+                0x1E3E..=0x1E43 => 'm',
+                0x1E44..=0x1E4B => 'n',
+                0x1E4C..=0x1E53 => 'o',
+                0x1E54..=0x1E57 => 'p',
+                0x1E58..=0x1E5F => 'r',
+                0x1E60..=0x1E69 => 's',
+                0x1E6A..=0x1E71 => 't',
+                0x1E72..=0x1E7B => 'u',
+                0x1E7C..=0x1E7F => 'v',
+                0x1E80..=0x1E89 => 'w',
+                0x1E8A..=0x1E8D => 'x',
+                0x1E8E..=0x1E8F => 'y',
+                0x1E90..=0x1E95 => 'z',
+                0x1E96 => 'h',
+                0x1E97 => 't',
+                0x1E98 => 'w',
+                0x1E99 => 'y',
+                _ => return None,
+            };
+            Some(base)
+        }
+        // Vietnamese vowels with two diacritics.
+        0x1EA0..=0x1EB7 => Some('a'),
+        0x1EB8..=0x1EC7 => Some('e'),
+        0x1EC8..=0x1ECB => Some('i'),
+        0x1ECC..=0x1EE3 => Some('o'),
+        0x1EE4..=0x1EF1 => Some('u'),
+        0x1EF2..=0x1EF9 => Some('y'),
+        _ => None,
+    }
+}
+
+/// Returns a lower-case word without its diacritics ("fallūjah" gives "fallujah"), or `None` when
+/// it has none. Place names are written with and without them ("Tikrīt", "Tikrit"), so the
+/// gazetteer matches on folded forms.
+pub fn fold_diacritics(lower: &str) -> Option<String> {
+    if lower.is_ascii() || !lower.chars().any(|c| fold_char(c).is_some()) {
+        return None;
+    }
+    Some(lower.chars().map(|c| fold_char(c).unwrap_or(c)).collect())
+}
+
 /// Returns the 32-bit feature id of a template and value (never 0: the model uses 0 as "empty").
 #[inline]
 pub fn fid(template: u64, value: u64) -> u32 {
@@ -118,6 +199,8 @@ const ORG_WORDS: &[&str] = &[
     "bancorp",
     "bank",
     "board",
+    "books",
+    "brigade",
     "brotherhood",
     "bureau",
     "cabinet",
@@ -128,18 +211,25 @@ const ORG_WORDS: &[&str] = &[
     "co",
     "coalition",
     "college",
+    "command",
     "commission",
     "committee",
+    "communications",
     "company",
     "congress",
+    "consulting",
     "corp",
     "corporation",
+    "corps",
     "council",
     "court",
     "department",
+    "electronics",
     "enterprises",
+    "entertainment",
     "exchange",
     "federation",
+    "forces",
     "foundation",
     "fund",
     "gmbh",
@@ -150,6 +240,7 @@ const ORG_WORDS: &[&str] = &[
     "incorporated",
     "industries",
     "institute",
+    "insurance",
     "journal",
     "labs",
     "league",
@@ -157,27 +248,43 @@ const ORG_WORDS: &[&str] = &[
     "llp",
     "ltd",
     "magazine",
+    "media",
+    "militia",
     "ministry",
     "motors",
     "movement",
     "museum",
+    "navy",
     "network",
     "news",
     "office",
+    "offices",
+    "orchestra",
     "organisation",
     "organization",
     "parliament",
     "partners",
     "party",
+    "petroleum",
+    "pharmaceuticals",
+    "philharmonic",
     "plc",
     "police",
     "post",
     "press",
+    "publishers",
+    "publishing",
     "pvt",
+    "railway",
+    "railways",
+    "records",
     "school",
     "senate",
     "services",
     "society",
+    "software",
+    "studios",
+    "symphony",
     "systems",
     "technologies",
     "times",
@@ -238,6 +345,17 @@ const PERSON_TITLES: &[&str] = &[
     "st",
 ];
 
+/// Titles that CoNLL-2003 writes as part of a person's name ("Prince Charles", "Pope John
+/// Paul"); other titles stand outside it ("President Clinton").
+const NAME_TITLES: &[&str] = &["king", "pope", "prince", "princess", "queen", "sheikh", "sir", "st"];
+
+/// Returns true for a title that stands before a person's name without being part of it
+/// ("Dr", "President"), given the lower-cased token.
+pub fn is_outer_title(lower: &str) -> bool {
+    let w = lower.strip_suffix('.').unwrap_or(lower);
+    keyword_class(w) == 2 && !NAME_TITLES.contains(&w)
+}
+
 /// Returns 1 for an organization word, 2 for a person title, 0 otherwise.
 fn keyword_class(lower: &str) -> u64 {
     let w = lower.strip_suffix('.').unwrap_or(lower);
@@ -297,7 +415,7 @@ pub fn cap_runs(toks: &[TokInfo], skip_first: bool) -> Vec<Option<(usize, usize)
 
 /// Returns the upper-case initials of a run's capitalized words ("Housing Authority of New
 /// Orleans" gives "HANO").
-fn initials(toks: &[TokInfo]) -> String {
+pub fn initials(toks: &[TokInfo]) -> String {
     toks.iter()
         .filter(|t| t.init_cap)
         .filter_map(|t| t.lower.chars().next())
@@ -311,6 +429,9 @@ pub struct TokInfo {
     pub lower: String,
     pub h_word: u64,
     pub h_lower: u64,
+    /// Hash of the lower-cased word without diacritics (see [`fold_diacritics`]), for gazetteer
+    /// lookups; `h_lower` when it has none.
+    pub h_fold: u64,
     pub h_shape: u64,
     pub h_sshape: u64,
     /// Starts with an upper-case letter.
@@ -358,9 +479,11 @@ impl TokInfo {
             }
         }
         let init_cap = text.chars().next().is_some_and(char::is_uppercase);
+        let h_lower = hash_str(&lower);
         TokInfo {
             h_word: hash_str(text),
-            h_lower: hash_str(&lower),
+            h_lower,
+            h_fold: fold_diacritics(&lower).map_or(h_lower, |f| hash_str(&f)),
             h_shape: hash_str(&shape),
             h_sshape: hash_str(&sshape),
             init_cap,
@@ -508,8 +631,8 @@ const BOUNDARY_AFTER: u64 = 0x2222;
 /// Computes the features of a sentence that do not depend on the tagger's own predictions.
 pub fn static_features(toks: &[TokInfo], gaz: &Gazetteer, lex: &Lexicon, doc: &DocStats) -> SentFeatures {
     let n = toks.len();
-    let lower_hashes: Vec<u64> = toks.iter().map(|t| t.h_lower).collect();
-    let matches: GazMatches = gaz.find(&lower_hashes);
+    let fold_hashes: Vec<u64> = toks.iter().map(|t| t.h_fold).collect();
+    let matches: GazMatches = gaz.find(&fold_hashes);
     let caps_sent = is_caps_sentence(toks);
     let lex_entries: Vec<_> = toks.iter().map(|t| lex.get(t.h_lower)).collect();
     let keywords: Vec<u64> = toks.iter().map(|t| keyword_class(&t.lower)).collect();
@@ -587,7 +710,11 @@ pub fn static_features(toks: &[TokInfo], gaz: &Gazetteer, lex: &Lexicon, doc: &D
         // Unlabeled-newswire statistics: capitalization ratio and word cluster.
         match lex_entries[i] {
             Some(e) => {
-                let cap_ctx = (i == 0) as u64 + 2 * caps_sent as u64 + 4 * t.init_cap as u64;
+                // A word in capitals inside a mixed-case sentence is an acronym or shouting
+                // ("GREAT service"): the word's usual case tells which.
+                let shout = t.all_caps && !caps_sent && t.lower.chars().count() > 1;
+                let cap_ctx =
+                    (i == 0) as u64 + 2 * caps_sent as u64 + 4 * t.init_cap as u64 + 8 * shout as u64;
                 f.push(fid(T_LEX_CAP, mix(e.cap_bucket as u64, cap_ctx)));
                 if i == 0 || caps_sent {
                     f.push(fid(T_LEX_CAP_FIRST, mix(e.cap_bucket as u64, t.h_sshape)));
@@ -693,6 +820,25 @@ mod tests {
     }
 
     #[test]
+    fn diacritics_fold_to_base_letters() {
+        let cases = [
+            ("fallūjah", Some("fallujah")),
+            ("tikrīt", Some("tikrit")),
+            ("são paulo", Some("sao paulo")),
+            ("łódź", Some("lodz")),
+            ("ḩalab", Some("halab")),
+            ("đà nẵng", Some("da nang")),
+            ("straße", None),
+            ("paris", None),
+            ("москва", None),
+        ];
+        for (w, want) in cases {
+            assert_eq!(fold_diacritics(w).as_deref(), want, "{w}");
+        }
+        assert_eq!(TokInfo::new("Fallūjah").h_fold, TokInfo::new("Fallujah").h_lower);
+    }
+
+    #[test]
     fn feature_ids_are_nonzero_and_distinct_by_template() {
         assert_ne!(fid(T_WORD, hash_str("a")), fid(T_LOWER, hash_str("a")));
         for v in 0..1000u64 {
@@ -722,6 +868,8 @@ mod tests {
         for (w, want) in cases {
             assert_eq!(keyword_class(w), want, "{w}");
         }
+        assert!(is_outer_title("dr") && is_outer_title("dr.") && is_outer_title("president"));
+        assert!(!is_outer_title("prince") && !is_outer_title("smith"));
     }
 
     #[test]

@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::features::{hash_str, mix};
+use super::features::{fold_diacritics, hash_str, mix};
 use super::table::SortedIndex;
 use super::tokenize::tokenize;
 
@@ -76,7 +76,14 @@ pub struct Gazetteer {
 /// Per token, per list: the position of the token in the longest match of that list, if any.
 pub type GazMatches = Vec<[Option<GazPos>; GazList::ALL.len()]>;
 
-/// Returns the hash of a name's lower-cased token sequence and its number of tokens.
+/// Returns the hash of a token as the gazetteer keys it: lower case, diacritics folded (the same
+/// as [`super::features::TokInfo::h_fold`]).
+fn word_hash(w: &str) -> u64 {
+    let lower = w.to_lowercase();
+    hash_str(fold_diacritics(&lower).as_deref().unwrap_or(&lower))
+}
+
+/// Returns the hash of a name's token sequence and its number of tokens.
 fn name_hash(name: &str) -> (u64, usize) {
     let mut h = 0u64;
     let mut n = 0usize;
@@ -84,16 +91,40 @@ fn name_hash(name: &str) -> (u64, usize) {
         // Fast path for most names: words of letters are tokens as they stand, so the
         // tokenizer is not needed.
         for w in name.split(' ').filter(|w| !w.is_empty()) {
-            h = mix(h, hash_str(&w.to_lowercase()));
+            h = mix(h, word_hash(w));
             n += 1;
         }
     } else {
         for t in tokenize(name) {
-            h = mix(h, hash_str(&t.text.to_lowercase()));
+            h = mix(h, word_hash(t.text));
             n += 1;
         }
     }
     (h, n)
+}
+
+/// Arabic articles that transliterated place names carry in GeoNames ("Al Fallūjah", "An Najaf")
+/// and that English text usually leaves out ("Fallujah", "Najaf").
+const ARTICLES: &[&str] = &["ad", "al", "an", "ar", "as", "ash", "at", "az", "el"];
+
+/// Returns the spellings of a place name that text uses besides the name itself: without the
+/// transliteration's apostrophes ("Sāmarrā'") and without a leading Arabic article.
+fn place_variants(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let plain: String = name.chars().filter(|c| !matches!(c, '\'' | '’' | 'ʿ' | 'ʾ' | 'ʼ' | '`')).collect();
+    let base = if plain != name {
+        out.push(plain.clone());
+        plain
+    } else {
+        name.to_string()
+    };
+    if let Some((first, rest)) = base.split_once([' ', '-']) {
+        let article = fold_diacritics(&first.to_lowercase()).unwrap_or_else(|| first.to_lowercase());
+        if ARTICLES.contains(&article.as_str()) && rest.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            out.push(rest.trim().to_string());
+        }
+    }
+    out
 }
 
 impl Gazetteer {
@@ -130,7 +161,15 @@ impl Gazetteer {
                 (GazList::FirstName, FIRST_NAMES),
                 (GazList::Surname, SURNAMES),
             ];
-            Gazetteer::from_names(lists.iter().flat_map(|&(l, text)| text.lines().map(move |n| (l, n))))
+            let names: Vec<(GazList, &str)> =
+                lists.iter().flat_map(|&(l, text)| text.lines().map(move |n| (l, n))).collect();
+            let places = [GazList::City, GazList::Region, GazList::Capital];
+            let variants: Vec<(GazList, String)> = names
+                .iter()
+                .filter(|(l, _)| places.contains(l))
+                .flat_map(|&(l, n)| place_variants(n).into_iter().map(move |v| (l, v)))
+                .collect();
+            Gazetteer::from_names(names.into_iter().chain(variants.iter().map(|(l, v)| (*l, v.as_str()))))
         })
     }
 
@@ -214,9 +253,10 @@ impl Gazetteer {
         out
     }
 
-    /// Returns true when one token (lower-cased, hashed) is a name of `list` by itself.
-    pub fn holds_word(&self, list: GazList, h_lower: u64) -> bool {
-        self.bits(mix(0, h_lower)) & (1 << list as u8) != 0
+    /// Returns true when one token is a name of `list` by itself, given the hash of its folded
+    /// lower-case form ([`super::features::TokInfo::h_fold`]).
+    pub fn holds_word(&self, list: GazList, h_fold: u64) -> bool {
+        self.bits(mix(0, h_fold)) & (1 << list as u8) != 0
     }
 
     /// Returns the number of distinct names.
@@ -232,9 +272,11 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ner::features::TokInfo;
 
+    /// The folded lower-case hashes the tagger looks names up by.
     fn hashes(s: &str) -> Vec<u64> {
-        tokenize(s).iter().map(|t| hash_str(&t.text.to_lowercase())).collect()
+        tokenize(s).iter().map(|t| TokInfo::new(t.text).h_fold).collect()
     }
 
     #[test]
@@ -272,6 +314,26 @@ mod tests {
         let m = g.find(&hashes("Mexican troops in Afghanistan"));
         assert_eq!(m[0][GazList::Demonym as usize], Some(GazPos::Unit));
         assert_eq!(m[3][GazList::Country as usize], Some(GazPos::Unit));
+    }
+
+    #[test]
+    fn places_match_without_diacritics_and_articles() {
+        let cases = [
+            ("Al Fallūjah", vec!["Fallūjah"]),
+            ("Sāmarrā'", vec!["Sāmarrā"]),
+            ("Ar Ramādī", vec!["Ramādī"]),
+            ("An Nu'mānīyah", vec!["An Numānīyah", "Numānīyah"]),
+            ("Al Ain", vec![]),
+            ("Paris", vec![]),
+        ];
+        for (name, want) in cases {
+            assert_eq!(place_variants(name), want, "{name}");
+        }
+        let g = Gazetteer::from_lists();
+        for text in ["Fallujah", "Tikrit", "Samarra", "Sao Paulo", "São Paulo"] {
+            let m = g.find(&hashes(text));
+            assert!(m[0][GazList::City as usize].is_some(), "{text}");
+        }
     }
 
     #[test]

@@ -175,6 +175,8 @@ impl Tagger {
         consistency(&infos, &mut out);
         self.common_word_names(&infos, &mut out);
         drop_addresses(&infos, &mut out);
+        strip_titles(&infos, &mut out);
+        acronyms(&infos, &mut out);
         out
     }
 }
@@ -199,6 +201,59 @@ pub(crate) fn is_address(lower: &str) -> bool {
     match lower.rsplit_once('.') {
         Some((stem, ext)) => !stem.is_empty() && FILE_EXTENSIONS.binary_search(&ext).is_ok(),
         None => false,
+    }
+}
+
+/// Gives an acronym the type of the name it abbreviates in the same document: "HANO" after
+/// "Housing Authority of New Orleans" (tagged ORG) is an organization too. Only names of at
+/// least two capitalized words count, and only acronyms the tagger left outside or tagged as a
+/// single word of another type; sentences in capitals (headlines) are skipped.
+fn acronyms(infos: &[Vec<TokInfo>], labels: &mut [Vec<u8>]) {
+    let mut types: std::collections::HashMap<String, EntityKind> = std::collections::HashMap::new();
+    for (toks, labs) in infos.iter().zip(labels.iter()) {
+        if features::is_caps_sentence(toks) {
+            continue;
+        }
+        for (s, e, k) in entity_ranges(labs) {
+            let caps = toks[s..e].iter().filter(|t| t.init_cap).count();
+            if caps >= 2 && k != EntityKind::Misc {
+                types.entry(features::initials(&toks[s..e])).or_insert(k);
+            }
+        }
+    }
+    if types.is_empty() {
+        return;
+    }
+    for (toks, labs) in infos.iter().zip(labels.iter_mut()) {
+        if features::is_caps_sentence(toks) {
+            continue;
+        }
+        for i in 0..toks.len() {
+            let t = &toks[i];
+            let single =
+                labs[i] == OUTSIDE || (!is_inside(labs[i]) && labs.get(i + 1).is_none_or(|&n| !is_inside(n)));
+            if !t.all_caps || t.lower.chars().count() < 2 || !single {
+                continue;
+            }
+            if let Some(&k) = types.get(&t.lower.to_uppercase()) {
+                labs[i] = label_of(k, false);
+            }
+        }
+    }
+}
+
+/// Takes a leading title out of a person's name ("Dr Joseph" gives "Joseph"): CoNLL-2003 and
+/// most annotation schemes leave titles outside the name, and the tagger, which saw titles with
+/// a dot ("Dr.") in newswire, sometimes takes a web text's "Dr" into the name.
+fn strip_titles(infos: &[Vec<TokInfo>], labels: &mut [Vec<u8>]) {
+    let b_per = label_of(EntityKind::Person, false);
+    for (toks, labs) in infos.iter().zip(labels.iter_mut()) {
+        for (s, e, k) in entity_ranges(labs) {
+            if k == EntityKind::Person && e - s >= 2 && features::is_outer_title(&toks[s].lower) {
+                labs[s] = OUTSIDE;
+                labs[s + 1] = b_per;
+            }
+        }
     }
 }
 
@@ -231,7 +286,7 @@ impl Tagger {
                 }
                 let first = &toks[s];
                 let common = self.model.lexicon.get(first.h_lower).is_some_and(|x| x.cap_bucket <= 1)
-                    && !self.model.gazetteer.holds_word(GazList::FirstName, first.h_lower);
+                    && !self.model.gazetteer.holds_word(GazList::FirstName, first.h_fold);
                 if common && first.init_cap {
                     labs[s] = b_org;
                     for l in &mut labs[s + 1..e] {
@@ -367,6 +422,34 @@ mod tests {
         assert!(found.contains(&("Angela Merkel", EntityKind::Person)), "{found:?}");
         assert!(found.contains(&("Brussels", EntityKind::Location)), "{found:?}");
         assert!(found.contains(&("European Union", EntityKind::Organization)), "{found:?}");
+    }
+
+    #[test]
+    fn acronyms_take_the_type_of_their_name() {
+        let sents = [
+            vec!["The", "Housing", "Authority", "of", "New", "Orleans", "(", "HANO", ")", "sued", "."],
+            vec!["HANO", "and", "the", "US", "agreed", "."],
+        ];
+        let infos: Vec<Vec<TokInfo>> =
+            sents.iter().map(|s| s.iter().map(|w| TokInfo::new(w)).collect()).collect();
+        let (b, i) = (label_of(EntityKind::Organization, false), label_of(EntityKind::Organization, true));
+        let loc = label_of(EntityKind::Location, false);
+        let mut labels =
+            vec![vec![OUTSIDE, b, i, i, i, i, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE], vec![loc; 6]];
+        labels[1][1..].fill(OUTSIDE);
+        acronyms(&infos, &mut labels);
+        assert_eq!(labels[0][7], b);
+        assert_eq!(labels[1], vec![b, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE]);
+    }
+
+    #[test]
+    fn titles_stand_outside_names() {
+        let toks: Vec<TokInfo> =
+            ["Dr", "Joseph", "Smith", "and", "Prince", "Charles"].iter().map(|w| TokInfo::new(w)).collect();
+        let (b, i) = (label_of(EntityKind::Person, false), label_of(EntityKind::Person, true));
+        let mut labels = vec![vec![b, i, i, OUTSIDE, b, i]];
+        strip_titles(&[toks], &mut labels);
+        assert_eq!(labels[0], vec![OUTSIDE, b, i, OUTSIDE, b, i]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::time::Instant;
 use super::features::{history_features, static_features, DocStats, History, TokInfo};
 use super::gazetteer::Gazetteer;
 use super::lexicon::Lexicon;
-use super::model::{kind_of, parse_label, viterbi, Model, NUM_LABELS, OUTSIDE, TYPES};
+use super::model::{is_inside, kind_of, parse_label, viterbi, Model, NUM_LABELS, OUTSIDE, TYPES};
 use super::{entity_ranges, types_of, NerError, Tagger};
 use crate::article::EntityKind;
 
@@ -172,6 +172,12 @@ pub struct TrainOptions {
     pub casings: Vec<Casing>,
     /// Share of the sentences of a copy that are re-cased (the rest stay as written).
     pub recase_share: f64,
+    /// Share of the sentences of a copy whose hyphenated tokens are split (see
+    /// [`split_hyphens`]); needs [`TrainOptions::casings`], which makes the copies.
+    pub split_hyphens: f64,
+    /// Share of the commas between two place names that are dropped in the copies (see
+    /// [`drop_place_commas`]).
+    pub drop_place_commas: f64,
     /// Training runs (seeds `seed`, `seed + 1`, ...) whose weights are averaged.
     pub runs: usize,
 }
@@ -185,6 +191,8 @@ impl Default for TrainOptions {
             lexicon: Lexicon::default(),
             casings: Vec::new(),
             recase_share: 1.0,
+            split_hyphens: 0.0,
+            drop_place_commas: 0.0,
             runs: 1,
         }
     }
@@ -250,6 +258,68 @@ fn recased(doc: &Document, casings: &[Casing], share: f64, rng: &mut Rng) -> Doc
         })
         .collect();
     Document { sentences }
+}
+
+/// Returns true for a token with a hyphen between two letters or digits ("Coca-Cola", "al-Sadr").
+fn is_hyphenated(tok: &str) -> bool {
+    let b = tok.as_bytes();
+    (1..b.len().saturating_sub(1))
+        .any(|i| b[i] == b'-' && b[i - 1].is_ascii_alphanumeric() && b[i + 1].is_ascii_alphanumeric())
+}
+
+/// Returns a sentence whose hyphenated tokens are cut into parts and hyphens ("Coca-Cola" gives
+/// "Coca", "-", "Cola"), as Universal Dependencies corpora and some web text tokenize them. The
+/// parts after the first continue the token's entity (B-ORG, I-ORG, I-ORG), so the tagger learns
+/// that a lone hyphen between name parts does not end the name.
+fn split_hyphens(s: &Sentence) -> Sentence {
+    let mut tokens = Vec::with_capacity(s.tokens.len());
+    let mut labels = Vec::with_capacity(s.labels.len());
+    for (t, &l) in s.tokens.iter().zip(&s.labels) {
+        if !is_hyphenated(t) {
+            tokens.push(t.clone());
+            labels.push(l);
+            continue;
+        }
+        let cont = if l == OUTSIDE || is_inside(l) { l } else { l + 1 };
+        for (k, part) in t.split('-').enumerate() {
+            if k > 0 {
+                tokens.push("-".to_string());
+                labels.push(cont);
+            }
+            if !part.is_empty() {
+                tokens.push(part.to_string());
+                labels.push(if k == 0 { l } else { cont });
+            }
+        }
+    }
+    Sentence { tokens, labels }
+}
+
+/// Returns true when token `i` of a sentence is a comma between two place names ("Miramar ,
+/// California").
+fn is_place_comma(s: &Sentence, i: usize) -> bool {
+    let loc = Some(EntityKind::Location);
+    s.tokens[i] == ","
+        && i > 0
+        && i + 1 < s.tokens.len()
+        && kind_of(s.labels[i - 1]) == loc
+        && kind_of(s.labels[i + 1]) == loc
+        && !is_inside(s.labels[i + 1])
+}
+
+/// Returns a sentence without the commas between place names for which `keep` says false
+/// ("Miramar California"): informal text often leaves them out, and newswire always has them,
+/// so without such copies the tagger reads two adjacent places as one name.
+fn drop_place_commas(s: &Sentence, mut keep: impl FnMut() -> bool) -> Sentence {
+    let mut out = Sentence { tokens: Vec::new(), labels: Vec::new() };
+    for i in 0..s.tokens.len() {
+        if is_place_comma(s, i) && !keep() {
+            continue;
+        }
+        out.tokens.push(s.tokens[i].clone());
+        out.labels.push(s.labels[i]);
+    }
+    out
 }
 
 /// What happened in one epoch.
@@ -533,11 +603,25 @@ fn train_run(
     let mut docs: Vec<PreparedDoc> = Vec::new();
     for set in sets {
         let o_may_be = o_labels(set);
-        let copies: Vec<Document> = if opts.casings.is_empty() || !set.recase {
+        let mut copies: Vec<Document> = if opts.casings.is_empty() || !set.recase {
             Vec::new()
         } else {
             set.docs.iter().map(|d| recased(d, &opts.casings, opts.recase_share, &mut rng)).collect()
         };
+        if opts.split_hyphens > 0.0 {
+            for s in copies.iter_mut().flat_map(|d| d.sentences.iter_mut()) {
+                if s.tokens.iter().any(|t| is_hyphenated(t)) && rng.chance(opts.split_hyphens) {
+                    *s = split_hyphens(s);
+                }
+            }
+        }
+        if opts.drop_place_commas > 0.0 {
+            for s in copies.iter_mut().flat_map(|d| d.sentences.iter_mut()) {
+                if (0..s.tokens.len()).any(|i| is_place_comma(s, i)) {
+                    *s = drop_place_commas(s, || !rng.chance(opts.drop_place_commas));
+                }
+            }
+        }
         for d in set.docs.iter().chain(&copies) {
             let infos: Vec<Vec<TokInfo>> =
                 d.sentences.iter().map(|s| s.tokens.iter().map(|t| TokInfo::new(t)).collect()).collect();
@@ -690,6 +774,34 @@ mod tests {
         assert_eq!(all.sentences[1].labels, doc.sentences[1].labels);
         let none = recased(&doc, &[Casing::Lower], 0.0, &mut rng);
         assert_eq!(none, doc);
+    }
+
+    #[test]
+    fn hyphenated_tokens_split_inside_their_entity() {
+        let text = "Coca-Cola B-ORG\nand O\nMuqtada B-PER\nal-Sadr I-PER\nsaid O\nwell-known O\n- O\n";
+        let s = parse_conll(text, "t").unwrap().remove(0).sentences.remove(0);
+        let split = split_hyphens(&s);
+        assert_eq!(
+            split.tokens,
+            ["Coca", "-", "Cola", "and", "Muqtada", "al", "-", "Sadr", "said", "well", "-", "known", "-"]
+        );
+        let names: Vec<String> = split.labels.iter().map(|&l| label_name(l)).collect();
+        assert_eq!(
+            names,
+            ["B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "I-PER", "I-PER", "O", "O", "O", "O", "O"]
+        );
+        assert!(!is_hyphenated("-") && !is_hyphenated("a-") && is_hyphenated("F-16"));
+    }
+
+    #[test]
+    fn commas_between_places_are_dropped() {
+        let text = "Miramar B-LOC\n, O\nCalifornia B-LOC\n, O\nsaid O\nSmith B-PER\n, O\nParis B-LOC\n";
+        let s = parse_conll(text, "t").unwrap().remove(0).sentences.remove(0);
+        assert!(is_place_comma(&s, 1) && !is_place_comma(&s, 3) && !is_place_comma(&s, 6));
+        let d = drop_place_commas(&s, || false);
+        assert_eq!(d.tokens, ["Miramar", "California", ",", "said", "Smith", ",", "Paris"]);
+        assert_eq!(d.labels.len(), d.tokens.len());
+        assert_eq!(drop_place_commas(&s, || true), s);
     }
 
     #[test]

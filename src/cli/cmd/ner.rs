@@ -81,6 +81,14 @@ pub struct TrainArgs {
     /// Share of the sentences of each copy that are re-cased.
     #[arg(long, default_value_t = 1.0)]
     pub recase_share: f64,
+    /// Share of the sentences of each re-cased copy whose hyphenated tokens are split into
+    /// parts and hyphens ("Coca - Cola"), as some corpora and web text tokenize them.
+    #[arg(long, default_value_t = 0.0)]
+    pub split_hyphens: f64,
+    /// Share of the commas between two place names ("Miramar, California") dropped in the
+    /// re-cased copies, as informal text often leaves them out.
+    #[arg(long, default_value_t = 0.0)]
+    pub drop_place_commas: f64,
 }
 
 fn parse_casing(s: &str) -> Result<Casing, String> {
@@ -142,6 +150,8 @@ fn train(a: &TrainArgs) -> anyhow::Result<ExitCode> {
         casings: a.casing.clone(),
         recase_share: a.recase_share,
         runs: a.runs,
+        split_hyphens: a.split_hyphens,
+        drop_place_commas: a.drop_place_commas,
     };
     let sentences: usize = train_docs.iter().chain(&aux_docs).map(|d| d.sentences.len()).sum();
     eprintln!(
