@@ -1,14 +1,17 @@
 //! `morgue parse FILE...`: parses files and prints their articles without indexing — how users
 //! check a parser, and how the evaluation scripts read morgue.
 
+use std::cmp::Reverse;
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
-use rayon::prelude::*;
-
+use crate::article::Article;
 use crate::cli::output::{self, OutputFormat};
 use crate::cli::Exit;
-use crate::ingest;
+use crate::error::ParseError;
+use crate::ingest::{self, Input};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -37,8 +40,7 @@ pub fn run(args: &Args) -> anyhow::Result<Exit> {
     let mut articles = Vec::new();
     // Parse in parallel, print in input order, one chunk at a time so output streams.
     for chunk in found.inputs.chunks(256) {
-        let results: Vec<_> = chunk.par_iter().map(ingest::read_input).collect();
-        for r in results.into_iter().flatten() {
+        for r in read_largest_first(chunk).into_iter().flatten() {
             match r {
                 Ok(a) => match format {
                     OutputFormat::Jsonl => {
@@ -82,4 +84,56 @@ pub fn run(args: &Args) -> anyhow::Result<Exit> {
         }
     }
     Ok(if failed > 0 { Exit::Partial } else { Exit::Success })
+}
+
+/// Reads and parses the inputs on every worker thread, returning their results in input order.
+/// Each worker takes the largest file not yet started: page times grow with size and vary
+/// tenfold within a batch, and a large page begun last would leave the other core idle while
+/// it runs (rayon's even split of the list knows nothing of sizes).
+fn read_largest_first(inputs: &[Input]) -> Vec<Vec<Result<Article, ParseError>>> {
+    let mut order: Vec<usize> = (0..inputs.len()).collect();
+    order.sort_by_cached_key(|&i| Reverse(std::fs::metadata(&inputs[i].path).map_or(0, |m| m.len())));
+    let next = AtomicUsize::new(0);
+    let slots: Vec<OnceLock<Vec<Result<Article, ParseError>>>> =
+        inputs.iter().map(|_| OnceLock::new()).collect();
+    rayon::broadcast(|_| {
+        while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            // Each index is handed out once, so the slot is empty.
+            let _ = slots[i].set(ingest::read_input(&inputs[i]));
+        }
+    });
+    slots.into_iter().map(|s| s.into_inner().unwrap_or_default()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+
+    #[test]
+    fn results_come_back_in_input_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // Sizes out of order, so the largest-first schedule differs from the input order.
+        let bodies =
+            ["short one", &"a much longer text body. ".repeat(40), "", "medium sized text here", "x"];
+        let inputs: Vec<Input> = bodies
+            .iter()
+            .enumerate()
+            .map(|(i, body)| {
+                let path = dir.path().join(format!("{i}.txt"));
+                std::fs::write(&path, body).expect("write");
+                Input { path, format: Format::Text }
+            })
+            .collect();
+        let results = read_largest_first(&inputs);
+        assert_eq!(results.len(), inputs.len());
+        for (i, (input, r)) in inputs.iter().zip(&results).enumerate() {
+            match r.first() {
+                Some(Ok(a)) => assert_eq!(a.source, input.path.display().to_string(), "{i}"),
+                Some(Err(e)) => assert_eq!(e.path, input.path, "{i}"),
+                None => panic!("no result for {i}"),
+            }
+        }
+        assert!(matches!(results[2].first(), Some(Err(_))), "the empty file fails");
+    }
 }
