@@ -567,7 +567,8 @@ fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
         if let Some(name) = strict_person(seg) {
             names.push(name);
             saw_agency_last = false;
-        } else if is_agency(seg) {
+        } else if is_agency(seg) || (prefixed && is_organisation(seg)) {
+            // "By Reuters", "Par Les Echos", "Von Bundesverband X": a byline naming no person.
             saw_agency_last = i + 1 == segments.len();
         } else if is_job_title(seg) || is_date_like(seg) {
             // "Staff Writer", "Senior Correspondent", "March 3, 2023": allowed around names.
@@ -1302,6 +1303,15 @@ fn has_org_word(toks: &[&str]) -> bool {
     })
 }
 
+/// True for a capitalised name that is an organisation's ("Les Echos", "Bundesverband
+/// Windenergie"): name-shaped words, one of them an article or an organisation's word.
+fn is_organisation(seg: &str) -> bool {
+    let toks: Vec<&str> = seg.split_whitespace().collect();
+    (2..=6).contains(&toks.len())
+        && toks.iter().all(|t| classify(t).is_some() || has_lone_article(&[t]))
+        && (has_org_word(&toks) || has_lone_article(&toks))
+}
+
 /// True for an article or a "der"/"des" inside a phrase that no name particle leads
 /// ("Buch der Woche", "Das Mitternachtskabinett"), unlike "von der Leyen", "van den Berg".
 fn has_lone_article(toks: &[&str]) -> bool {
@@ -1606,9 +1616,10 @@ mod tests {
             ("Byron Smith and John Roe, Reuters", v(&["Byron Smith", "John Roe"])),
             ("WASHINGTON (Reuters) — The Senate voted", None),
             ("Read more: By the numbers", None),
-            ("By Das Mitternachtskabinett", None),
-            ("By Bundesverband Windenergie", None),
-            ("By Acme GmbH Frankfurt", None),
+            ("By Das Mitternachtskabinett", v(&[])),
+            ("Par Les Echos", v(&[])),
+            ("By Bundesverband Windenergie", v(&[])),
+            ("By Acme GmbH Frankfurt", v(&[])),
             ("Von Ursula von der Leyen", v(&["Ursula von der Leyen"])),
             ("", None),
         ];
