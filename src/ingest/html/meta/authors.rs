@@ -404,6 +404,24 @@ mod tests {
     }
 
     #[test]
+    fn bylines_in_post_containers_despite_layout_classes() {
+        // Blogger sets posts inside a "widget"; some themes call the content column "sidebar".
+        let blogger = r#"<html><body><div class="widget Blog" id="Blog1">
+            <div class="post hentry" itemprop="blogPost"><h3 class="post-title">A post title here</h3>
+            <span class="post-author vcard"><a rel="author" href="/p"><span itemprop="name">Jane Doe</span></a></span>
+            <div class="post-body"><p>Text.</p></div>
+            <div class="comments"><span class="comment-author">Gerd Wallner</span></div></div></div></body></html>"#;
+        let s = super::super::gather(&Document::parse(blogger));
+        assert_eq!(s.markup_authors, vec!["Jane Doe".to_string()]);
+        let themed = r#"<html><body><article><div id="sidebar" class="content-area">
+            <header class="entry-header"><h1>Experts in the crisis</h1>
+            <span class="author vcard"><a rel="author" href="/a">Jane Doe</a></span></header>
+            <p>Text.</p></div></article></body></html>"#;
+        let s = super::super::gather(&Document::parse(themed));
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
     fn names_in_sibling_elements() {
         // Three names in sibling spans run together as six words in the element's text.
         let html = r#"<html><body><article><h1>Eine Schlagzeile für den Test</h1>

@@ -180,6 +180,31 @@ fn title_anchor(s: &Signals) -> Option<String> {
 
 /// Lines kept from the end of the article element.
 const FOOT_LINES: usize = 12;
+/// True when an element holds an article's text: three paragraphs and 1,000 characters
+/// (the walk stops as soon as both are seen).
+fn holds_text(doc: &Document, id: NodeId) -> bool {
+    let (mut paragraphs, mut chars, mut steps) = (0, 0, 0);
+    let mut stack = vec![id];
+    while let Some(n) = stack.pop() {
+        steps += 1;
+        if steps > 50_000 {
+            break;
+        }
+        if doc.is_text(n) {
+            chars += doc.text_content(n).len();
+        } else {
+            paragraphs += usize::from(doc.tag_name(n).eq_ignore_ascii_case("p"));
+            stack.extend(doc.child_nodes(n));
+        }
+        if paragraphs >= 3 && chars >= 1000 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Children of the article element read for its last lines.
+const FOOT_CHILDREN: usize = 60;
 
 /// The last [`FOOT_LINES`] visible lines of the article: the `<article>` around the headline,
 /// else the `itemprop=articleBody` element, else the first `<article>` that is no comment.
@@ -209,7 +234,7 @@ fn foot_lines(doc: &Document, site_titles: &[String]) -> Vec<String> {
             if matches!(doc.tag_name(n).to_ascii_lowercase().as_str(), "body" | "html") {
                 return None;
             }
-            if doc.query_selector_all(n, "p").len() >= 3 && doc.text_content(n).chars().count() >= 1000 {
+            if holds_text(doc, n) {
                 return Some(n);
             }
             cur = doc.parent(n);
@@ -223,10 +248,21 @@ fn foot_lines(doc: &Document, site_titles: &[String]) -> Vec<String> {
     else {
         return Vec::new();
     };
+    // Only the end matters: past single-child wrappers, the last children of the element are
+    // read, so a long article costs no more than a short one.
+    let mut top = article;
+    for _ in 0..20 {
+        match doc.children(top).as_slice() {
+            [only] => top = *only,
+            _ => break,
+        }
+    }
+    let children = doc.child_nodes(top);
+    let tail = &children[children.len().saturating_sub(FOOT_CHILDREN)..];
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
     // (node, leaving a block: the line ends here)
-    let mut stack: Vec<(NodeId, bool)> = vec![(article, false)];
+    let mut stack: Vec<(NodeId, bool)> = tail.iter().rev().map(|&c| (c, false)).collect();
     let mut visited = 0usize;
     while let Some((id, leaving)) = stack.pop() {
         visited += 1;
@@ -249,7 +285,7 @@ fn foot_lines(doc: &Document, site_titles: &[String]) -> Vec<String> {
         let tag = doc.tag_name(id).to_ascii_lowercase();
         // The article's own <footer> is where it signs; other skipped tags stay skipped.
         let skipped = SKIPPED_TAGS.contains(&tag.as_str()) && tag != "footer";
-        if skipped || (id != article && is_page_chrome(doc, id)) {
+        if skipped || is_page_chrome(doc, id) {
             continue;
         }
         if BLOCK_TAGS.contains(&tag.as_str()) || tag == "footer" {
@@ -526,7 +562,8 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
         || (class.contains("author") && !class.contains("authorit") && !class.contains("author-bio"));
     // Comment sections, sidebars and teaser lists sign other people's texts.
     if (author_markup || is_byline)
-        && ((outside_article(doc, id) && !in_article_footer(doc, id)) || is_hidden(doc, id))
+        && ((outside_article(doc, id) && !in_article_footer(doc, id) && !in_headline_header(doc, id))
+            || is_hidden(doc, id))
     {
         return figure_markup(doc, id, tag, &class, s);
     }
@@ -595,6 +632,35 @@ fn is_hidden(doc: &Document, id: NodeId) -> bool {
                 let st = st.replace(char::is_whitespace, "").to_ascii_lowercase();
                 st.contains("display:none") || st.contains("visibility:hidden")
             })
+        {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    false
+}
+
+/// True when an element sits in the `<header>` that holds the article's `<h1>` (where the
+/// byline stands under the headline) or in a blog post's own container, whatever layout
+/// classes wrap them (`<div id="sidebar" class="content-area">` around a post, Blogger's
+/// `widget Blog`).
+fn in_headline_header(doc: &Document, id: NodeId) -> bool {
+    let mut cur = doc.parent(id);
+    for _ in 0..10 {
+        let Some(n) = cur else { break };
+        let tag = doc.tag_name(n).to_ascii_lowercase();
+        if matches!(tag.as_str(), "body" | "html" | "aside" | "nav" | "form" | "footer")
+            || has_class_mark(doc, n, &["comment", "reply", "respond", "related", "teaser"])
+        {
+            return false;
+        }
+        if tag == "header" || has_class_mark(doc, n, &["entry-header", "article-header", "post-header"]) {
+            return doc.query_selector(n, "h1").is_some();
+        }
+        // A blog post's own container (the `hentry` microformat, Blogger's `blogPost`), which
+        // platforms set inside a "widget".
+        if has_class_mark(doc, n, &["hentry"])
+            || attr(doc, n, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("blogPost"))
         {
             return true;
         }
