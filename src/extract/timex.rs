@@ -30,6 +30,8 @@
 //!   ("payable Dec. 7", "expire Nov. 21") often sit in past-tense sentences about future days.
 //! * Anaphoric years ("the following year") count from the last date the text resolved.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use crate::article::{DatePrecision, Mention, PubDate, TimePoint};
@@ -82,17 +84,18 @@ enum Kind {
 }
 
 #[derive(Debug, Clone)]
-struct Tok {
+struct Tok<'a> {
     start: usize,
     end: usize,
     kind: Kind,
     /// Whitespace precedes the token.
     spaced: bool,
-    /// Lowercased text of words; the digits of numbers.
-    norm: String,
+    /// Lowercased text of words; the digits of numbers. Borrowed from the text unless
+    /// lowercasing changed it (most words are lowercase already).
+    norm: Cow<'a, str>,
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut spaced = true;
     let mut it = text.char_indices().peekable();
@@ -117,7 +120,11 @@ fn tokenize(text: &str) -> Vec<Tok> {
             (Kind::Punct, i + c.len_utf8())
         };
         let s = &text[i..end];
-        let norm = if kind == Kind::Word { s.to_lowercase() } else { s.to_string() };
+        let norm = if kind == Kind::Word && !s.bytes().all(|b| b.is_ascii_lowercase()) {
+            Cow::Owned(s.to_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        };
         out.push(Tok { start: i, end, kind, spaced, norm });
         spaced = false;
     }
@@ -127,12 +134,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
 /// The tokens with the text they come from, and small accessors the rules read.
 struct Toks<'a> {
     text: &'a str,
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
 }
 
 impl Toks<'_> {
     fn word(&self, i: usize) -> Option<&str> {
-        self.toks.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.norm.as_str())
+        self.toks.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.norm.as_ref())
     }
     fn is_word(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
@@ -681,7 +688,7 @@ fn match_number(t: &Toks<'_>, i: usize) -> Option<(usize, Expr)> {
 /// Numeric dates written without spaces: "03/03/2023", "2023-03-03", "14.03.2023".
 fn numeric_date_at(t: &Toks<'_>, i: usize) -> Option<(usize, Expr)> {
     let sep = t.toks.get(i + 1)?;
-    if sep.kind != Kind::Punct || !matches!(sep.norm.as_str(), "/" | "-" | ".") {
+    if sep.kind != Kind::Punct || !matches!(sep.norm.as_ref(), "/" | "-" | ".") {
         return None;
     }
     let sep = sep.norm.chars().next()?;
@@ -713,7 +720,7 @@ fn year_at(t: &Toks<'_>, i: usize) -> Option<i32> {
     // Part of a larger number or an amount: "1,500", "$2019", "No. 1998".
     if i > 0 && !t.spaced(i) {
         if let Some(p) = t.toks.get(i - 1) {
-            if p.kind == Kind::Punct && matches!(p.norm.as_str(), "," | "." | "$" | "£" | "€" | "#" | "¥")
+            if p.kind == Kind::Punct && matches!(p.norm.as_ref(), "," | "." | "$" | "£" | "€" | "#" | "¥")
             {
                 return None;
             }
@@ -738,10 +745,10 @@ fn year_at(t: &Toks<'_>, i: usize) -> Option<i32> {
     }
     match t.toks.get(i + 1) {
         None => Some(y as i32),
-        Some(n) if n.kind == Kind::Punct => (!matches!(n.norm.as_str(), "$" | "%")).then_some(y as i32),
+        Some(n) if n.kind == Kind::Punct => (!matches!(n.norm.as_ref(), "$" | "%")).then_some(y as i32),
         Some(n) if n.kind == Kind::Num => None,
         Some(n) => {
-            let w = n.norm.as_str();
+            let w = n.norm.as_ref();
             if t.capitalized(i + 1) || year_cue_after(w) {
                 Some(y as i32)
             } else {
