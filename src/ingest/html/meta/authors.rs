@@ -38,10 +38,13 @@ impl Signals {
             .chain(fields(&self.markup_authors));
         // Byline elements: names, or a sentence-like stamp ("Erstellt von Jane Doe",
         // "Veröffentlicht am 8. Februar 2022 von jdoe").
-        let marked = self
-            .byline_texts
-            .iter()
-            .filter_map(|t| byline::parse_byline_element(t).or_else(|| byline::parse_visible_byline(t)));
+        let marked = self.byline_texts.iter().filter_map(|t| {
+            // A user name alone in the first byline element signs the article, before the
+            // full names of later elements (teasers, author boxes of other posts).
+            byline::parse_byline_element(t)
+                .or_else(|| byline::parse_visible_byline(t))
+                .or_else(|| byline::parse_handle(strip_label(t)).map(|h| vec![h]))
+        });
         // Unmarked bylines in the visible lines around the headline come last: the page's own
         // markup, when it has any, knows better.
         let visible = visible_bylines(&self.header_lines).chain(visible_bylines(&self.title_lines));
@@ -71,8 +74,8 @@ impl Signals {
         if let Some(owner) = owner {
             return vec![owner];
         }
-        // Blogs sign with one word ("von Heiko"): taken only from author markup, and only
-        // when no fuller byline exists.
+        // Blogs sign with one word ("von Heiko"): from author markup taken only when no
+        // fuller byline exists.
         self.markup_authors
             .iter()
             .chain(&self.byline_texts)
@@ -487,5 +490,8 @@ mod tests {
         // One-word signatures come from author markup only when nothing fuller exists.
         let s = Signals { byline_texts: vec!["von Heiko".into()], ..Signals::default() };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Heiko".to_string()]);
+        // A user name in the first byline element beats a full name in a later one (a teaser).
+        let s = Signals { byline_texts: vec!["jdoe".into(), "Ana Ruiz".into()], ..Signals::default() };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["jdoe".to_string()]);
     }
 }
