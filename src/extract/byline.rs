@@ -223,12 +223,14 @@ fn stamped_names(line: &str) -> Option<Vec<String>> {
     let cut = cut_date_tail(line);
     let (head, tail_stamp) = if cut.is_empty() || cut == line { (line, false) } else { (cut.as_str(), true) };
     let mut names = Vec::new();
-    let mut stamps = usize::from(tail_stamp);
+    // Groups of digits in the stamps: a day needs two or more ("3. März 2023", "13:10"); a
+    // bare year ("Jane Doe - 2010") is a list entry's, not a byline's.
+    let mut digit_groups = if tail_stamp { 2 } else { 0 };
     for seg in STAMP_SEPARATORS.split(head).map(str::trim).filter(|s| !s.is_empty()) {
         // "Von Jane Doe | 03.03.2023": the "By" belongs to the byline, not the name.
         let seg = strip_by_prefix(seg).unwrap_or(seg);
         if is_stamp(seg) {
-            stamps += 1;
+            digit_groups += seg.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count();
         } else if let Some(name) = strict_person(seg) {
             names.push(name);
         } else if is_user_name(seg) {
@@ -237,7 +239,7 @@ fn stamped_names(line: &str) -> Option<Vec<String>> {
             return None;
         }
     }
-    (stamps > 0 && !names.is_empty() && names.len() <= 3).then(|| dedupe(names))
+    (digit_groups >= 2 && !names.is_empty() && names.len() <= 3).then(|| dedupe(names))
 }
 
 /// Separators between the parts of a stamp line: "|", "·", "•", ",", "/", spaced dashes.
@@ -1574,6 +1576,7 @@ mod tests {
             ("Berlin, 03.03.2023", None),
             ("30.11. | Buch der Woche", None),
             ("LIVE STREAM | 0:00", None),
+            ("Egmont Schneider - 2010", None),
             ("Zum Inhalt - 03.03.2023", None),
             ("03.03.2023 | Ehrenamt Jugendverbände", None),
             ("Jane Doe", None),
