@@ -687,8 +687,12 @@ fn is_split_phrase(seg: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 
 static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
-    // "and"/"und"/"et"/"y" join two names; ",", ";", "|", "&", "·" and spaced dashes list them.
-    Regex::new(r"(?i)\s*(?:[,;|&·•]|\s(?:and|und|et|y|sowie|with)\s|\s[-–—]\s)\s*").expect("valid regex")
+    // "and"/"und"/"et"/"y" join two names; ",", ";", "|", "&", "·" and spaced dashes list them;
+    // an interview's byline sets its two speakers apart ("Jane Doe im Gespräch mit John Roe").
+    Regex::new(
+        r"(?i)\s*(?:[,;|&·•]|\s(?:and|und|et|y|sowie|with|im\s+gespräch\s+mit|in\s+conversation\s+with)\s|\s[-–—]\s)\s*",
+    )
+    .expect("valid regex")
 });
 
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1674,6 +1678,7 @@ mod tests {
             ("Jane Doe, Senior Writer", v(&["Jane Doe"])),
             ("About the author", None),
             ("Erstellt von Jane Doe", v(&["Jane Doe"])),
+            ("Jane Doe im Gespräch mit John Roe", v(&["Jane Doe", "John Roe"])),
             ("3 comments", None),
             ("Drew Angerer/Getty Images", None),
         ];
