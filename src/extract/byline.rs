@@ -162,8 +162,12 @@ fn is_place_word(seg: &str) -> bool {
 /// 2019 Jane Doe", "Copyright (c) 2018-2020 by Jane Doe"). The year is required: a bare
 /// "© Jane Doe" is as often a photo's credit.
 pub fn parse_copyright_line(line: &str) -> Option<Vec<String>> {
-    let line = normalize_space(line);
-    let caps = COPYRIGHT.captures(line.trim())?;
+    names_captured(&COPYRIGHT, &normalize_space(line))
+}
+
+/// The names in the first capture group of `pattern` matched against the whole line, if any.
+fn names_captured(pattern: &Regex, line: &str) -> Option<Vec<String>> {
+    let caps = pattern.captures(line.trim())?;
     let names = parse_byline_element(caps.get(1)?.as_str())?;
     (!names.is_empty()).then_some(names)
 }
@@ -180,9 +184,7 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 /// sign with both put the editor in their metadata too, where they must not be taken for the
 /// author.
 pub fn parse_editor_line(line: &str) -> Option<Vec<String>> {
-    let caps = EDITOR_LABEL.captures(line.trim())?;
-    let names = parse_byline_element(caps.get(1)?.as_str())?;
-    (!names.is_empty()).then_some(names)
+    names_captured(&EDITOR_LABEL, line)
 }
 
 static EDITOR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
