@@ -476,8 +476,15 @@ const CHROME_MARKS: &[&str] =
 /// True when a class or id word of the element starts with one of `marks`, or holds it after a
 /// dash ("post-sidebar").
 fn has_class_mark(doc: &Document, id: NodeId, marks: &[&str]) -> bool {
-    let names = format!("{} {}", doc.class_name(id), doc.id_attr(id)).to_ascii_lowercase();
-    names.split_whitespace().any(|c| marks.iter().any(|m| c.starts_with(m) || c.contains(&format!("-{m}"))))
+    // Runs for every ancestor of every candidate element: no allocation per word and mark.
+    let (class, id_attr) = (doc.class_name(id), doc.id_attr(id));
+    if class.is_empty() && id_attr.is_empty() {
+        return false;
+    }
+    let names = format!("{class} {id_attr}").to_ascii_lowercase();
+    names.split_whitespace().any(|c| {
+        marks.iter().any(|m| c.starts_with(m) || c.match_indices('-').any(|(i, _)| c[i + 1..].starts_with(m)))
+    })
 }
 
 /// `<meta>` tags: name, property, itemprop or http-equiv, with content.
