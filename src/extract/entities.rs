@@ -1,8 +1,13 @@
 //! An article's named entities: tags the body text and turns the spans into deduplicated,
 //! normalized, counted entity lists.
 //!
-//! Normalization: whitespace is collapsed; forms that differ only in case or dots ("U.S." and
-//! "US") are one entity; a person mentioned by part of a longer name found in the same text
+//! Articles are edited text in languages that capitalize names, so a span without a capital
+//! letter ("la puerta", "daría ese paso") is the tagger's mistake and is dropped: the tagger is
+//! trained to find lower-case names in web text, where writers skip capitals, and that reading
+//! misfires on news. `morgue tag` still shows every span.
+//!
+//! Normalization: whitespace is collapsed; forms that differ only in case, accents or dots
+//! ("U.S." and "US") are one entity; a person mentioned by part of a longer name found in the same text
 //! ("Trump" after "Donald Trump", "Taylor Greene") is that person. The canonical name is the
 //! longest form. Tagging is `crate::ner`'s job; this file only groups and counts.
 
@@ -27,7 +32,7 @@ pub fn entities_from_spans(spans: &[Span]) -> Entities {
         let mut index: HashMap<String, usize> = HashMap::new();
         for s in spans.iter().filter(|s| s.label == kind) {
             let name = clean_name(&s.text);
-            if name.is_empty() {
+            if !name.chars().any(char::is_uppercase) {
                 continue;
             }
             let key = folder.name_key(&name);
@@ -181,6 +186,16 @@ mod tests {
         let e = entities_from_spans(&spans);
         assert_eq!(names(&e.persons), vec![("Andrés Manuel López Obrador", 3)]);
         assert_eq!(names(&e.locations), vec![("Bogotá", 2)]);
+    }
+
+    #[test]
+    fn spans_without_capitals_are_no_entities() {
+        use EntityKind::*;
+        let spans =
+            vec![span("la puerta", Location), span("daría ese paso", Person), span("México", Location)];
+        let e = entities_from_spans(&spans);
+        assert_eq!(names(&e.locations), vec![("México", 1)]);
+        assert!(e.persons.is_empty());
     }
 
     #[test]
