@@ -106,7 +106,8 @@ pub fn gather(doc: &Document) -> Signals {
             "title" if s.title.is_none() => {
                 s.title = clean_text(&doc.text_content(id));
             }
-            "h1" => {
+            // A heading only screen readers get ("Navigation und Service") is no headline.
+            "h1" if !is_reader_only(doc, id) => {
                 if let Some(t) = clean_text(&doc.text_content(id)) {
                     if is_site_title(doc, id) {
                         s.site_titles.push(t);
@@ -211,10 +212,9 @@ const FOOT_CHILDREN: usize = 60;
 /// Page chrome inside it (share bars, related lists, comments) is skipped.
 fn foot_lines(doc: &Document, site_titles: &[String]) -> Vec<String> {
     let root = doc.root();
-    let h1 = doc
-        .query_selector_all(root, "h1")
-        .into_iter()
-        .find(|&h| clean_text(&doc.text_content(h)).is_some_and(|t| !site_titles.contains(&t)));
+    let h1 = doc.query_selector_all(root, "h1").into_iter().find(|&h| {
+        !is_reader_only(doc, h) && clean_text(&doc.text_content(h)).is_some_and(|t| !site_titles.contains(&t))
+    });
     let around_h1 = h1.and_then(|h| {
         let mut cur = doc.parent(h);
         for _ in 0..40 {
@@ -422,7 +422,7 @@ fn header_lines(doc: &Document, site_titles: &[String], anchor: Option<&str>) ->
                     None => tag == "h1",
                     Some(_) => matches!(tag.as_str(), "h1" | "h2" | "h3" | "h4"),
                 };
-                if heading && !seen_h1 {
+                if heading && !seen_h1 && !is_reader_only(doc, id) {
                     let text = clean_text(&doc.text_content(id));
                     let is_headline = match anchor {
                         None => text.as_ref().is_some_and(|t| !site_titles.contains(t)),
@@ -628,6 +628,21 @@ fn text_pieces(doc: &Document, id: NodeId) -> Vec<String> {
     out
 }
 
+/// Class words of text set apart for screen readers (skip links, "Navigation und Service"
+/// headings, the ": " between a kicker and its headline).
+const READER_ONLY_MARKS: &[&str] =
+    &["visually-hidden", "visuallyhidden", "hiddendash", "sr-only", "screen-reader", "aural", "navskip"];
+
+/// True when an element is for screen readers only: `aria-hidden="true"` or a class such as
+/// `sr-only`, `visually-hidden` or `aural`.
+fn is_reader_only(doc: &Document, id: NodeId) -> bool {
+    if attr(doc, id, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    let class = doc.class_name(id).to_ascii_lowercase();
+    class.split_whitespace().any(|c| READER_ONLY_MARKS.iter().any(|m| c.contains(m)))
+}
+
 /// True when an element or one of its near ancestors is hidden (`style="display:none"`,
 /// `hidden`): themes repeat the author in hidden microformat blocks that no reader sees.
 fn is_hidden(doc: &Document, id: NodeId) -> bool {
@@ -733,7 +748,6 @@ fn split_kicker(doc: &Document, h1: NodeId) -> Option<(String, String)> {
         "spitzmarke",
         "rubric",
     ];
-    const HIDDEN: &[&str] = &["visually-hidden", "hiddendash", "sr-only", "screen-reader", "visuallyhidden"];
     let mut kicker = String::new();
     let mut core = String::new();
     // (node, inside a kicker)
@@ -751,10 +765,7 @@ fn split_kicker(doc: &Document, h1: NodeId) -> Option<(String, String)> {
             continue;
         }
         let class = doc.class_name(id).to_ascii_lowercase();
-        if id != h1
-            && (HIDDEN.iter().any(|h| class.contains(h))
-                || attr(doc, id, "aria-hidden").as_deref() == Some("true"))
-        {
+        if id != h1 && is_reader_only(doc, id) {
             continue;
         }
         let marked = id != h1 && KICKER.iter().any(|k| class.contains(k));
@@ -1040,6 +1051,20 @@ mod tests {
         let m = s.resolve(None, &[], None);
         assert_eq!(m.byline, vec!["kmeier".to_string()]);
         assert_eq!(m.headline.as_deref(), Some("Neue Brücke eröffnet"));
+    }
+
+    #[test]
+    fn headings_for_screen_readers_are_no_headline() {
+        let html = r#"<html><head><title>Speech at the convention</title></head><body>
+            <h1 class="navSkip">Navigation and service</h1>
+            <header><h1 class="aural" aria-hidden="true">Header</h1></header>
+            <main><h1>Speech at the convention</h1>
+            <p>By Jane Doe</p><p>Text of the speech.</p></main></body></html>"#;
+        let s = gather(&Document::parse(html));
+        assert_eq!(s.h1, vec!["Speech at the convention".to_string()]);
+        let m = s.resolve(None, &[], None);
+        assert_eq!(m.headline.as_deref(), Some("Speech at the convention"));
+        assert_eq!(m.byline, vec!["Jane Doe".to_string()]);
     }
 
     #[test]
