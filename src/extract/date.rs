@@ -197,27 +197,41 @@ fn tokenize(s: &str) -> Option<Vec<Tok<'_>>> {
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 
-/// Month names and abbreviations (lowercase) in the supported languages.
+/// Month names and abbreviations (lowercase) in the supported languages: English, Spanish,
+/// French, German, Italian, Portuguese, Dutch, the Scandinavian languages, and (nominative and
+/// genitive) Polish, Russian, Czech, and Turkish.
 pub(crate) fn month_number(w: &str) -> Option<u32> {
     let m = match w {
         "january" | "jan" | "enero" | "ene" | "janvier" | "janv" | "januar" | "jänner" | "jän"
-        | "gennaio" | "gen" | "janeiro" | "januari" => 1,
+        | "gennaio" | "gen" | "janeiro" | "januari" | "stycznia" | "styczeń" | "styczen" | "sty" | "января"
+        | "январь" | "янв" | "ledna" | "leden" | "ocak" => 1,
         "february" | "feb" | "febr" | "febrero" | "février" | "fevrier" | "févr" | "fév" | "fev"
-        | "februar" | "febbraio" | "fevereiro" | "februari" => 2,
+        | "februar" | "febbraio" | "fevereiro" | "februari" | "lutego" | "luty" | "lut" | "февраля" | "февраль"
+        | "фев" | "února" | "unora" | "únor" | "şubat" | "subat" => 2,
         "march" | "mar" | "marzo" | "mars" | "märz" | "maerz" | "mär" | "mrz" | "março" | "marco"
-        | "maart" | "mrt" => 3,
-        "april" | "apr" | "abril" | "abr" | "avril" | "avr" | "aprile" => 4,
-        "may" | "mayo" | "mai" | "maggio" | "mag" | "maio" | "mei" => 5,
-        "june" | "jun" | "junio" | "juin" | "juni" | "giugno" | "giu" | "junho" => 6,
-        "july" | "jul" | "julio" | "juillet" | "juil" | "juli" | "luglio" | "lug" | "julho" => 7,
-        "august" | "aug" | "agosto" | "ago" | "août" | "aout" | "augustus" => 8,
+        | "maart" | "mrt" | "marts" | "marca" | "marzec" | "марта" | "март" | "března" | "brezna" | "březen"
+        | "mart" => 3,
+        "april" | "apr" | "abril" | "abr" | "avril" | "avr" | "aprile" | "kwietnia" | "kwiecień" | "kwi" | "апреля"
+        | "апрель" | "апр" | "dubna" | "duben" | "nisan" => 4,
+        "may" | "mayo" | "mai" | "maggio" | "mag" | "maio" | "mei" | "maj" | "maja" | "мая" | "май" | "května"
+        | "kvetna" | "květen" | "mayıs" | "mayis" => 5,
+        "june" | "jun" | "junio" | "juin" | "juni" | "giugno" | "giu" | "junho" | "czerwca" | "czerwiec" | "cze"
+        | "июня" | "июнь" | "июн" | "června" | "cervna" | "červen" | "haziran" => 6,
+        "july" | "jul" | "julio" | "juillet" | "juil" | "juli" | "luglio" | "lug" | "julho" | "lipca" | "lipiec"
+        | "lip" | "июля" | "июль" | "июл" | "července" | "cervence" | "červenec" | "temmuz" => 7,
+        "august" | "aug" | "agosto" | "ago" | "août" | "aout" | "augustus" | "augusti" | "sierpnia" | "sierpień"
+        | "sie" | "августа" | "август" | "авг" | "srpna" | "srpen" | "ağustos" | "agustos" => 8,
         "september" | "sep" | "sept" | "septiembre" | "setiembre" | "septembre" | "settembre" | "set"
-        | "setembro" => 9,
+        | "setembro" | "września" | "wrzesnia" | "wrzesień" | "wrz" | "сентября" | "сентябрь" | "сен" | "сент"
+        | "září" | "zari" | "eylül" | "eylul" => 9,
         "october" | "oct" | "octubre" | "octobre" | "oktober" | "okt" | "ottobre" | "ott" | "outubro"
-        | "out" => 10,
-        "november" | "nov" | "noviembre" | "novembre" | "novembro" => 11,
+        | "out" | "października" | "pazdziernika" | "październik" | "paź" | "октября" | "октябрь" | "окт" | "října"
+        | "rijna" | "říjen" | "ekim" => 10,
+        "november" | "nov" | "noviembre" | "novembre" | "novembro" | "listopada" | "listopad" | "lis" | "ноября"
+        | "ноябрь" | "ноя" | "listopadu" | "kasım" | "kasim" => 11,
         "december" | "dec" | "diciembre" | "dic" | "décembre" | "decembre" | "déc" | "dezember" | "dez"
-        | "dicembre" | "dezembro" => 12,
+        | "dicembre" | "dezembro" | "desember" | "grudnia" | "grudzień" | "grudzien" | "gru" | "декабря" | "декабрь"
+        | "дек" | "prosince" | "prosinec" | "aralık" | "aralik" => 12,
         _ => return None,
     };
     Some(m)
@@ -873,6 +887,12 @@ mod tests {
             ("14 de março de 2023", "2023-03-14"),
             ("14 maart 2023", "2023-03-14"),
             ("14 août 2023", "2023-08-14"),
+            ("15 августа 2016, 13:43", "2016-08-15T13:43:00"),
+            ("12 września 2022", "2022-09-12"),
+            ("3. října 2021", "2021-10-03"),
+            ("14 mars 2023", "2023-03-14"),
+            ("1 maj 2023", "2023-05-01"),
+            ("14 Ağustos 2023", "2023-08-14"),
             // far past and future still parse
             ("1605-11-05", "1605-11-05"),
             ("5 November 1605", "1605-11-05"),

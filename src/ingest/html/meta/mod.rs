@@ -57,6 +57,9 @@ pub struct Signals {
     pub byline_texts: Vec<String>,
     /// Published-date strings from `<meta>` and `itemprop` markup, in priority order.
     pub meta_published: Vec<String>,
+    /// Dates of the generic `<meta name=date>` kind (`date`, `dc.date`, `dcterms.date`), which
+    /// many sites fill with the day the page was built rather than published.
+    pub meta_dates: Vec<String>,
     pub meta_modified: Vec<String>,
     /// `datetime` attributes of `<time>` elements, with whether the element says it is the
     /// publication time (`itemprop=datePublished`, `pubdate`, a "publish" class).
@@ -526,10 +529,7 @@ fn meta_tag(doc: &Document, id: NodeId, s: &mut Signals) {
         | "publishdate"
         | "publish-date"
         | "publish_date"
-        | "date"
-        | "dc.date"
         | "dc.date.issued"
-        | "dcterms.date"
         | "dcterms.issued"
         | "dcterms.created"
         | "sailthru.date"
@@ -544,6 +544,7 @@ fn meta_tag(doc: &Document, id: NodeId, s: &mut Signals) {
         | "displaydate"
         | "creation_date"
         | "created" => s.meta_published.push(content),
+        "date" | "dc.date" | "dcterms.date" => s.meta_dates.push(content),
         "article:modified_time"
         | "og:updated_time"
         | "datemodified"

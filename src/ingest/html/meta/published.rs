@@ -3,7 +3,7 @@
 //! date in the page's own future, and a visible date corrects the metadata's day only when the
 //! metadata confirms it.
 
-use chrono::Datelike;
+use chrono::{Datelike, Timelike};
 
 use super::Signals;
 use crate::article::{DatePrecision, PubDate};
@@ -11,7 +11,10 @@ use crate::extract::date;
 
 impl Signals {
     /// Publication date: JSON-LD `datePublished`, `<meta>` published times, a marked `<time>`,
-    /// the URL path, the first `<time>`, then the extractor's guess. A candidate later than the
+    /// a generic `<meta name=date>` with a time of day, the URL path (without any of these,
+    /// the visible date under the headline, then a day-only generic `<meta name=date>`), the
+    /// first `<time>`, then the extractor's guess. A UTC stamp is read on the day the page
+    /// writes for the same instant in its own time. A candidate later than the
     /// page's modification date is skipped (a date in the page's own future is not its
     /// publication date). Returns the raw text too when a string could not be normalised.
     pub(super) fn published(
@@ -24,30 +27,49 @@ impl Signals {
         texts.extend(self.ld.published.as_deref());
         texts.extend(self.meta_published.iter().map(String::as_str));
         texts.extend(self.times.iter().filter(|(_, marked)| *marked).map(|(t, _)| t.as_str()));
-        let mut candidates: Vec<PubDate> = texts.iter().filter_map(|t| date::parse_date(t)).collect();
-        // Without a stated publication date, the date the page shows under its headline beats
-        // the URL, unmarked <time>s and the extractor's guess.
-        // A full day in the URL is stated by the site too, and ranks first.
+        let parsed = |ts: &mut dyn Iterator<Item = &str>| ts.filter_map(date::parse_date).collect::<Vec<_>>();
+        let mut specific = parsed(&mut texts.iter().copied());
+        // A generic `<meta name=date>` with a time of day is a stamp of the publication; one
+        // with only a day is often the day the page was built.
+        let (timed, generic): (Vec<PubDate>, Vec<PubDate>) =
+            parsed(&mut self.meta_dates.iter().map(String::as_str))
+                .into_iter()
+                .partition(|d| d.precision > DatePrecision::Day);
+        specific.extend(timed);
+        texts.extend(self.meta_dates.iter().map(String::as_str));
+        // Each candidate with whether the page states it as its publication date.
+        let mut ranked: Vec<(PubDate, bool)> = specific.iter().map(|d| (*d, true)).collect();
+        // A full day in the URL is stated by the site too, and ranks after the metadata.
         let from_url = url.and_then(date::date_from_url);
         let url_day = from_url.filter(|d| d.precision >= DatePrecision::Day);
-        candidates.extend(url_day);
-        if candidates.is_empty() {
-            candidates.extend(self.visible_dates().first());
+        // Without a specific publication date, the date the page shows under its headline beats
+        // a day-only `<meta name=date>`, the URL month,
+        // unmarked <time>s and the extractor's guess.
+        if specific.is_empty() && url_day.is_none() {
+            ranked.extend(self.visible_dates().first().map(|d| (*d, false)));
         }
-        candidates.extend(from_url.filter(|_| url_day.is_none()));
-        candidates.extend(self.ld.page_published.as_deref().and_then(date::parse_date));
-        candidates.extend(self.times.iter().filter_map(|(t, _)| date::parse_date(t)));
-        candidates.extend(extractor_date);
+        ranked.extend(generic.iter().map(|d| (*d, true)));
+        ranked.extend(url_day.map(|d| (d, false)));
+        let weaker = from_url
+            .filter(|_| url_day.is_none())
+            .into_iter()
+            .chain(self.ld.page_published.as_deref().and_then(date::parse_date))
+            .chain(self.times.iter().filter_map(|(t, _)| date::parse_date(t)))
+            .chain(extractor_date);
+        ranked.extend(weaker.map(|d| (d, false)));
         // The page's stated publication dates (JSON-LD, <meta>, a marked <time>) are trusted
         // even when the modification stamp is older (a CMS that stamps the draft's last
         // edit); weaker candidates later than the modification date are in the page's future.
-        let stated = texts.iter().filter_map(|t| date::parse_date(t)).count();
-        let not_after_modified = |i: usize, d: &PubDate| match modified {
-            Some(m) => i < stated || d.date() <= m.date(),
+        let not_after_modified = |(d, stated): &(PubDate, bool)| match modified {
+            Some(m) => *stated || d.date() <= m.date(),
             None => true,
         };
-        if let Some((_, d)) = candidates.iter().enumerate().find(|(i, d)| not_after_modified(*i, d)) {
+        let candidates: Vec<PubDate> = ranked.iter().map(|(d, _)| *d).collect();
+        if let Some((d, _)) = ranked.iter().find(|c| not_after_modified(c)) {
             if let Some(v) = self.visible_correction(d, &candidates, modified) {
+                return (Some(v), None);
+            }
+            if let Some(v) = local_view(d, &candidates) {
                 return (Some(v), None);
             }
             // A month from the URL ("/2013/10/") is refined by a weaker source giving a day
@@ -134,6 +156,31 @@ impl Signals {
     }
 }
 
+/// The same instant as a UTC pick `d`, written by the page in its own local time on another
+/// day: a zoned stamp (`2022-05-03T23:37:37-04:00` beside `2022-05-04T03:37:37Z`) or a stamp
+/// without offset that differs from `d` by whole quarter hours (`2023-11-08 23:30:59` beside
+/// `2023-11-09T05:30:59Z`). The publication day is the day where the page was published.
+/// A naive stamp only counts when `d`'s minutes and seconds are not both zero, so that two
+/// unrelated round times do not pass for one instant.
+fn local_view(d: &PubDate, candidates: &[PubDate]) -> Option<PubDate> {
+    if d.precision <= DatePrecision::Day || d.offset_secs != Some(0) {
+        return None;
+    }
+    let informative = d.local.minute() != 0 || d.local.second() != 0;
+    candidates
+        .iter()
+        .filter(|c| c.precision > DatePrecision::Day && c.date() != d.date())
+        .find(|c| match c.offset_secs {
+            Some(0) => false,
+            Some(_) => (c.to_utc() - d.to_utc()).num_seconds().abs() < 60,
+            None => {
+                let shift = (c.local - d.local).num_seconds();
+                informative && shift % 900 == 0 && shift.abs() <= 14 * 3600
+            }
+        })
+        .copied()
+}
+
 /// Written dates in a visible line: ISO, numeric day-first or month-first, "3. März 2023",
 /// "3 de marzo de 2023", "March 3, 2023". `date::parse_date` judges each match.
 static VISIBLE_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -214,5 +261,44 @@ mod tests {
         assert!(s.visible_dates().is_empty());
         let (d, _) = s.published(None, None, None);
         assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2023-03-03"));
+    }
+
+    #[test]
+    fn utc_stamp_takes_the_day_the_page_writes_for_the_same_instant() {
+        let day = |meta: &str, time: &str| {
+            let s = Signals {
+                meta_published: vec![meta.into()],
+                times: vec![(time.into(), false)],
+                ..Signals::default()
+            };
+            s.published(None, None, None).0.map(|d| d.date().to_string())
+        };
+        // The same instant with the page's own offset, or without offset a whole number of
+        // hours away with the same minutes and seconds: the local day.
+        assert_eq!(
+            day("2022-05-04T03:37:37+00:00", "2022-05-03T23:37:37-04:00").as_deref(),
+            Some("2022-05-03")
+        );
+        assert_eq!(day("2023-11-09T05:30:59Z", "2023-11-08 23:30:59").as_deref(), Some("2023-11-08"));
+        // Another instant, or two round times that need not be one, keep the stated day.
+        assert_eq!(day("2022-05-04T03:37:37Z", "2022-05-03T20:00:00-04:00").as_deref(), Some("2022-05-04"));
+        assert_eq!(day("2022-05-04T02:00:00Z", "2022-05-03 20:00:00").as_deref(), Some("2022-05-04"));
+        assert_eq!(day("2022-05-04T03:37:37Z", "2022-05-03 23:12:00").as_deref(), Some("2022-05-04"));
+    }
+
+    #[test]
+    fn a_day_only_generic_meta_date_gives_way_to_the_visible_date() {
+        let day = |meta: &str| {
+            let s = Signals {
+                meta_dates: vec![meta.into()],
+                header_lines: vec!["Jane Doe | 5 February 2020".into()],
+                ..Signals::default()
+            };
+            s.published(None, None, None).0.map(|d| d.date().to_string())
+        };
+        // `<meta name=date content=2020-02-12>` is often the day the page was built.
+        assert_eq!(day("2020-02-12").as_deref(), Some("2020-02-05"));
+        // With a time of day it stamps the publication and is trusted.
+        assert_eq!(day("2020-02-12T10:00:00+01:00").as_deref(), Some("2020-02-12"));
     }
 }
