@@ -287,7 +287,7 @@ fn foot_lines(doc: &Document, site_titles: &[String]) -> Vec<String> {
         }
         let tag = doc.tag_name(id).to_ascii_lowercase();
         // The article's own <footer> is where it signs; other skipped tags stay skipped.
-        let skipped = SKIPPED_TAGS.contains(&tag.as_str()) && tag != "footer";
+        let skipped = is_skipped(doc, id, &tag) && tag != "footer";
         if skipped || is_page_chrome(doc, id) {
             continue;
         }
@@ -325,6 +325,12 @@ const SKIPPED_TAGS: &[&str] = &[
     "textarea",
     "label",
 ];
+
+/// True for an element of the [`SKIPPED_TAGS`], except a `<form>` that holds a `<h1>`: some
+/// frameworks (ASP.NET Web Forms) wrap the whole page in one form.
+fn is_skipped(doc: &Document, id: NodeId, tag: &str) -> bool {
+    SKIPPED_TAGS.contains(&tag) && !(tag == "form" && doc.query_selector(id, "h1").is_some())
+}
 
 /// Tags that end a visible line.
 const BLOCK_TAGS: &[&str] = &[
@@ -413,7 +419,7 @@ fn header_lines(doc: &Document, site_titles: &[String], anchor: Option<&str>) ->
                     continue;
                 }
                 let tag = doc.tag_name(id).to_ascii_lowercase();
-                if SKIPPED_TAGS.contains(&tag.as_str()) || depth > 200 || is_page_chrome(doc, id) {
+                if is_skipped(doc, id, &tag) || depth > 200 || is_page_chrome(doc, id) {
                     continue;
                 }
                 let block = BLOCK_TAGS.contains(&tag.as_str());
@@ -1052,6 +1058,17 @@ mod tests {
         let m = s.resolve(None, &[], None);
         assert_eq!(m.byline, vec!["kmeier".to_string()]);
         assert_eq!(m.headline.as_deref(), Some("Neue Brücke eröffnet"));
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_form_is_read() {
+        // ASP.NET Web Forms pages sit inside one <form>; a search form holds no headline.
+        let html = r#"<html><body><form role="search"><input name="q"> 1. Mai 1990</form>
+            <form id="aspnetForm"><article><p class="date">15 августа 2016, 13:43</p><h1>Подольски завершил карьеру</h1>
+            <p>Текст.</p></article></form></body></html>"#;
+        let s = gather(&Document::parse(html));
+        assert_eq!(s.header_lines.first().map(String::as_str), Some("15 августа 2016, 13:43"));
+        assert_eq!(s.visible_dates().first().map(|d| d.date().to_string()).as_deref(), Some("2016-08-15"));
     }
 
     #[test]
