@@ -101,26 +101,28 @@ impl Signals {
         let order =
             (!lang.is_empty() && lang != "en" && !lang.starts_with("en-us") && !lang.starts_with("en_us"))
                 .then_some(date::DayOrder::DayFirst);
+        let parse = |text: &str| {
+            match order {
+                Some(o) => date::parse_date_with(text, o),
+                None => date::parse_date(text),
+            }
+            .filter(|d| d.precision >= DatePrecision::Day)
+        };
         let mut out = Vec::new();
         let mut long = 0;
-        let zone = self.header_lines.iter().take_while(|l| {
-            long += usize::from(l.chars().count() > 160);
-            long < 2
-        });
-        // A date line is a stamp ("Posted 3 March 2023 | Jane Doe"), not a sentence that
-        // mentions a day.
-        let stamp = |l: &&String| {
-            l.chars().count() <= 160 && VISIBLE_DATE.replace_all(l, "").split_whitespace().count() <= 10
-        };
-        for line in zone.filter(stamp) {
-            for m in VISIBLE_DATE.find_iter(line) {
-                let parsed = match order {
-                    Some(o) => date::parse_date_with(m.as_str(), o),
-                    None => date::parse_date(m.as_str()),
-                };
-                if let Some(d) = parsed.filter(|d| d.precision >= DatePrecision::Day) {
-                    out.push(d);
-                }
+        for line in &self.header_lines {
+            let is_long = line.chars().count() > 160;
+            long += usize::from(is_long);
+            // A date line is a stamp ("Posted 3 March 2023 | Jane Doe"), not a sentence that
+            // mentions a day; a paragraph may still open with its date ("29.11.2022 – The…").
+            let stamp = !is_long && VISIBLE_DATE.replace_all(line, "").split_whitespace().count() <= 10;
+            if stamp && long < 2 {
+                out.extend(VISIBLE_DATE.find_iter(line).filter_map(|m| parse(m.as_str())));
+            } else if is_long && long <= 2 {
+                out.extend(opening_date(line).and_then(parse));
+            }
+            if long >= 2 {
+                break;
             }
         }
         out
@@ -179,6 +181,16 @@ fn local_view(d: &PubDate, candidates: &[PubDate]) -> Option<PubDate> {
             }
         })
         .copied()
+}
+
+/// The date a paragraph opens with, dateline-style: "29.11.2022 – Text", "BERLIN, 3. März
+/// 2023 — Text" (at most three words before the date, a dash, bar or colon after it).
+fn opening_date(line: &str) -> Option<&str> {
+    let m = VISIBLE_DATE.find(line)?;
+    let before = &line[..m.start()];
+    let after = line[m.end()..].trim_start();
+    let dash = after.starts_with(['–', '—', '-', '|', ':']);
+    (dash && before.split_whitespace().count() <= 3).then(|| m.as_str())
 }
 
 /// Written dates in a visible line: ISO, numeric day-first or month-first, "3. März 2023",
@@ -300,5 +312,24 @@ mod tests {
         assert_eq!(day("2020-02-12").as_deref(), Some("2020-02-05"));
         // With a time of day it stamps the publication and is trusted.
         assert_eq!(day("2020-02-12T10:00:00+01:00").as_deref(), Some("2020-02-12"));
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_its_date() {
+        let body = "Mehrfach und vehement hatte die Branche gewarnt. ".repeat(5);
+        let dates = |first: &str| {
+            let s = Signals {
+                header_lines: vec![
+                    format!("Am Freitag hat die Regierung entschieden. {body}"),
+                    format!("{first}{body}"),
+                ],
+                ..Signals::default()
+            };
+            s.visible_dates().iter().map(|d| d.date().to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(dates("29.11.2022 – "), vec!["2022-11-29"]);
+        assert_eq!(dates("BERLIN, 29. November 2022 — "), vec!["2022-11-29"]);
+        // A date inside a sentence of the body is a quote, not the paragraph's date.
+        assert!(dates("Seit dem 29.11.2022 gilt: ").is_empty());
     }
 }
