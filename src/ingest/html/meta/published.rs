@@ -69,7 +69,13 @@ impl Signals {
             if let Some(v) = self.visible_correction(d, &candidates, modified) {
                 return (Some(v), None);
             }
-            if let Some(v) = local_view(d, &candidates) {
+            let time_days: Vec<PubDate> = self
+                .times
+                .iter()
+                .filter_map(|(t, _)| date::parse_date(t))
+                .filter(|t| t.precision == DatePrecision::Day)
+                .collect();
+            if let Some(v) = local_view(d, &candidates).or_else(|| local_day(d, &time_days)) {
                 return (Some(v), None);
             }
             // A month from the URL ("/2013/10/") is refined by a weaker source giving a day
@@ -191,6 +197,22 @@ fn opening_date(line: &str) -> Option<&str> {
     let after = line[m.end()..].trim_start();
     let dash = after.starts_with(['–', '—', '-', '|', ':']);
     (dash && before.split_whitespace().count() <= 3).then(|| m.as_str())
+}
+
+/// The day a `<time>` element shows for a UTC pick `d` near midnight: the day before when the
+/// UTC time is early enough for the Americas (before 08:00), the day after when it is late
+/// enough for Asia and Oceania (from 16:00).
+fn local_day(d: &PubDate, days: &[PubDate]) -> Option<PubDate> {
+    if d.precision <= DatePrecision::Day || d.offset_secs != Some(0) {
+        return None;
+    }
+    let hour = d.local.hour();
+    days.iter()
+        .find(|c| {
+            let gap = (c.date() - d.date()).num_days();
+            (gap == -1 && hour < 8) || (gap == 1 && hour >= 16)
+        })
+        .copied()
 }
 
 /// Written dates in a visible line: ISO, numeric day-first or month-first, "3. März 2023",
@@ -331,5 +353,21 @@ mod tests {
         assert_eq!(dates("BERLIN, 29. November 2022 — "), vec!["2022-11-29"]);
         // A date inside a sentence of the body is a quote, not the paragraph's date.
         assert!(dates("Seit dem 29.11.2022 gilt: ").is_empty());
+    }
+
+    #[test]
+    fn a_time_element_shows_the_local_day_of_a_utc_stamp() {
+        let day = |stamp: &str, shown: &str| {
+            let s = Signals {
+                ld: LdArticle { published: Some(stamp.into()), ..LdArticle::default() },
+                times: vec![(shown.into(), false)],
+                ..Signals::default()
+            };
+            s.published(None, None, None).0.map(|d| d.date().to_string())
+        };
+        // 00:25 UTC is the evening before in the Americas.
+        assert_eq!(day("Wed, 04 May 2022 00:25:56 GMT", "3 de mayo de 2022").as_deref(), Some("2022-05-03"));
+        // At noon UTC no time zone is a day behind.
+        assert_eq!(day("2022-05-04T12:25:56Z", "3 de mayo de 2022").as_deref(), Some("2022-05-04"));
     }
 }
