@@ -203,35 +203,39 @@ fn tokenize(s: &str) -> Option<Vec<Tok<'_>>> {
 pub(crate) fn month_number(w: &str) -> Option<u32> {
     let m = match w {
         "january" | "jan" | "enero" | "ene" | "janvier" | "janv" | "januar" | "jänner" | "jän"
-        | "gennaio" | "gen" | "janeiro" | "januari" | "stycznia" | "styczeń" | "styczen" | "sty" | "января"
-        | "январь" | "янв" | "ledna" | "leden" | "ocak" => 1,
+        | "gennaio" | "gen" | "janeiro" | "januari" | "stycznia" | "styczeń" | "styczen" | "sty"
+        | "января" | "январь" | "янв" | "ledna" | "leden" | "ocak" => 1,
         "february" | "feb" | "febr" | "febrero" | "février" | "fevrier" | "févr" | "fév" | "fev"
-        | "februar" | "febbraio" | "fevereiro" | "februari" | "lutego" | "luty" | "lut" | "февраля" | "февраль"
-        | "фев" | "února" | "unora" | "únor" | "şubat" | "subat" => 2,
+        | "februar" | "febbraio" | "fevereiro" | "februari" | "lutego" | "luty" | "lut" | "февраля"
+        | "февраль" | "фев" | "února" | "unora" | "únor" | "şubat" | "subat" => 2,
         "march" | "mar" | "marzo" | "mars" | "märz" | "maerz" | "mär" | "mrz" | "março" | "marco"
-        | "maart" | "mrt" | "marts" | "marca" | "marzec" | "марта" | "март" | "března" | "brezna" | "březen"
-        | "mart" => 3,
-        "april" | "apr" | "abril" | "abr" | "avril" | "avr" | "aprile" | "kwietnia" | "kwiecień" | "kwi" | "апреля"
-        | "апрель" | "апр" | "dubna" | "duben" | "nisan" => 4,
-        "may" | "mayo" | "mai" | "maggio" | "mag" | "maio" | "mei" | "maj" | "maja" | "мая" | "май" | "května"
-        | "kvetna" | "květen" | "mayıs" | "mayis" => 5,
-        "june" | "jun" | "junio" | "juin" | "juni" | "giugno" | "giu" | "junho" | "czerwca" | "czerwiec" | "cze"
-        | "июня" | "июнь" | "июн" | "června" | "cervna" | "červen" | "haziran" => 6,
-        "july" | "jul" | "julio" | "juillet" | "juil" | "juli" | "luglio" | "lug" | "julho" | "lipca" | "lipiec"
-        | "lip" | "июля" | "июль" | "июл" | "července" | "cervence" | "červenec" | "temmuz" => 7,
-        "august" | "aug" | "agosto" | "ago" | "août" | "aout" | "augustus" | "augusti" | "sierpnia" | "sierpień"
-        | "sie" | "августа" | "август" | "авг" | "srpna" | "srpen" | "ağustos" | "agustos" => 8,
+        | "maart" | "mrt" | "marts" | "marca" | "marzec" | "марта" | "март" | "března" | "brezna"
+        | "březen" | "mart" => 3,
+        "april" | "apr" | "abril" | "abr" | "avril" | "avr" | "aprile" | "kwietnia" | "kwiecień" | "kwi"
+        | "апреля" | "апрель" | "апр" | "dubna" | "duben" | "nisan" => 4,
+        "may" | "mayo" | "mai" | "maggio" | "mag" | "maio" | "mei" | "maj" | "maja" | "мая" | "май"
+        | "května" | "kvetna" | "květen" | "mayıs" | "mayis" => 5,
+        "june" | "jun" | "junio" | "juin" | "juni" | "giugno" | "giu" | "junho" | "czerwca" | "czerwiec"
+        | "cze" | "июня" | "июнь" | "июн" | "června" | "cervna" | "červen" | "haziran" => 6,
+        "july" | "jul" | "julio" | "juillet" | "juil" | "juli" | "luglio" | "lug" | "julho" | "lipca"
+        | "lipiec" | "lip" | "июля" | "июль" | "июл" | "července" | "cervence" | "červenec" | "temmuz" => {
+            7
+        }
+        "august" | "aug" | "agosto" | "ago" | "août" | "aout" | "augustus" | "augusti" | "sierpnia"
+        | "sierpień" | "sie" | "августа" | "август" | "авг" | "srpna" | "srpen" | "ağustos" | "agustos" => {
+            8
+        }
         "september" | "sep" | "sept" | "septiembre" | "setiembre" | "septembre" | "settembre" | "set"
-        | "setembro" | "września" | "wrzesnia" | "wrzesień" | "wrz" | "сентября" | "сентябрь" | "сен" | "сент"
-        | "září" | "zari" | "eylül" | "eylul" => 9,
+        | "setembro" | "września" | "wrzesnia" | "wrzesień" | "wrz" | "сентября" | "сентябрь" | "сен"
+        | "сент" | "září" | "zari" | "eylül" | "eylul" => 9,
         "october" | "oct" | "octubre" | "octobre" | "oktober" | "okt" | "ottobre" | "ott" | "outubro"
-        | "out" | "października" | "pazdziernika" | "październik" | "paź" | "октября" | "октябрь" | "окт" | "října"
-        | "rijna" | "říjen" | "ekim" => 10,
-        "november" | "nov" | "noviembre" | "novembre" | "novembro" | "listopada" | "listopad" | "lis" | "ноября"
-        | "ноябрь" | "ноя" | "listopadu" | "kasım" | "kasim" => 11,
+        | "out" | "października" | "pazdziernika" | "październik" | "paź" | "октября" | "октябрь" | "окт"
+        | "října" | "rijna" | "říjen" | "ekim" => 10,
+        "november" | "nov" | "noviembre" | "novembre" | "novembro" | "listopada" | "listopad" | "lis"
+        | "ноября" | "ноябрь" | "ноя" | "listopadu" | "kasım" | "kasim" => 11,
         "december" | "dec" | "diciembre" | "dic" | "décembre" | "decembre" | "déc" | "dezember" | "dez"
-        | "dicembre" | "dezembro" | "desember" | "grudnia" | "grudzień" | "grudzien" | "gru" | "декабря" | "декабрь"
-        | "дек" | "prosince" | "prosinec" | "aralık" | "aralik" => 12,
+        | "dicembre" | "dezembro" | "desember" | "grudnia" | "grudzień" | "grudzien" | "gru" | "декабря"
+        | "декабрь" | "дек" | "prosince" | "prosinec" | "aralık" | "aralik" => 12,
         _ => return None,
     };
     Some(m)
