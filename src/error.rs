@@ -22,6 +22,9 @@ pub enum ParseErrorKind {
     InvalidJson(String),
     #[error("not an article: {0}")]
     NotAnArticle(String),
+    /// A bug in morgue met on this file; the other files are still read.
+    #[error("internal error while parsing (a bug in morgue, please report it): {0}")]
+    Internal(String),
 }
 
 /// An error tied to an input: its path, where in it (a record or line number) and why.

@@ -74,12 +74,30 @@ pub fn parse_bytes(input: &Input, bytes: &[u8]) -> Vec<Result<Article, ParseErro
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return vec![Err(ParseError::new(&input.path, ParseErrorKind::Empty))];
     }
-    let mut out = parser_for(input.format).parse(input, bytes);
-    for article in out.iter_mut().flatten() {
-        crate::extract::enrich(article);
-        article.assign_id();
-    }
-    out
+    guarded(&input.path, || {
+        let mut out = parser_for(input.format).parse(input, bytes);
+        for article in out.iter_mut().flatten() {
+            crate::extract::enrich(article);
+            article.assign_id();
+        }
+        out
+    })
+}
+
+/// Runs the reading of one file. A panic is a bug in morgue, not in the file: it costs this
+/// file only (an [`ParseErrorKind::Internal`] error naming it), not the run.
+fn guarded(
+    path: &Path,
+    read: impl FnOnce() -> Vec<Result<Article, ParseError>>,
+) -> Vec<Result<Article, ParseError>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        vec![Err(ParseError::new(path, ParseErrorKind::Internal(message)))]
+    })
 }
 
 /// Walks the roots and returns the files morgue can read, and the ones it cannot with a reason.
@@ -199,6 +217,16 @@ fn sniff(head: &[u8]) -> Option<Format> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_while_reading_costs_one_file() {
+        let out = guarded(Path::new("news/broken.html"), || panic!("index out of range"));
+        let err = out[0].as_ref().unwrap_err();
+        assert_eq!(err.path, Path::new("news/broken.html"));
+        assert!(matches!(&err.kind, ParseErrorKind::Internal(m) if m.contains("index out of range")));
+        let fine = guarded(Path::new("news/ok.html"), Vec::new);
+        assert!(fine.is_empty());
+    }
 
     #[test]
     fn sniffs_formats() {
