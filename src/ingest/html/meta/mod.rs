@@ -74,6 +74,9 @@ pub struct Signals {
     /// The last visible lines of the article element, where signatures ("Von Jane Doe",
     /// "Autorin: Jane Doe", "© 2019 Jane Doe") close the text.
     pub foot_lines: Vec<String>,
+    /// The first date the page's visible text labels as the publication's ("Erschienen am:
+    /// 13.10.2021", "Posted on September 21, 2020"), wherever it stands.
+    pub labelled_published: Option<String>,
     pub captions: Vec<String>,
     pub credits: Vec<String>,
 }
@@ -163,6 +166,7 @@ pub fn gather(doc: &Document) -> Signals {
         }
     }
     s.foot_lines = foot_lines(doc, &s.site_titles);
+    s.labelled_published = published::labelled_date(&visible_text(doc));
     s
 }
 
@@ -325,6 +329,36 @@ const SKIPPED_TAGS: &[&str] = &[
     "textarea",
     "label",
 ];
+
+/// The page's text without scripts, styles and the `<head>`, text nodes joined by spaces; at
+/// most [`VISIBLE_TEXT_MAX`] bytes.
+fn visible_text(doc: &Document) -> String {
+    let mut out = String::new();
+    let mut stack = vec![doc.root()];
+    while let Some(id) = stack.pop() {
+        if out.len() > VISIBLE_TEXT_MAX {
+            break;
+        }
+        if doc.is_text(id) {
+            out.push(' ');
+            out.push_str(&doc.text_content(id));
+            continue;
+        }
+        if doc.is_element(id)
+            && matches!(
+                doc.tag_name(id).to_ascii_lowercase().as_str(),
+                "script" | "style" | "noscript" | "template" | "head" | "svg"
+            )
+        {
+            continue;
+        }
+        stack.extend(doc.child_nodes(id).into_iter().rev());
+    }
+    out
+}
+
+/// Bytes of page text read for labelled dates.
+const VISIBLE_TEXT_MAX: usize = 400_000;
 
 /// True for an element of the [`SKIPPED_TAGS`], except a `<form>` that holds a `<h1>`: some
 /// frameworks (ASP.NET Web Forms) wrap the whole page in one form.

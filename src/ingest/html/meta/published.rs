@@ -47,6 +47,8 @@ impl Signals {
         // unmarked <time>s and the extractor's guess.
         if specific.is_empty() && url_day.is_none() {
             ranked.extend(self.visible_dates().first().map(|d| (*d, false)));
+            let labelled = self.labelled_published.as_deref().and_then(|t| self.parse_visible(t));
+            ranked.extend(labelled.map(|d| (d, false)));
         }
         ranked.extend(generic.iter().map(|d| (*d, true)));
         ranked.extend(url_day.map(|d| (d, false)));
@@ -97,23 +99,26 @@ impl Signals {
 }
 
 impl Signals {
+    /// A date written for the page's readers, day precision or finer. "02/10/2020" on a
+    /// British or German page is 2 October: outside US English, numeric dates put the day
+    /// first.
+    fn parse_visible(&self, text: &str) -> Option<PubDate> {
+        let lang = self.html_lang.as_deref().or(self.meta_lang.as_deref()).unwrap_or("").to_ascii_lowercase();
+        let day_first =
+            !lang.is_empty() && lang != "en" && !lang.starts_with("en-us") && !lang.starts_with("en_us");
+        let parsed = if day_first {
+            date::parse_date_with(text, date::DayOrder::DayFirst)
+        } else {
+            date::parse_date(text)
+        };
+        parsed.filter(|d| d.precision >= DatePrecision::Day)
+    }
+
     /// The dates written in the short visible lines around the headline, in reading order
     /// (day precision or finer), up to the second long line: one long line may be the
     /// standfirst, a second is the body, whose dates are quotes and embeds.
     pub fn visible_dates(&self) -> Vec<PubDate> {
-        // "02/10/2020" on a British or German page is 2 October: outside US English, numeric
-        // dates put the day first.
-        let lang = self.html_lang.as_deref().or(self.meta_lang.as_deref()).unwrap_or("").to_ascii_lowercase();
-        let order =
-            (!lang.is_empty() && lang != "en" && !lang.starts_with("en-us") && !lang.starts_with("en_us"))
-                .then_some(date::DayOrder::DayFirst);
-        let parse = |text: &str| {
-            match order {
-                Some(o) => date::parse_date_with(text, o),
-                None => date::parse_date(text),
-            }
-            .filter(|d| d.precision >= DatePrecision::Day)
-        };
+        let parse = |text: &str| self.parse_visible(text);
         let mut out = Vec::new();
         let mut long = 0;
         for line in &self.header_lines {
@@ -214,6 +219,27 @@ fn local_day(d: &PubDate, days: &[PubDate]) -> Option<PubDate> {
         })
         .copied()
 }
+
+/// The first date in `text` that a label calls the publication's: "Erschienen am: 13.10.2021",
+/// "Posted on Monday, September 21, 2020", "Publié le 3 mars 2023". Returns the date's text.
+pub(super) fn labelled_date(text: &str) -> Option<String> {
+    PUBLISHED_LABEL.find_iter(text).find_map(|label| {
+        let rest = &text[label.end()..];
+        let near = rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i);
+        let m = VISIBLE_DATE.find(&rest[..near])?;
+        // At most a weekday between the label and the date.
+        let gap = rest[..m.start()].trim_end_matches([' ', ',']);
+        (gap.split_whitespace().count() <= 1).then(|| m.as_str().to_string())
+    })
+}
+
+/// A label that says the date after it is the publication's, with its preposition and colon.
+static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:published|posted|erschienen|veröffentlicht|publiziert|publié|publicado|publicada|pubblicato|gepubliceerd)(?:\s+(?:am|on|le|el|em|il|op))?\s*:?\s*",
+    )
+    .expect("valid regex")
+});
 
 /// Written dates in a visible line: ISO, numeric day-first or month-first, "3. März 2023",
 /// "3 de marzo de 2023", "March 3, 2023". `date::parse_date` judges each match.
@@ -369,5 +395,24 @@ mod tests {
         assert_eq!(day("Wed, 04 May 2022 00:25:56 GMT", "3 de mayo de 2022").as_deref(), Some("2022-05-03"));
         // At noon UTC no time zone is a day behind.
         assert_eq!(day("2022-05-04T12:25:56Z", "3 de mayo de 2022").as_deref(), Some("2022-05-04"));
+    }
+
+    #[test]
+    fn labelled_publication_dates_anywhere_on_the_page() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Herausgeber: Presse. Erschienen am: 13.10.2021 Lesungen: 61", Some("13.10.2021")),
+            ("Posted on Monday, September 21, 2020 by Jane", Some("September 21, 2020")),
+            ("Publié le 3 mars 2023 à 10h", Some("3 mars 2023")),
+            // A label whose date is far away, or no date at all (multi-byte text after it).
+            ("Published in our weekly print edition since 1998, 3 March 2023", None),
+            ("Veröffentlicht am: äöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöü", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labelled_date(text).as_deref(), *want, "{text}");
+        }
+        // Without stated metadata the labelled date is the publication date.
+        let s = Signals { labelled_published: Some("13.10.2021".into()), ..Signals::default() };
+        let (d, _) = s.published(None, None, date::parse_date("2021-10-15"));
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2021-10-13"));
     }
 }
