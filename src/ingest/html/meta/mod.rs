@@ -77,6 +77,8 @@ pub struct Signals {
     /// The first date the page's visible text labels as the publication's ("Erschienen am:
     /// 13.10.2021", "Posted on September 21, 2020"), wherever it stands.
     pub labelled_published: Option<String>,
+    /// The first date the visible text labels as the last change ("Letzte Änderung: …").
+    pub labelled_updated: Option<String>,
     pub captions: Vec<String>,
     pub credits: Vec<String>,
 }
@@ -166,7 +168,9 @@ pub fn gather(doc: &Document) -> Signals {
         }
     }
     s.foot_lines = foot_lines(doc, &s.site_titles);
-    s.labelled_published = published::labelled_date(&visible_text(doc));
+    let text = visible_text(doc);
+    s.labelled_published = published::labelled_date(&text, &published::PUBLISHED_LABEL);
+    s.labelled_updated = published::labelled_date(&text, &published::UPDATED_LABEL);
     s
 }
 

@@ -47,7 +47,11 @@ impl Signals {
         // unmarked <time>s and the extractor's guess.
         if specific.is_empty() && url_day.is_none() {
             ranked.extend(self.visible_dates().first().map(|d| (*d, false)));
-            let labelled = self.labelled_published.as_deref().and_then(|t| self.parse_visible(t));
+            // Then the date the page labels as its publication's, and at last, on pages that
+            // state no other, the day it says it was last changed.
+            let labelled = [&self.labelled_published, &self.labelled_updated]
+                .into_iter()
+                .filter_map(|t| t.as_deref().and_then(|t| self.parse_visible(t)));
             ranked.extend(labelled.map(|d| (d, false)));
         }
         ranked.extend(generic.iter().map(|d| (*d, true)));
@@ -220,10 +224,11 @@ fn local_day(d: &PubDate, days: &[PubDate]) -> Option<PubDate> {
         .copied()
 }
 
-/// The first date in `text` that a label calls the publication's: "Erschienen am: 13.10.2021",
-/// "Posted on Monday, September 21, 2020", "Publié le 3 mars 2023". Returns the date's text.
-pub(super) fn labelled_date(text: &str) -> Option<String> {
-    PUBLISHED_LABEL.find_iter(text).find_map(|label| {
+/// The first date in `text` that a label calls the publication's ([`PUBLISHED_LABEL`]:
+/// "Erschienen am: 13.10.2021", "Posted on Monday, September 21, 2020", "Publié le 3 mars
+/// 2023") or the last modification's ([`UPDATED_LABEL`]). Returns the date's text.
+pub(super) fn labelled_date(text: &str, labels: &regex::Regex) -> Option<String> {
+    labels.find_iter(text).find_map(|label| {
         let rest = &text[label.end()..];
         let near = rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i);
         let m = VISIBLE_DATE.find(&rest[..near])?;
@@ -233,8 +238,17 @@ pub(super) fn labelled_date(text: &str) -> Option<String> {
     })
 }
 
+/// A label that says the date after it is the last modification's, with its preposition and
+/// colon.
+pub(super) static UPDATED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:updated|last\s+modified|aktualisiert|letzte\s+änderung|zuletzt\s+geändert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt)(?:\s+(?:am|on|le|el|em|il|op))?\s*:?\s*",
+    )
+    .expect("valid regex")
+});
+
 /// A label that says the date after it is the publication's, with its preposition and colon.
-static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+pub(super) static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)\b(?:published|posted|erschienen|veröffentlicht|publiziert|publié|publicado|publicada|pubblicato|gepubliceerd)(?:\s+(?:am|on|le|el|em|il|op))?\s*:?\s*",
     )
@@ -408,11 +422,20 @@ mod tests {
             ("Veröffentlicht am: äöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöü", None),
         ];
         for (text, want) in cases {
-            assert_eq!(labelled_date(text).as_deref(), *want, "{text}");
+            assert_eq!(labelled_date(text, &PUBLISHED_LABEL).as_deref(), *want, "{text}");
         }
         // Without stated metadata the labelled date is the publication date.
-        let s = Signals { labelled_published: Some("13.10.2021".into()), ..Signals::default() };
+        let s = Signals {
+            labelled_published: Some("13.10.2021".into()),
+            labelled_updated: Some("15.10.2021".into()),
+            ..Signals::default()
+        };
         let (d, _) = s.published(None, None, date::parse_date("2021-10-15"));
         assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2021-10-13"));
+        // A page that only says when it was last changed: that day, not the extractor's guess.
+        let text = "FRAGEN AN DEN AUTOR Letzte Änderung: 14.01.2022 um 09:25 Seitenaufrufe: 512";
+        let s = Signals { labelled_updated: labelled_date(text, &UPDATED_LABEL), ..Signals::default() };
+        let (d, _) = s.published(None, None, date::parse_date("2016-03-09"));
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2022-01-14"));
     }
 }
