@@ -168,9 +168,13 @@ pub fn gather(doc: &Document) -> Signals {
         }
     }
     s.foot_lines = foot_lines(doc, &s.site_titles);
-    let text = visible_text(doc);
-    s.labelled_published = published::labelled_date(&text, &published::PUBLISHED_LABEL);
-    s.labelled_updated = published::labelled_date(&text, &published::UPDATED_LABEL);
+    // Labelled dates are read only on pages whose markup states no publication date: the
+    // cascade would not use them otherwise, and the page's whole text is long.
+    if s.ld.published.is_none() && s.meta_published.is_empty() && !s.times.iter().any(|(_, marked)| *marked) {
+        let text = visible_text(doc);
+        s.labelled_published = published::labelled_date(&text, &published::PUBLISHED_LABEL);
+        s.labelled_updated = published::labelled_date(&text, &published::UPDATED_LABEL);
+    }
     s
 }
 

@@ -242,7 +242,7 @@ pub(super) fn labelled_date(text: &str, labels: &regex::Regex) -> Option<String>
 /// colon.
 pub(super) static UPDATED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:updated|last\s+modified|aktualisiert|letzte\s+änderung|zuletzt\s+geändert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt)(?:\s+(?:am|on|le|el|em|il|op))?\s*:?\s*",
+        r"(?i)(?-u:\b)(?:updated|last\s+modified|aktualisiert|letzte\s+änderung|zuletzt\s+geändert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt)(?:\s+(?:am|on|le|el|em|il|op))?\s*:?\s*",
     )
     .expect("valid regex")
 });
@@ -250,7 +250,7 @@ pub(super) static UPDATED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::
 /// A label that says the date after it is the publication's, with its preposition and colon.
 pub(super) static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:published|posted|erschienen|veröffentlicht|publiziert|publié|publicado|publicada|pubblicato|gepubliceerd)(?:\s+(?:am|on|le|el|em|il|op))?\s*:?\s*",
+        r"(?i)(?-u:\b)(?:published|posted|erschienen|veröffentlicht|publiziert|publié|publicado|publicada|pubblicato|gepubliceerd)(?:\s+(?:am|on|le|el|em|il|op))?\s*:?\s*",
     )
     .expect("valid regex")
 });
