@@ -97,6 +97,30 @@ static TEASER: LazyLock<Regex> = LazyLock::new(|| {
           | this\s+(story|article)\s+(was|has\s+been)\s+(updated|corrected)\b
           | (editor['’]s\s+note|trending|top\s+stories|most\s+read|popular)\s*[:|—–-]
           | advertisement\s*$
+          | more\s*:
+          | for\s+more\s+(stories|news|articles|coverage|information)\b
+          | follow\s+\S+\s+on\s+(twitter|facebook|instagram|x|threads|bluesky|linkedin|tiktok|youtube)\b
+          | (got|have)\s+a\s+(story|news\s+tip|tip)\b
+          # German
+          | (mehr|weitere\s+(artikel|nachrichten|beiträge|informationen))\s+zu(m|r)?\s+(thema|themen)\b
+          | (lesen\s+sie|lies)\s+(auch|hier|mehr)\b
+          | (das|dies)\s+könnte\s+(sie|dich)\s+auch\s+interessieren
+          | (auch\s+interessant|zum\s+thema|passend\s+dazu)\s*[:|—–-]
+          | folgen\s+sie\s+uns\b
+          | (jetzt\s+)?(abonnieren|newsletter\s+abonnieren)\b
+          # French, Spanish, Italian, Portuguese
+          | (à\s+)?lire\s+aussi\b
+          | (voir|découvrir)\s+aussi\b
+          | suivez[-\s]nous\b
+          | (lee|lea|leer)\s+también\b
+          | (te|le)\s+puede\s+interesar
+          | síguenos\b
+          | leggi\s+anche\b
+          | (leia|veja)\s+também\b
+          # Japanese
+          | この記事は会員限定
+          | 関連(記事|キーワード|ニュース)
+          | おすすめ(情報|記事)
         )",
     )
     .expect("valid regex")
@@ -162,23 +186,44 @@ pub fn is_teaser(line: &str) -> bool {
 
 /// Splits teaser and boilerplate paragraphs off the end of a body (paragraphs separated by
 /// blank lines): returns the kept body and the removed paragraphs, in text order. A teaser is
-/// only removed at the end: the same words inside the article ("sign up" in a quote) stay.
+/// only removed at the end: the same words inside the article ("sign up" in a quote) stay. A
+/// paywall notice ("この記事は会員限定です", "Subscribe to continue reading") goes with the
+/// short lines after it (sign-up offers, link lists).
 pub fn split_trailing_teasers(body: &str) -> (String, Vec<String>) {
-    let mut paras: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
-    let mut removed = Vec::new();
-    while let Some(last) = paras.last() {
-        // A closing block whose first line is a teaser goes with everything after it
-        // ("Related:" followed by a list of headlines).
-        if last.lines().find(|l| !l.trim().is_empty()).is_some_and(is_teaser) {
-            removed.push(last.to_string());
-            paras.pop();
-        } else {
-            break;
-        }
+    let paras: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    let mut cut = paras.len();
+    // A closing block whose first line is a teaser goes with everything after it
+    // ("Related:" followed by a list of headlines).
+    while cut > 0 && paras[cut - 1].lines().find(|l| !l.trim().is_empty()).is_some_and(is_teaser) {
+        cut -= 1;
     }
-    removed.reverse();
-    (paras.join("\n\n"), removed)
+    let short_tail = paras.iter().rev().take_while(|p| p.chars().count() <= SHORT_TAIL_LINE).count();
+    let tail_start = paras.len() - short_tail;
+    if let Some(i) = (tail_start..cut).find(|&i| PAYWALL.is_match(paras[i])) {
+        cut = i;
+    }
+    let removed = paras[cut..].iter().map(|p| p.to_string()).collect();
+    (paras[..cut].join("\n\n"), removed)
 }
+
+/// Paragraphs up to this many characters may follow a paywall notice (offers, links).
+const SHORT_TAIL_LINE: usize = 120;
+
+/// A paywall notice: the rest of the article is for subscribers.
+static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*(
+            この記事は(会員|有料会員)限定
+          | (this|the\s+rest\s+of\s+this)\s+(article|story)\s+is\s+(only\s+)?(for|available\s+to)\s+(subscribers|members)
+          | subscribe\s+to\s+(continue|keep)\s+reading
+          | (dieser|der)\s+(artikel|beitrag)\s+ist\s+(nur\s+)?(für|exklusiv\s+für)\s+(abonnenten|abonnentinnen|abonnent|plus)
+          | (jetzt\s+)?weiterlesen\s+mit\b
+          | (cet|la\s+suite\s+de\s+cet)\s+article\s+est\s+réservé\s+aux\s+abonnés
+          | (este|el\s+resto\s+de\s+este)\s+(artículo|contenido)\s+es\s+(exclusivo\s+)?para\s+(suscriptores|socios)
+        )",
+    )
+    .expect("valid regex")
+});
 
 /// The body without its trailing teasers (see [`split_trailing_teasers`]).
 pub fn strip_trailing_teasers(body: &str) -> String {
@@ -228,6 +273,20 @@ mod tests {
             ("Sign up for our morning newsletter", true),
             ("Follow us on Twitter", true),
             ("Click here to subscribe", true),
+            ("MORE : The daily cartoon", true),
+            ("For more stories like this, check our news page.", true),
+            ("Follow Metro.co.uk on Twitter and Facebook for the latest news updates.", true),
+            ("Got a story? Get in touch with our news team.", true),
+            ("Mehr zum Thema: Die Bahn streikt wieder", true),
+            ("Lesen Sie auch: Wie der Plan entstand", true),
+            ("Das könnte Sie auch interessieren", true),
+            ("À lire aussi : la réforme des retraites", true),
+            ("Te puede interesar: la reforma", true),
+            ("この記事は会員限定です。", true),
+            ("関連キーワード", true),
+            ("Follow the money, investigators said.", false),
+            ("Lesen ist für Kinder wichtig, sagt die Ministerin.", false),
+            ("Mehr als 300 Menschen kamen zur Kundgebung.", false),
             ("This idea is not new.", false),
             ("Readers wrote in to say the plan was reckless.", false),
             ("More recently, some Republicans have called for strikes.", false),
@@ -235,6 +294,17 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(is_teaser(line), want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_paywall_notice_goes_with_the_short_lines_after_it() {
+        let body = "Der Text des Artikels geht hier über viele Zeilen und endet mit einem ganzen Satz, wie ihn eine Zeitung druckt, und noch einem Nebensatz dazu.\n\nDieser Artikel ist nur für Abonnenten.\n\nJetzt testen für 1 Euro\n\nSchon Abonnent? Hier anmelden";
+        let (kept, removed) = split_trailing_teasers(body);
+        assert!(kept.ends_with("Nebensatz dazu."));
+        assert_eq!(removed.len(), 3);
+        // A notice followed by a full paragraph is not at the end: it stays.
+        let body = "Dieser Artikel ist nur für Abonnenten, schrieb der Verlag 2019 unter jeden Text, der online erschien, und die Leser protestierten lange dagegen.\n\nDer Text geht weiter mit einem langen Absatz, der mehr als hundertzwanzig Zeichen hat, damit er als ganzer Absatz zählt.";
+        assert!(split_trailing_teasers(body).1.is_empty());
     }
 
     #[test]
