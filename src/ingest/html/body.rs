@@ -165,6 +165,14 @@ fn combine(primary: &str, secondary: &str) -> String {
     if p.is_empty() || s.is_empty() {
         return primary.to_string();
     }
+    // A primary without paragraph breaks (a page's whole text run together) cannot be
+    // trimmed to the lines the secondary agrees with; a secondary with paragraphs that it
+    // holds is the article.
+    if p.len() < 3 && s.len() >= 3 && p_words > 2 * s_words {
+        if agreed_words(&s, &p) as f64 >= MIN_AGREEMENT * s_words as f64 {
+            return secondary.to_string();
+        }
+    }
     let p_in_s = supported(&p, &Witness::new(&s));
     if !p_in_s.iter().any(|&x| x) {
         return primary.to_string();
@@ -174,9 +182,7 @@ fn combine(primary: &str, secondary: &str) -> String {
     if s_words as f64 >= SECONDARY_LONGER * p_words as f64 {
         return secondary.to_string();
     }
-    let s_in_p = supported(&s, &Witness::new(&p));
-    let agreed: usize = s.iter().zip(&s_in_p).filter(|(_, &x)| x).map(|(l, _)| word_count(l)).sum();
-    if (agreed as f64) < MIN_AGREEMENT * s_words as f64 {
+    if (agreed_words(&s, &p) as f64) < MIN_AGREEMENT * s_words as f64 {
         return primary.to_string();
     }
     let mut first = p_in_s.iter().position(|&x| x).unwrap_or(0);
@@ -187,6 +193,12 @@ fn combine(primary: &str, secondary: &str) -> String {
         first = 0;
     }
     p[first..=last].join("\n")
+}
+
+/// The words of the `lines` that the `witness` lines hold.
+fn agreed_words(lines: &[&str], witness: &[&str]) -> usize {
+    let held = supported(lines, &Witness::new(witness));
+    lines.iter().zip(&held).filter(|(_, &x)| x).map(|(l, _)| word_count(l)).sum()
 }
 
 /// An unagreed head is only cut when its lines average at most this many words.
@@ -604,6 +616,18 @@ mod tests {
             .collect();
         let primary = [ARTICLE, ARTICLE, ARTICLE].concat().join("\n");
         assert_eq!(combine(&primary, &unrelated.join("\n")), primary);
+    }
+
+    #[test]
+    fn combine_takes_the_paragraphs_of_a_secondary_inside_a_run_together_primary() {
+        let article = [
+            "The council voted on Monday to close the old bridge to cars.",
+            "Cyclists and walkers may still cross it until the repairs begin in spring.",
+            "The mayor said the decision was overdue after years of warnings.",
+        ];
+        let menu = "Home News Sport Weather Culture Contact About Privacy Terms Jobs Advertise ".repeat(6);
+        let primary = format!("{menu} {} {menu}", article.join(" "));
+        assert_eq!(combine(&primary, &article.join("\n")), article.join("\n"));
     }
 
     #[test]
