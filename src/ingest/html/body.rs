@@ -168,10 +168,12 @@ fn combine(primary: &str, secondary: &str) -> String {
     // A primary without paragraph breaks (a page's whole text run together) cannot be
     // trimmed to the lines the secondary agrees with; a secondary with paragraphs that it
     // holds is the article.
-    if p.len() < 3 && s.len() >= 3 && p_words > 2 * s_words {
-        if agreed_words(&s, &p) as f64 >= MIN_AGREEMENT * s_words as f64 {
-            return secondary.to_string();
-        }
+    if p.len() < 3
+        && s.len() >= 3
+        && p_words > 2 * s_words
+        && agreed_words(&s, &p) as f64 >= MIN_AGREEMENT * s_words as f64
+    {
+        return secondary.to_string();
     }
     let p_in_s = supported(&p, &Witness::new(&s));
     if !p_in_s.iter().any(|&x| x) {
