@@ -15,6 +15,7 @@ use trafilatura::dom::Document;
 use crate::article::PubDate;
 use crate::extract::{boilerplate, byline, date};
 
+use super::embedded;
 use super::meta::{norm, Signals};
 
 /// Which extractor finds the main text first; the other is the fallback.
@@ -74,7 +75,11 @@ pub struct Body {
 /// output, outside the span where they agree, is usually a teaser list, comment box or
 /// navigation that one extractor took in; a secondary output several times longer that
 /// contains the primary's means the primary stopped early.
-pub fn extract(doc: Document, signals: &Signals, first: BodyExtractor) -> Body {
+///
+/// `page` is the page's HTML as sent, scripts included: when neither extractor nor JSON-LD
+/// finds an article, a client-rendered page may still carry it in a script (see
+/// [`embedded`]).
+pub fn extract(doc: Document, page: &str, signals: &Signals, first: BodyExtractor) -> Body {
     // Both extractors slow down badly on pathological nesting (20,000 nested <div>s took
     // minutes) and on giant trees (40,000 paragraphs: seconds); such a page gets a plain
     // block-by-block rendering instead.
@@ -111,10 +116,23 @@ pub fn extract(doc: Document, signals: &Signals, first: BodyExtractor) -> Body {
             }
         }
     }
+    if word_count(&best) < MIN_WORDS {
+        // A page rendered in the browser: the article is a string in a script.
+        if let Some(raw) = embedded::embedded_body(page, MIN_EMBEDDED_CHARS) {
+            let text = if raw.contains('<') { html_to_paragraphs(&raw) } else { raw };
+            if word_count(&text) > word_count(&best) {
+                best = text;
+            }
+        }
+    }
     let mut body = clean(&best, signals);
     body.extractor_date = extractor_date;
     body
 }
+
+/// An article string in a page's scripts is at least this long (characters); shorter ones
+/// are teasers, summaries or settings.
+const MIN_EMBEDDED_CHARS: usize = 500;
 
 /// A description shorter than this many words is a slogan, not a lead paragraph.
 const MIN_LEAD_WORDS: usize = 8;

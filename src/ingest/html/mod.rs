@@ -14,6 +14,7 @@
 
 pub mod body;
 pub mod charset;
+pub mod embedded;
 pub mod meta;
 #[cfg(test)]
 mod tests;
@@ -177,10 +178,11 @@ pub fn parse_page(bytes: &[u8], source: &str, extractor: BodyExtractor) -> Resul
     if let Some(cut) = runaway_nesting_at(&html) {
         html.truncate(cut);
     }
-    let html = strip_inert(&html);
+    let page = html;
+    let html = strip_inert(&page);
     let doc = trafilatura::dom::Document::parse(&html);
     let signals = meta::gather(&doc);
-    let body = body::extract(doc, &signals, extractor);
+    let body = body::extract(doc, &page, &signals, extractor);
     let m = signals.resolve(None, &body.byline, body.extractor_date);
 
     let mut article = Article::new(source);

@@ -15,6 +15,7 @@ const FIXTURES: &[(&str, &[u8])] = &[
     ("latin1_no_charset.html", include_bytes!("../../../tests/fixtures/html/latin1_no_charset.html")),
     ("related_sidebar.html", include_bytes!("../../../tests/fixtures/html/related_sidebar.html")),
     ("no_article.html", include_bytes!("../../../tests/fixtures/html/no_article.html")),
+    ("client_rendered.html", include_bytes!("../../../tests/fixtures/html/client_rendered.html")),
 ];
 
 fn fixture(name: &str) -> Article {
@@ -120,4 +121,14 @@ fn no_page_panics_or_takes_over_a_second() {
             assert!(took < limit, "{name} with {extractor:?} took {took:?}");
         }
     }
+}
+
+#[test]
+fn client_rendered_page_reads_the_article_from_its_state_script() {
+    let a = fixture("client_rendered.html");
+    assert_eq!(a.headline.as_deref(), Some("Harbour ferry returns after winter repairs"));
+    let paragraphs: Vec<&str> = a.body.split("\n\n").collect();
+    assert_eq!(paragraphs.len(), 3, "{}", a.body);
+    assert!(paragraphs[0].starts_with("The harbour ferry resumed its crossings"), "{}", a.body);
+    assert!(!a.body.contains("Loading") && !a.body.contains("The ferry is back"), "{}", a.body);
 }
