@@ -184,6 +184,40 @@ pub fn is_teaser(line: &str) -> bool {
     !line.is_empty() && line.chars().count() <= 300 && TEASER.is_match(line)
 }
 
+/// Returns true when the line points the reader to another story, wherever it stands: a
+/// "read also" header alone or with the other story's title ("Lesen Sie auch: …", "À lire
+/// aussi", "Related: …"), at most [`READ_ALSO_MAX_WORDS`] words. Unlike [`is_teaser`], which
+/// is only trusted at the end of a text, these phrases do not occur in article sentences.
+pub fn is_read_also(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && line.split_whitespace().count() <= READ_ALSO_MAX_WORDS && READ_ALSO.is_match(line)
+}
+
+/// Words a "read also" line may have (the header and a headline).
+const READ_ALSO_MAX_WORDS: usize = 20;
+
+static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*[\[(»>]?\s*(
+            (also\s+)?read\s+(also|more|next)\s*[:|—–-]
+          | (also\s+)?read\s*:
+          | see\s+also\s*[:|—–-]
+          | related(\s+(stories|articles|coverage|content|reading|links))?\s*[:|—–-]
+          | related(\s+(stories|articles|coverage|content|reading|links))\s*$
+          | (lesen\s+sie\s+(auch|mehr)|lies\s+auch|auch\s+interessant|mehr\s+zum\s+thema|zum\s+weiterlesen|passend\s+dazu)\b
+          | (das|dies)(\s+thema)?\s+könnte\s+(sie|dich)\s+auch\s+interessieren
+          | (à\s+)?lire\s+aussi\b
+          | (à\s+)?voir\s+aussi\b
+          | (lee|lea)\s+también\b
+          | (te|le)\s+puede\s+interesar
+          | leggi\s+anche\b
+          | (leia|veja)\s+também\b
+          | saiba\s+mais\s*[:|—–-]
+        )",
+    )
+    .expect("valid regex")
+});
+
 /// Splits teaser and boilerplate paragraphs off the end of a body (paragraphs separated by
 /// blank lines): returns the kept body and the removed paragraphs, in text order. A teaser is
 /// only removed at the end: the same words inside the article ("sign up" in a quote) stay. A
@@ -305,6 +339,25 @@ mod tests {
         // A notice followed by a full paragraph is not at the end: it stays.
         let body = "Dieser Artikel ist nur für Abonnenten, schrieb der Verlag 2019 unter jeden Text, der online erschien, und die Leser protestierten lange dagegen.\n\nDer Text geht weiter mit einem langen Absatz, der mehr als hundertzwanzig Zeichen hat, damit er als ganzer Absatz zählt.";
         assert!(split_trailing_teasers(body).1.is_empty());
+    }
+
+    #[test]
+    fn read_also_lines() {
+        let cases = [
+            ("Lesen Sie auch: Wie die Bahn den Winter plant", true),
+            ("Auch interessant", true),
+            ("Das Thema könnte dich auch interessieren:", true),
+            ("À lire aussi : la réforme des retraites", true),
+            ("Related: Cartel violence in Sinaloa", true),
+            ("READ MORE: Bridge closed for repairs", true),
+            ("Read more about the plan in our explainer, which covers the history of the bridge and the votes.", false),
+            ("Lesen Sie auch die Stellungnahme der Stadt, forderte der Sprecher die Kritiker auf, bevor Sie urteilen und weiter protestieren oder Briefe schreiben.", false),
+            ("Sign up for the plan, he said.", false),
+            ("Related to the mayor, the contractor won the bid.", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_read_also(line), want, "{line:?}");
+        }
     }
 
     #[test]

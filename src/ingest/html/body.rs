@@ -547,6 +547,11 @@ fn clean(raw: &str, signals: &Signals) -> Body {
             push_unique(&mut body.credits, &line);
             continue;
         }
+        // "Lesen Sie auch: …" between paragraphs points to another story.
+        if boilerplate::is_read_also(&line) {
+            body.teasers.push(line);
+            continue;
+        }
         // Lines at the top: the headline repeated, the byline, a date stamp.
         if paras.len() < 3 {
             if headline_keys.contains(&key) {
@@ -581,7 +586,7 @@ fn clean(raw: &str, signals: &Signals) -> Body {
     }
     let (text, teasers) = boilerplate::split_trailing_teasers(&paras.join("\n\n"));
     body.text = text;
-    body.teasers = teasers;
+    body.teasers.extend(teasers);
     body
 }
 
