@@ -219,12 +219,15 @@ static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Splits teaser and boilerplate paragraphs off the end of a body (paragraphs separated by
-/// blank lines): returns the kept body and the removed paragraphs, in text order. A teaser is
+/// blank lines), and "read also" paragraphs ([`is_read_also`]) wherever they stand: returns
+/// the kept body and the removed paragraphs (read-also ones first, each group in text order). A teaser is
 /// only removed at the end: the same words inside the article ("sign up" in a quote) stay. A
 /// paywall notice ("この記事は会員限定です", "Subscribe to continue reading") goes with the
 /// short lines after it (sign-up offers, link lists).
 pub fn split_trailing_teasers(body: &str) -> (String, Vec<String>) {
-    let paras: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    // "Lesen Sie auch: …" between paragraphs points to another story wherever it stands.
+    let (read_also, paras): (Vec<&str>, Vec<&str>) =
+        body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).partition(|p| is_read_also(p));
     let mut cut = paras.len();
     // A closing block whose first line is a teaser goes with everything after it
     // ("Related:" followed by a list of headlines).
@@ -236,7 +239,7 @@ pub fn split_trailing_teasers(body: &str) -> (String, Vec<String>) {
     if let Some(i) = (tail_start..cut).find(|&i| PAYWALL.is_match(paras[i])) {
         cut = i;
     }
-    let removed = paras[cut..].iter().map(|p| p.to_string()).collect();
+    let removed = read_also.iter().chain(&paras[cut..]).map(|p| p.to_string()).collect();
     (paras[..cut].join("\n\n"), removed)
 }
 
@@ -358,6 +361,14 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(is_read_also(line), want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn read_also_paragraphs_go_wherever_they_stand() {
+        let body = "First paragraph.\n\nLesen Sie auch: Wie die Bahn plant\n\nLast words.";
+        let (kept, removed) = split_trailing_teasers(body);
+        assert_eq!(kept, "First paragraph.\n\nLast words.");
+        assert_eq!(removed, vec!["Lesen Sie auch: Wie die Bahn plant"]);
     }
 
     #[test]

@@ -547,11 +547,6 @@ fn clean(raw: &str, signals: &Signals) -> Body {
             push_unique(&mut body.credits, &line);
             continue;
         }
-        // "Lesen Sie auch: …" between paragraphs points to another story.
-        if boilerplate::is_read_also(&line) {
-            body.teasers.push(line);
-            continue;
-        }
         // Lines at the top: the headline repeated, the byline, a date stamp.
         if paras.len() < 3 {
             if headline_keys.contains(&key) {
@@ -586,7 +581,7 @@ fn clean(raw: &str, signals: &Signals) -> Body {
     }
     let (text, teasers) = boilerplate::split_trailing_teasers(&paras.join("\n\n"));
     body.text = text;
-    body.teasers.extend(teasers);
+    body.teasers = teasers;
     body
 }
 
