@@ -234,6 +234,16 @@ pub fn split_trailing_teasers(body: &str) -> (String, Vec<String>) {
     while cut > 0 && paras[cut - 1].lines().find(|l| !l.trim().is_empty()).is_some_and(is_teaser) {
         cut -= 1;
     }
+    // A comment section's header closes the article: what follows is readers' text.
+    let total: usize = paras.iter().map(|p| p.len()).sum();
+    let mut before = 0;
+    for (i, p) in paras.iter().enumerate().take(cut) {
+        if i >= 2 && before * 10 >= total * 3 && p.len() < 100 && COMMENT_HEADER.is_match(p) {
+            cut = i;
+            break;
+        }
+        before += p.len();
+    }
     let short_tail = paras.iter().rev().take_while(|p| p.chars().count() <= SHORT_TAIL_LINE).count();
     let tail_start = paras.len() - short_tail;
     if let Some(i) = (tail_start..cut).find(|&i| PAYWALL.is_match(paras[i])) {
@@ -245,6 +255,22 @@ pub fn split_trailing_teasers(body: &str) -> (String, Vec<String>) {
 
 /// Paragraphs up to this many characters may follow a paywall notice (offers, links).
 const SHORT_TAIL_LINE: usize = 120;
+
+/// The header of a comment section: "Kommentare (3)", "12 Comments", "Leave a Reply",
+/// "Schreibe einen Kommentar", "Deine E-Mail-Adresse wird nicht veröffentlicht."
+static COMMENT_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^\s*(
+            (\d+\s+)?(kommentare?|comments?|commentaires?|comentarios?|commenti)(\s*\(\d+\))?\s*:?\s*$
+          | (leave\s+a\s+(reply|comment)|add\s+a\s+comment|post\s+a\s+comment|join\s+the\s+(discussion|conversation))\b
+          | (schreibe\s+einen\s+kommentar|kommentar\s+schreiben|kommentare\s+(schreiben|geschlossen|insgesamt|anzeigen))\b
+          | (deine|ihre)\s+e-mail-adresse\s+wird\s+nicht\s+veröffentlicht
+          | your\s+email\s+address\s+will\s+not\s+be\s+published
+          | laisser\s+un\s+commentaire | deja\s+un\s+comentario | lascia\s+un\s+commento
+        )",
+    )
+    .expect("valid regex")
+});
 
 /// A paywall notice: the rest of the article is for subscribers.
 static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
@@ -361,6 +387,18 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(is_read_also(line), want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn a_comment_section_closes_the_article() {
+        let text = "The council voted on Monday to close the old bridge to cars for the winter.";
+        let body = format!("{text}\n\n{text}\n\n{text}\n\n3 Kommentare\n\nHarzer66 31.10.2023\n\nGanz meiner Meinung, endlich.");
+        let (kept, removed) = split_trailing_teasers(&body);
+        assert_eq!(kept, format!("{text}\n\n{text}\n\n{text}"));
+        assert_eq!(removed.len(), 3);
+        // A genre label at the top ("Kommentar" = opinion piece) is no comment section.
+        let body = format!("Kommentar\n\n{text}\n\n{text}");
+        assert!(split_trailing_teasers(&body).1.is_empty());
     }
 
     #[test]
