@@ -205,6 +205,11 @@ fn combine(primary: &str, secondary: &str) -> String {
     if (agreed_words(&s, &p) as f64) < MIN_AGREEMENT * s_words as f64 {
         return primary.to_string();
     }
+    // Symmetrically, a secondary holding a small part of a primary that is several times
+    // longer stopped early: trimming the primary to it would lose most of the article.
+    if p_words as f64 >= SECONDARY_LONGER * s_words as f64 {
+        return primary.to_string();
+    }
     let mut first = p_in_s.iter().position(|&x| x).unwrap_or(0);
     let last = p_in_s.iter().rposition(|&x| x).unwrap_or(p.len() - 1);
     // A head of full paragraphs is more often an intro the secondary skipped than clutter;
@@ -648,6 +653,14 @@ mod tests {
         let menu = "Home News Sport Weather Culture Contact About Privacy Terms Jobs Advertise ".repeat(6);
         let primary = format!("{menu} {} {menu}", article.join(" "));
         assert_eq!(combine(&primary, &article.join("\n")), article.join("\n"));
+    }
+
+    #[test]
+    fn combine_keeps_a_primary_several_times_longer_than_the_secondary() {
+        let more = ["The second part of the list covers kitchen gadgets that save time on busy mornings and evenings alike.", "The third part covers garden tools, from a folding rake to a watering can that measures what it pours."];
+        let primary = [ARTICLE, &more[..], &more[..], &more[..]].concat().join("\n");
+        let secondary = ARTICLE[..1].join("\n");
+        assert_eq!(combine(&primary, &secondary), primary);
     }
 
     #[test]
