@@ -213,6 +213,12 @@ static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
           | leggi\s+anche\b
           | (leia|veja)\s+também\b
           | saiba\s+mais\s*[:|—–-]
+          | (lea|lee)(\s+(más|también))?\s*:
+          | (vea|ver|mira)(\s+también)?\s*:
+          | (auch\s+lesen|mehr\s+themen)\s*:
+          | schon\s+gelesen\s*\?
+          | (empfohlene|weitere)\s+(beiträge|artikel)([^.!?]*:|\s*$)
+          | czytaj\s+(też|także|również|więcej)\b
         )",
     )
     .expect("valid regex")
@@ -281,6 +287,9 @@ static PAYWALL: LazyLock<Regex> = LazyLock::new(|| {
           | subscribe\s+to\s+(continue|keep)\s+reading
           | (dieser|der)\s+(artikel|beitrag)\s+ist\s+(nur\s+)?(für|exklusiv\s+für)\s+(abonnenten|abonnentinnen|abonnent|plus)
           | (jetzt\s+)?weiterlesen\s+mit\b
+          | to\s+(view|read)\s+the\s+(full|rest\s+of\s+the)\s+(story|article)
+          | subscribe\s+now\b.*\bfor\s+the\s+full\s+story
+          | pour\s+(lire\s+la\s+suite|accéder\s+en\s+illimité)
           | (cet|la\s+suite\s+de\s+cet)\s+article\s+est\s+réservé\s+aux\s+abonnés
           | (este|el\s+resto\s+de\s+este)\s+(artículo|contenido)\s+es\s+(exclusivo\s+)?para\s+(suscriptores|socios)
         )",
@@ -379,6 +388,13 @@ mod tests {
             ("À lire aussi : la réforme des retraites", true),
             ("Related: Cartel violence in Sinaloa", true),
             ("READ MORE: Bridge closed for repairs", true),
+            ("Lea más: La reforma avanza en el Congreso", true),
+            ("VEA TAMBIÉN: Entre heces y guaricha", true),
+            ("Schon gelesen?", true),
+            ("Weitere Beiträge aus der Kolumne:", true),
+            ("Czytaj też: Były dowódca wojsk USA", true),
+            ("Weitere Artikel sind geplant, sagte der Sprecher.", false),
+            ("Mira cómo cambió la ciudad en diez años.", false),
             ("Read more about the plan in our explainer, which covers the history of the bridge and the votes.", false),
             ("Lesen Sie auch die Stellungnahme der Stadt, forderte der Sprecher die Kritiker auf, bevor Sie urteilen und weiter protestieren oder Briefe schreiben.", false),
             ("Sign up for the plan, he said.", false),
