@@ -518,8 +518,25 @@ fn flush_line(line: &mut String, out: &mut String) {
     line.clear();
 }
 
+/// Words in `s`: whitespace-separated tokens, where a run of Chinese or Japanese characters
+/// (written without spaces) counts one word per two characters, so that the thresholds on
+/// text length mean the same in those languages.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    s.split_whitespace()
+        .map(|token| {
+            let cjk = token.chars().filter(|&c| is_cjk(c)).count();
+            if cjk > 2 {
+                cjk.div_ceil(2)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Han ideographs, kana and CJK punctuation: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
 /// Splits the extractor's text into paragraphs and moves captions, credits, a leading
@@ -661,6 +678,14 @@ mod tests {
         let primary = [ARTICLE, &more[..], &more[..], &more[..]].concat().join("\n");
         let secondary = ARTICLE[..1].join("\n");
         assert_eq!(combine(&primary, &secondary), primary);
+    }
+
+    #[test]
+    fn words_of_text_written_without_spaces() {
+        assert_eq!(word_count("The council voted on Monday."), 5);
+        // 32 characters of Japanese: about 16 words, not one.
+        assert_eq!(word_count("１３日午後９時１９分ごろ、宮崎県で震度５弱の地震があった。気象庁"), 16);
+        assert_eq!(word_count("東京 is big"), 3);
     }
 
     #[test]
