@@ -25,9 +25,11 @@ impl Signals {
             let sep = written.into_iter().find_map(|t| {
                 [":", " -", " –", " —"].into_iter().find(|p| t.contains(&format!("{kicker}{p}")))
             });
+            // Only a colon binds the kicker into the headline; a dash ("Corona-Pandemie -
+            // „…“") sets a topic line above it, as the run-in kicker does.
             return Some(match sep {
-                Some(p) => format!("{kicker}{p} {core}"),
-                None => core.clone(),
+                Some(p) if p == ":" => format!("{kicker}{p} {core}"),
+                _ => core.clone(),
             });
         }
         Some(headline)
@@ -95,10 +97,13 @@ impl Signals {
         // The visible <h1> is the headline as readers see it; metadata titles often carry a
         // kicker, a site name or an SEO rewording. Take the <h1> that shares most words with
         // the metadata title, when it shares at least half of them.
+        // An <h1> that is (part of) the site's name ("WordPress.com" on "The WordPress.com
+        // Blog") shares words with a title naming the site but is no headline.
         let best = self
             .visible_titles()
             .iter()
             .take(8)
+            .filter(|h| !is_site_name(h, &site))
             .map(|h| (overlap(&meta, h), h))
             .filter(|(o, h)| *o >= 0.5 && h.chars().count() >= 8)
             .max_by(|a, b| a.0.total_cmp(&b.0));
@@ -106,16 +111,38 @@ impl Signals {
             // An <h1> holding the whole metadata title and more carries a kicker
             // ("Corona-Pandemie - „…“"): the metadata title is the headline itself.
             Some((_, h)) if norm(h).len() > norm(&meta).len() && norm(h).contains(&norm(&meta)) => {
-                // …unless the metadata title was cut short ("… for Hong Kong leader...").
-                if is_truncated(&meta) {
+                // …unless the metadata title was cut short ("… for Hong Kong leader...") or
+                // stops where the <h1> goes on after a colon or slash ("Lemon cake: simply
+                // delicious!" beside "Lemon cake | Site"): then the <h1> is the whole headline.
+                if is_truncated(&meta) || continues_after_punctuation(h, &meta) {
                     Some(h.clone())
                 } else {
                     Some(meta)
                 }
             }
             Some((_, h)) => Some(h.clone()),
-            None => Some(meta),
+            None => Some(self.distinct_h1(&meta, &site).unwrap_or(meta)),
         }
+    }
+
+    /// The page's own `<h1>` when it shares no words with the metadata title: product and
+    /// service pages give their metadata an SEO title ("About Us", "Privatkredit-Zinsen: So
+    /// ermitteln Sie Ihre Kosten") and show readers another. Only a first `<h1>` of a few, of
+    /// three words or more and not the site's name, counts: single words and long lists of
+    /// `<h1>`s are navigation ("Navigation", "Partner", teaser titles).
+    fn distinct_h1(&self, meta: &str, site: &[&str]) -> Option<String> {
+        if self.h1.len() > 4 {
+            return None;
+        }
+        let h = self.h1.first()?;
+        let (k, m) = (norm(h), norm(meta));
+        let words = k.split(' ').filter(|w| !w.is_empty()).count();
+        let related = k.contains(&m) || m.contains(&k);
+        let names_site = site.iter().any(|s| {
+            let s = squash(s);
+            s.len() >= 4 && squash(h).contains(&s)
+        });
+        (words >= 3 && !related && !names_site && !is_site_name(h, site)).then(|| h.clone())
     }
 
     /// The headline of a page without metadata titles, from its `<title>` and `<h1>`s.
@@ -234,6 +261,26 @@ pub fn strip_site_names(title: &str, site: &[&str]) -> String {
         }
     }
     t
+}
+
+/// A title's words run together, lowercased: "The WordPress.com Blog" -> "thewordpresscomblog".
+fn squash(s: &str) -> String {
+    norm(s).replace(' ', "")
+}
+
+/// True when `h` is one of the site's names or a piece of one ("WordPress.com" of "The
+/// WordPress.com Blog", "Daily Planet" of dailyplanet.com).
+fn is_site_name(h: &str, site: &[&str]) -> bool {
+    let k = squash(h);
+    k.chars().count() >= 3 && site.iter().any(|s| squash(s).contains(&k))
+}
+
+/// True when `long` is `short` going on after a colon or slash ("Lemon cake: simply
+/// delicious!" after "Lemon cake", "Can fish feel pain / suffer?" after "Can fish feel pain?").
+fn continues_after_punctuation(long: &str, short: &str) -> bool {
+    let short = short.trim().trim_end_matches(['?', '!', '.']).trim_end();
+    !short.is_empty()
+        && long.trim().strip_prefix(short).is_some_and(|rest| rest.trim_start().starts_with([':', '/']))
 }
 
 /// True when a title ends in an ellipsis: a teaser form cut short.
@@ -368,6 +415,76 @@ mod tests {
     }
 
     #[test]
+    fn h1_against_metadata_title() {
+        // (og:title, h1s, outlet, want)
+        let cases: &[(&str, &[&str], &str, &str)] = &[
+            // An SEO title sharing no words with the page's one <h1>: the <h1>.
+            (
+                "About Us - Shabka",
+                &["The strategic Think & Do Tank"],
+                "Shabka",
+                "The strategic Think & Do Tank",
+            ),
+            (
+                "Privatkredit-Zinsen: So ermitteln Sie Ihre Kosten | SMAVA",
+                &["Wie hoch sind die Zinsen für einen Privatkredit?"],
+                "SMAVA",
+                "Wie hoch sind die Zinsen für einen Privatkredit?",
+            ),
+            // …but not an <h1> of one or two words, nor one of many, nor the site's name.
+            (
+                "Tag des Zweinutzungshuhns am 22. Januar",
+                &["Detailansicht"],
+                "Oekolandbau",
+                "Tag des Zweinutzungshuhns am 22. Januar",
+            ),
+            (
+                "Las trabas del Congreso | El Mostrador",
+                &["El Mostrador, el primer diario digital de Chile."],
+                "El Mostrador",
+                "Las trabas del Congreso",
+            ),
+            (
+                "Die Möglichkeit nichts zu tun",
+                &["Menu", "Unsere Partner im Netz", "Hier Hotels buchen", "Kontakt", "Impressum"],
+                "Gnaur",
+                "Die Möglichkeit nichts zu tun",
+            ),
+            // An <h1> that is a piece of the site's name shares words with the title yet
+            // is no headline.
+            (
+                "Want to See a More Diverse WordPress Community? So Do We.",
+                &["WordPress.com"],
+                "The WordPress.com Blog",
+                "Want to See a More Diverse WordPress Community? So Do We.",
+            ),
+            // The metadata title stops where the <h1> goes on after a colon or slash.
+            (
+                "Saftiger Zitronenkuchen vom Blech | Backen macht glücklich",
+                &["Saftiger Zitronenkuchen vom Blech: einfach köstlich!"],
+                "Backen macht glücklich",
+                "Saftiger Zitronenkuchen vom Blech: einfach köstlich!",
+            ),
+            (
+                "Können Fische Schmerzen spüren?",
+                &["Können Fische Schmerzen spüren / empfinden?"],
+                "Angelmagazin",
+                "Können Fische Schmerzen spüren / empfinden?",
+            ),
+            // A kicker before it, or more words without punctuation: the metadata title.
+            ("Daten gehackt", &["Interne Unterlagen Daten gehackt"], "Tagesschau", "Daten gehackt"),
+        ];
+        for (og, h1, outlet, want) in cases {
+            let s = Signals {
+                og_title: Some(og.to_string()),
+                h1: h1.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(Some(outlet), None).as_deref(), Some(*want), "{og}");
+        }
+    }
+
+    #[test]
     fn blog_titles_without_h1() {
         // (page, want): the post title in an <h2> the <title> repeats, an entry-title <h3>,
         // an <h2> that is one part of og:title; a sidebar heading is not taken.
@@ -409,6 +526,12 @@ mod tests {
                 r#"<h1><span class="x__kicker">Akkutechnik<span class="go-vh">:</span></span> <span>Wie viele Akkus?</span></h1>"#,
                 "Akkutechnik: Wie viele Akkus? - Golem",
                 "Akkutechnik: Wie viele Akkus?",
+            ),
+            // Set apart with a dash: a topic line above the headline, not part of it.
+            (
+                r#"<h1><span class="dachzeile">Corona-Pandemie</span> <span class="headline">„Es kommt darauf an“</span></h1>"#,
+                "Corona-Pandemie - „Es kommt darauf an“",
+                "„Es kommt darauf an“",
             ),
             // No kicker marked: the <h1> as it is.
             ("<h1>Covid-19: Was nun?</h1>", "Covid-19: Was nun?", "Covid-19: Was nun?"),
