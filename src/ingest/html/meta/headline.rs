@@ -32,7 +32,34 @@ impl Signals {
                 _ => core.clone(),
             });
         }
-        Some(headline)
+        Some(self.unmarked_dash_kicker(&headline).unwrap_or(headline))
+    }
+
+    /// The headline without a kicker that the `<h1>` runs into it unmarked ("Olympische Spiele
+    /// in Paris Getränke per Schiff …") while a metadata title sets it apart with a dash
+    /// ("Olympische Spiele in Paris - Getränke per Schiff …"): a topic line, as above.
+    fn unmarked_dash_kicker(&self, headline: &str) -> Option<String> {
+        let headline = headline.split_whitespace().collect::<Vec<_>>().join(" ");
+        let titles = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title, &self.title];
+        for t in titles.into_iter().flatten() {
+            for sep in [" - ", " – ", " — "] {
+                for (pos, _) in t.match_indices(sep) {
+                    let (kicker, rest) = (t[..pos].trim(), &t[pos + sep.len()..]);
+                    let Some(core) = headline.strip_prefix(kicker).and_then(|r| r.strip_prefix(' ')) else {
+                        continue;
+                    };
+                    let core_key = norm(core);
+                    if kicker.chars().count() >= 3
+                        && !core.starts_with(['-', '–', '—', ':', '|'])
+                        && core_key.contains(' ')
+                        && norm(rest).starts_with(&core_key)
+                    {
+                        return Some(core.to_string());
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// The article's visible titles: its `<h1>`s, or without one the blog's post titles.
@@ -180,6 +207,15 @@ impl Signals {
                 return Some(h.clone());
             }
         }
+        // A <title> that is, whole, one of the page's <h2>/<h3>s names the article's heading
+        // where no <h1> is named: the <h1>s are the site's or teasers ("L-Mag").
+        if named.is_none() {
+            let sub =
+                self.sub_heads.iter().take(12).find(|s| norm(s) == title_key && title_key.contains(' '));
+            if let Some(s) = sub {
+                return Some(s.clone());
+            }
+        }
         // An <h1> the <title> does not name is still the visible headline (titles are often
         // the site's SEO text), unless the title names another <h1>.
         self.visible_titles().first().cloned().or(Some(title))
@@ -190,7 +226,8 @@ impl Signals {
 /// "Headline - outlet.com". Only a part that is the outlet (or its host) is cut.
 pub fn strip_site_name(title: &str, outlet: Option<&str>) -> String {
     let title = title.trim();
-    let seps = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "];
+    // Bare bars last: "NEWS WEB EASY|子どもへの…" writes the separator without spaces.
+    let seps = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", "|", "｜"];
     let Some(outlet) = outlet.map(norm).filter(|o| !o.is_empty()) else {
         return title.to_string();
     };
@@ -256,11 +293,32 @@ pub fn strip_site_names(title: &str, site: &[&str]) -> String {
                 }
             }
         }
+        // A date set before or after the headline ("23.01.2022 - Headline") is the page's
+        // dateline, not part of the title.
+        for sep in TITLE_SEPARATORS {
+            if let Some((_, tail)) =
+                t.split_once(sep).filter(|(h, tl)| is_date_part(h) && !tl.trim().is_empty())
+            {
+                t = tail.trim().to_string();
+            }
+            if let Some((head, _)) =
+                t.rsplit_once(sep).filter(|(h, tl)| is_date_part(tl) && !h.trim().is_empty())
+            {
+                t = head.trim().to_string();
+            }
+        }
         if t == before {
             break;
         }
     }
     t
+}
+
+/// True when a title part is a numeric date and nothing else ("23.01.2022", "2020-01-23").
+fn is_date_part(p: &str) -> bool {
+    let p = p.trim();
+    p.chars().filter(char::is_ascii_digit).count() >= 6
+        && p.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | ' '))
 }
 
 /// A title's words run together, lowercased: "The WordPress.com Blog" -> "thewordpresscomblog".
@@ -315,9 +373,57 @@ mod tests {
             ("Storm hits coast - dailyplanet.com", Some("dailyplanet.com"), "Storm hits coast"),
             ("Storm hits coast - and more", Some("The Daily Planet"), "Storm hits coast - and more"),
             ("Storm hits coast", None, "Storm hits coast"),
+            // A bare bar, without spaces.
+            (
+                "NEWS WEB EASY|子どもへの体罰を禁止する法律ができる",
+                Some("NEWS WEB EASY"),
+                "子どもへの体罰を禁止する法律ができる",
+            ),
         ];
         for (title, outlet, want) in cases {
             assert_eq!(strip_site_name(title, outlet), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn date_parts_are_cut() {
+        let cases = [
+            ("23.01.2022 - Wierer darf noch jubeln - Biathlon Antholz", "Wierer darf noch jubeln"),
+            ("Ziele, Chancen, Risiken | DW | 28.04.2023", "Ziele, Chancen, Risiken"),
+            // A number inside the headline, or a short one, stays.
+            ("30.11. | Buch der Woche", "30.11. | Buch der Woche"),
+            ("Teil 49 - 1931 bis 1945", "Teil 49 - 1931 bis 1945"),
+        ];
+        for (title, want) in cases {
+            assert_eq!(strip_site_names(title, &["biathlon-antholz.it", "DW"]), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn kicker_run_into_the_h1_that_metadata_sets_apart_with_a_dash() {
+        // (metadata title, h1, want)
+        let cases = [
+            (
+                "Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum",
+                "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum",
+                "Getränke per Schiff ins Stadtzentrum",
+            ),
+            // A colon may belong to the headline: the <h1> stays.
+            (
+                "Ausschuss zur Ahrtal-Flut: Zwei Rücktritte - und viele offene Fragen",
+                "Ausschuss zur Ahrtal-Flut Zwei Rücktritte - und viele offene Fragen",
+                "Ausschuss zur Ahrtal-Flut Zwei Rücktritte - und viele offene Fragen",
+            ),
+            // The <h1> writes the dash too: nothing is cut.
+            (
+                "Habeck in München - Windkraft geht nur ohne 10H",
+                "Habeck in München – Windkraft geht nur ohne 10H",
+                "Habeck in München – Windkraft geht nur ohne 10H",
+            ),
+        ];
+        for (meta, h1, want) in cases {
+            let s = Signals { og_title: Some(meta.into()), h1: vec![h1.into()], ..Signals::default() };
+            assert_eq!(s.headline(None, None).as_deref(), Some(want), "{meta}");
         }
     }
 
@@ -364,6 +470,13 @@ mod tests {
             ),
             // An <h1> that is the whole title stays, whatever the <h2>s say.
             ("Rain in the valley", &["Rain in the valley"], &["Rain"], "Rain in the valley"),
+            // The whole <title> is an <h2>, the <h1> is not named by it: the <h2>.
+            (
+                "Gedenktag: Erinnerung mit Stolpersteinen",
+                &["L-Mag"],
+                &["Mehr", "Gedenktag: Erinnerung mit Stolpersteinen"],
+                "Gedenktag: Erinnerung mit Stolpersteinen",
+            ),
             // No <h2> named by the title: the <h1> stays.
             (
                 "Rain in the valley | Tom's Notes",
