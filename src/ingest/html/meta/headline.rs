@@ -96,6 +96,18 @@ impl Signals {
         if let Some(t) = shorter {
             meta = t.clone();
         }
+        // A metadata title that stops where another title goes on with a quotation mark was
+        // cut at an unescaped `"` in its attribute (`content="… de "incapacitado""`).
+        let quoted = [&self.title, &self.ld.headline, &self.og_title, &self.twitter_title]
+            .into_iter()
+            .flatten()
+            .find(|t| {
+                t.strip_prefix(meta.trim_end())
+                    .is_some_and(|rest| rest.trim_start().starts_with(['"', '“', '„', '”']))
+            });
+        if let Some(t) = quoted {
+            meta = strip(t);
+        }
         // Without any <h1>, an <h2>/<h3> that is one part of the metadata title is the post's
         // title, the other parts a blog name the page does not state elsewhere.
         if self.visible_titles().is_empty() {
@@ -163,6 +175,12 @@ impl Signals {
         }
         let h = self.h1.first()?;
         let (k, m) = (norm(h), norm(meta));
+        // An <h1> ending in the page's <title> carries a kicker line before it: the <title>.
+        let title = self.title.as_deref().map(|t| strip_site_names(t, site)).unwrap_or_default();
+        let tk = norm(&title);
+        if tk.split(' ').count() >= 3 && k.len() > tk.len() && k.ends_with(&tk) && !m.contains(&tk) {
+            return Some(title);
+        }
         let words = k.split(' ').filter(|w| !w.is_empty()).count();
         let related = k.contains(&m) || m.contains(&k);
         let names_site = site.iter().any(|s| {
@@ -202,6 +220,18 @@ impl Signals {
             Some(s) if self.h1.is_empty() || h1_is_part => Some(s),
             _ => named,
         };
+        // An <h1> that is the <title>'s end part beside a heading that is the rest of it
+        // ("Offshore wind – clean power | Offshore Wind Foundation") is the site's name.
+        if let Some(h) = named.filter(|h| h1_is_part && title_key.ends_with(&norm(h))) {
+            let rest = norm(&strip_site_name(&title, Some(h)));
+            let heading = self.post_titles.iter().chain(self.sub_heads.iter().take(12)).find(|s| {
+                let k = norm(s);
+                k != norm(h) && k == rest && rest != title_key
+            });
+            if let Some(s) = heading {
+                return Some(s.clone());
+            }
+        }
         if let Some(h) = named {
             if parts.len() < 2 || norm(h).len() * 3 >= title_key.len() / parts.len() {
                 return Some(h.clone());
@@ -595,6 +625,59 @@ mod tests {
             };
             assert_eq!(s.headline(Some(outlet), None).as_deref(), Some(*want), "{og}");
         }
+    }
+
+    #[test]
+    fn h1_ending_in_the_title_carries_a_kicker_line() {
+        let s = Signals {
+            og_title: Some("Medienmitteilungen".into()),
+            title: Some("Impfen ist bis Ende Februar noch möglich".into()),
+            h1: vec!["Medienmitteilung der Direktion Impfen ist bis Ende Februar noch möglich".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.headline(None, None).as_deref(), Some("Impfen ist bis Ende Februar noch möglich"));
+    }
+
+    #[test]
+    fn h1_that_is_the_titles_site_part() {
+        // (title, h1, headings, want)
+        let cases: &[(&str, &str, &[&str], &str)] = &[
+            (
+                "Offshore-Windenergie – Sauberer Strom vom Meer | Stiftung OFFSHORE-WINDENERGIE",
+                "Stiftung Offshore Windenergie",
+                &["Offshore-Windenergie – Sauberer Strom vom Meer", "Windenergie im XXL-Format"],
+                "Offshore-Windenergie – Sauberer Strom vom Meer",
+            ),
+            // The <h1> is the title's first part, the heading its end: the <h1> is the article's.
+            (
+                "Protokoll der Vorstandssitzung vom 10. Oktober 2019 – TALENT Schweiz",
+                "Protokoll der Vorstandssitzung vom 10. Oktober 2019",
+                &["TALENT Schweiz"],
+                "Protokoll der Vorstandssitzung vom 10. Oktober 2019",
+            ),
+        ];
+        for (title, h1, heads, want) in cases {
+            let s = Signals {
+                title: Some(title.to_string()),
+                h1: vec![h1.to_string()],
+                post_titles: heads.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{title}");
+        }
+    }
+
+    #[test]
+    fn metadata_title_cut_at_an_unescaped_quote() {
+        let s = Signals {
+            og_title: Some("Senador califica a Biden de".into()),
+            title: Some("Senador califica a Biden de \"incapacitado\" | El Universal".into()),
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.headline(Some("El Universal"), None).as_deref(),
+            Some("Senador califica a Biden de \"incapacitado\"")
+        );
     }
 
     #[test]
