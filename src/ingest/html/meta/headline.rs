@@ -18,6 +18,16 @@ impl Signals {
         for (kicker, core) in &self.h1_kickers {
             let (k, c) = (norm(kicker), norm(core));
             if !(key.starts_with(&k) && key.ends_with(&c) && key.len() <= k.len() + c.len() + 1) {
+                // A metadata title putting another kicker than the page's before the headline
+                // ("Corona-Lockerungen: Autohäuser …" where the <h1> shows "Nach
+                // Corona-Lockerungen"): readers see neither form, the headline proper is it.
+                let other = headline
+                    .trim_end()
+                    .strip_suffix(core.trim())
+                    .is_some_and(|pre| pre.trim_end().ends_with(':') && norm(pre) != k && !c.is_empty());
+                if other {
+                    return Some(core.clone());
+                }
                 continue;
             }
             let titles = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title];
@@ -143,8 +153,14 @@ impl Signals {
             .iter()
             .take(8)
             .filter(|h| !is_site_name(h, &site))
-            .map(|h| (overlap(&meta, h), h))
-            .filter(|(o, h)| *o >= 0.5 && h.chars().count() >= 8)
+            .enumerate()
+            .map(|(i, h)| (overlap(&meta, h), h, i))
+            // Past the first <h1>, one shared word ("Montauk") is a topic the page's other
+            // headings share, not the same headline.
+            .filter(|(o, h, i)| {
+                *o >= 0.5 && h.chars().count() >= 8 && (*i == 0 || shared_words(&meta, h) >= 2)
+            })
+            .map(|(o, h, _)| (o, h))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         match best {
             // An <h1> holding the whole metadata title and more carries a kicker
@@ -187,7 +203,9 @@ impl Signals {
             let s = squash(s);
             s.len() >= 4 && squash(h).contains(&s)
         });
-        (words >= 3 && !related && !names_site && !is_site_name(h, site)).then(|| h.clone())
+        // A teaser cut short ("Wann, wenn nicht jetzt...") introduces the text, it is no title.
+        (words >= 3 && !related && !names_site && !is_site_name(h, site) && !is_truncated(h))
+            .then(|| h.clone())
     }
 
     /// The headline of a page without metadata titles, from its `<title>` and `<h1>`s.
@@ -375,6 +393,19 @@ fn continues_after_punctuation(long: &str, short: &str) -> bool {
 fn is_truncated(t: &str) -> bool {
     let t = t.trim_end();
     t.ends_with("...") || t.ends_with('…')
+}
+
+/// How many distinct words of `a` that `b` has too.
+fn shared_words(a: &str, b: &str) -> usize {
+    let (a, b) = (norm(a), norm(b));
+    let wb: Vec<&str> = b.split(' ').collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for w in a.split(' ').filter(|w| !w.is_empty() && wb.contains(w)) {
+        if !seen.contains(&w) {
+            seen.push(w);
+        }
+    }
+    seen.len()
 }
 
 /// Share of the shorter title's words that the other title has too.
@@ -681,6 +712,25 @@ mod tests {
     }
 
     #[test]
+    fn teasers_and_topic_headings_are_not_the_headline() {
+        // A teaser <h1> cut short, and a later <h1> sharing only one word with the metadata
+        // title: the metadata title.
+        let s = Signals {
+            og_title: Some("Das vielleicht schönste Ende der Welt: Montauk".into()),
+            h1: vec!["Wann, wenn nicht jetzt...".into(), "\"Downtown\" Montauk".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.headline(None, None).as_deref(), Some("Das vielleicht schönste Ende der Welt: Montauk"));
+        // The first <h1> may share a single word with it.
+        let s = Signals {
+            og_title: Some("Nachhaltiger leben".into()),
+            h1: vec!["Nachhaltig leben".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.headline(None, None).as_deref(), Some("Nachhaltig leben"));
+    }
+
+    #[test]
     fn blog_titles_without_h1() {
         // (page, want): the post title in an <h2> the <title> repeats, an entry-title <h3>,
         // an <h2> that is one part of og:title; a sidebar heading is not taken.
@@ -728,6 +778,12 @@ mod tests {
                 r#"<h1><span class="dachzeile">Corona-Pandemie</span> <span class="headline">„Es kommt darauf an“</span></h1>"#,
                 "Corona-Pandemie - „Es kommt darauf an“",
                 "„Es kommt darauf an“",
+            ),
+            // The metadata puts another kicker before the headline than the page shows.
+            (
+                r#"<h1><span class="dachzeile">Nach Corona-Lockerungen</span> <span class="headline">Autohäuser rechnen mit Flaute</span></h1>"#,
+                "Corona-Lockerungen: Autohäuser rechnen mit Flaute",
+                "Autohäuser rechnen mit Flaute",
             ),
             // No kicker marked: the <h1> as it is.
             ("<h1>Covid-19: Was nun?</h1>", "Covid-19: Was nun?", "Covid-19: Was nun?"),
