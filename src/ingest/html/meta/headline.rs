@@ -133,6 +133,18 @@ impl Signals {
                 return Some(h.clone());
             }
         }
+        // A JSON-LD headline other than the <h1> that the page repeats in one of its first
+        // <h2>/<h3>s is the article's headline stated twice; the <h1> is a search-engine or
+        // social-media rewording set above it ("Streit um Klöckner eskaliert: …" over
+        // "Grünen-Spitze gegen Klöckner: …"). An <h1> holding the JSON-LD headline whole
+        // is its longer form and stays.
+        if let (Some(ld), Some(h)) = (self.ld.headline.as_deref().map(&strip), self.h1.first()) {
+            let (k, hk) = (norm(&ld), norm(h));
+            let repeated = self.sub_heads.iter().take(3).any(|s| norm(s) == k);
+            if repeated && k.split(' ').count() >= 3 && hk != k && !hk.contains(&k) {
+                return Some(ld);
+            }
+        }
         // An <h1> written exactly as one of the metadata titles is the headline both the page
         // and its metadata state (the first metadata title may be an SEO rewording).
         let metas: Vec<String> = candidates.into_iter().flatten().map(|t| norm(&strip(t))).collect();
@@ -728,6 +740,43 @@ mod tests {
             ..Signals::default()
         };
         assert_eq!(s.headline(None, None).as_deref(), Some("Nachhaltig leben"));
+    }
+
+    #[test]
+    fn json_ld_headline_repeated_in_a_heading() {
+        // (ld headline, h1, first headings, want)
+        let cases: &[(&str, &str, &[&str], &str)] = &[
+            (
+                "Grünen-Spitze gegen Klöckner: Nun attackiert auch Lang",
+                "Streit um Klöckner eskaliert: Lang nennt sie Polarisierungsunternehmerin",
+                &["Grünen-Spitze gegen Klöckner: Nun attackiert auch Lang", "Weitere Videos"],
+                "Grünen-Spitze gegen Klöckner: Nun attackiert auch Lang",
+            ),
+            // Not repeated in a heading: the <h1> both the page and og:title state.
+            (
+                "Grünen-Spitze gegen Klöckner: Nun attackiert auch Lang",
+                "Streit um Klöckner eskaliert: Lang nennt sie Polarisierungsunternehmerin",
+                &["Weitere Videos"],
+                "Streit um Klöckner eskaliert: Lang nennt sie Polarisierungsunternehmerin",
+            ),
+            // An <h1> holding the JSON-LD headline whole is its longer form.
+            (
+                "Ultium Cells erhöht Gigafactory-Kapazität",
+                "Ultium Cells erhöht Gigafactory-Kapazität in Tennessee",
+                &["Weitere US-Zellprojekte", "Ultium Cells erhöht Gigafactory-Kapazität"],
+                "Ultium Cells erhöht Gigafactory-Kapazität in Tennessee",
+            ),
+        ];
+        for (ld, h1, heads, want) in cases {
+            let s = Signals {
+                ld: super::super::LdArticle { headline: Some(ld.to_string()), ..Default::default() },
+                og_title: Some(h1.to_string()),
+                h1: vec![h1.to_string()],
+                sub_heads: heads.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{ld}");
+        }
     }
 
     #[test]
