@@ -234,6 +234,26 @@ impl Signals {
             !k.is_empty() && (k == title_key || parts.iter().any(|p| norm(p) == k))
         };
         let named = self.visible_titles().iter().take(12).filter(is_named).max_by_key(|h| h.chars().count());
+        // Without any <h1> or post title, and no heading the <title> repeats: a heading that
+        // holds every word of the title (or of one of its parts) and more is the article's
+        // full title, the <title> its short form ("Ausbildung" -> "Bootsdienst Ausbildung").
+        if self.visible_titles().is_empty() && !self.sub_heads.iter().take(12).any(|s| is_named(&s)) {
+            let words = |t: &str| {
+                norm(t).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>()
+            };
+            let keys: Vec<Vec<String>> = std::iter::once(title.as_str())
+                .chain(parts.iter().map(String::as_str))
+                .map(words)
+                .filter(|w| w.concat().chars().count() >= 4)
+                .collect();
+            let fuller = self.sub_heads.iter().take(8).find(|s| {
+                let sw = words(s);
+                keys.iter().any(|k| sw.len() > k.len() && k.iter().all(|w| sw.contains(w)))
+            });
+            if let Some(s) = fuller {
+                return Some(s.clone());
+            }
+        }
         // A blog sets its name in an <h1> and the post's title in an <h2>/<h3>; its <title>
         // holds both ("Post title | Blog name"). An <h1> that is only one part of the title,
         // beside a heading that is another part, is the blog's name; and without any <h1> the
@@ -776,6 +796,29 @@ mod tests {
                 ..Signals::default()
             };
             assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{ld}");
+        }
+    }
+
+    #[test]
+    fn heading_holding_the_short_title() {
+        // (title, headings, want): no <h1>, no metadata titles.
+        let cases: &[(&str, &[&str], &str)] = &[
+            ("Feuerwehr Oldenburg - Ausbildung", &["Bootsdienst Ausbildung"], "Bootsdienst Ausbildung"),
+            (
+                "Neubau Werkstattgebäude - Neubau WSL Birmensdorf",
+                &["Hauptnavigation", "Projektwettbewerb Neubau Werkstattgebäude WSL Birmensdorf"],
+                "Projektwettbewerb Neubau Werkstattgebäude WSL Birmensdorf",
+            ),
+            // A heading the title repeats exactly keeps the title, whatever others hold.
+            ("Baumgutachten", &["Baumgutachten", "Baumgutachten: wann und wie?"], "Baumgutachten"),
+        ];
+        for (title, heads, want) in cases {
+            let s = Signals {
+                title: Some(title.to_string()),
+                sub_heads: heads.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{title}");
         }
     }
 
