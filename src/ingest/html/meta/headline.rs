@@ -297,7 +297,11 @@ impl Signals {
             }
         }
         // An <h1> the <title> does not name is still the visible headline (titles are often
-        // the site's SEO text), unless the title names another <h1>.
+        // the site's SEO text), unless the title names another <h1>, or the page has many
+        // <h1>s (teasers, one per language or per item) none of which the title names.
+        if self.h1.len() > 4 {
+            return Some(title);
+        }
         self.visible_titles().first().cloned().or(Some(title))
     }
 }
@@ -532,6 +536,19 @@ mod tests {
             ("Perturbazione polare al Centro - La Stampa", &[], &[], "Perturbazione polare al Centro"),
             // An <h1> the title does not name is still the visible headline.
             ("Blockhaus Typ 3 in Ludorf | Urlauber", &["Blockhaus 3"], &[], "Blockhaus 3"),
+            // …but of many <h1>s none of which the title names, none is the headline.
+            (
+                "pix-bavaria",
+                &[
+                    "Boarische Buidl",
+                    "Bilder aus Bayern",
+                    "Bavarian pictures",
+                    "Imágenes de Baviera",
+                    "Photos de Bavière",
+                ],
+                &[],
+                "pix-bavaria",
+            ),
         ];
         for (title, h1, site_h1, want) in cases {
             let s = Signals {
