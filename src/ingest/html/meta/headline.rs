@@ -160,19 +160,16 @@ impl Signals {
         // the metadata title, when it shares at least half of them.
         // An <h1> that is (part of) the site's name ("WordPress.com" on "The WordPress.com
         // Blog") shares words with a title naming the site but is no headline.
+        let single = self.visible_titles().len() < 2;
         let best = self
             .visible_titles()
             .iter()
             .take(8)
             .filter(|h| !is_site_name(h, &site))
-            .enumerate()
-            .map(|(i, h)| (overlap(&meta, h), h, i))
-            // Past the first <h1>, one shared word ("Montauk") is a topic the page's other
-            // headings share, not the same headline.
-            .filter(|(o, h, i)| {
-                *o >= 0.5 && h.chars().count() >= 8 && (*i == 0 || shared_words(&meta, h) >= 2)
-            })
-            .map(|(o, h, _)| (o, h))
+            .map(|h| (overlap(&meta, h), h))
+            // Where the page has several <h1>s, one shared word ("Montauk", "Korsetts") is a
+            // topic its headings share, not the same headline.
+            .filter(|(o, h)| *o >= 0.5 && h.chars().count() >= 8 && (single || shared_words(&meta, h) >= 2))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         match best {
             // An <h1> holding the whole metadata title and more carries a kicker
@@ -770,7 +767,18 @@ mod tests {
             ..Signals::default()
         };
         assert_eq!(s.headline(None, None).as_deref(), Some("Das vielleicht schönste Ende der Welt: Montauk"));
-        // The first <h1> may share a single word with it.
+        // Of several <h1>s, the first one sharing a single word is no more the headline.
+        let s = Signals {
+            og_title: Some("Korsetts - Shops, Designer, online kaufen".into()),
+            h1: vec![
+                "Korsetts – Deutschland".into(),
+                "Korsetts – Weltweit".into(),
+                "Weitere Korsett Artikel".into(),
+            ],
+            ..Signals::default()
+        };
+        assert_eq!(s.headline(None, None).as_deref(), Some("Korsetts - Shops, Designer, online kaufen"));
+        // A single <h1> may share a single word with it.
         let s = Signals {
             og_title: Some("Nachhaltiger leben".into()),
             h1: vec!["Nachhaltig leben".into()],
