@@ -145,6 +145,17 @@ impl Signals {
                 return Some(ld);
             }
         }
+        // Likewise a post title the page marks (`itemprop=headline`, `entry-title`) apart from
+        // its <h1> and that a metadata title states: the <h1> is a section or blog name.
+        if let (Some(p), Some(h)) = (self.post_titles.first(), self.h1.first()) {
+            let (pk, hk) = (norm(p), norm(h));
+            let titles =
+                [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title, &self.title];
+            let stated = titles.into_iter().flatten().any(|t| norm(&strip(t)) == pk);
+            if stated && pk.split(' ').count() >= 3 && pk != hk && !hk.contains(&pk) {
+                return Some(p.clone());
+            }
+        }
         // An <h1> written exactly as one of the metadata titles is the headline both the page
         // and its metadata state (the first metadata title may be an SEO rewording).
         let metas: Vec<String> = candidates.into_iter().flatten().map(|t| norm(&strip(t))).collect();
@@ -845,6 +856,35 @@ mod tests {
             };
             assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{title}");
         }
+    }
+
+    #[test]
+    fn marked_post_title_that_metadata_states() {
+        let s = Signals {
+            ld: super::super::LdArticle {
+                headline: Some("Deutschland und Frankreich: Der enge Partner wird zum Fremden".into()),
+                ..Default::default()
+            },
+            twitter_title: Some("Deutschland, Frankreich und die Rückkehr der Ressentiments".into()),
+            h1: vec!["Corona: Report von der deutsch-französischen Grenze".into()],
+            post_titles: vec!["Deutschland, Frankreich und die Rückkehr der Ressentiments".into()],
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.headline(None, None).as_deref(),
+            Some("Deutschland, Frankreich und die Rückkehr der Ressentiments")
+        );
+        // A post title no metadata title states leaves the <h1>.
+        let s = Signals {
+            og_title: Some("Corona: Report von der deutsch-französischen Grenze".into()),
+            h1: vec!["Corona: Report von der deutsch-französischen Grenze".into()],
+            post_titles: vec!["Weitere Artikel aus der Region".into()],
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.headline(None, None).as_deref(),
+            Some("Corona: Report von der deutsch-französischen Grenze")
+        );
     }
 
     #[test]
