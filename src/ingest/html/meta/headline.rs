@@ -1,6 +1,9 @@
 //! The headline cascade: JSON-LD `headline`, `og:title`, `<h1>`, `<title>`, with the site's
-//! name cut off the title's ends, a kicker kept or dropped as the page writes it, and blog post
-//! titles for pages without an `<h1>`.
+//! name (and a numeric dateline) cut off the title's ends, a kicker kept or dropped as the page
+//! writes it (a colon binds it, a dash or a run-in does not), and blog post titles and `<h2>`s
+//! for pages without an article `<h1>`. The visible `<h1>` wins over an SEO metadata title,
+//! unless it is the site's name, a teaser, one of many, or the page states another headline
+//! twice (JSON-LD repeated in a heading, a marked post title a metadata title gives).
 
 use super::{norm, Signals};
 
