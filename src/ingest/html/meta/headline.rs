@@ -1,6 +1,9 @@
 //! The headline cascade: JSON-LD `headline`, `og:title`, `<h1>`, `<title>`, with the site's
-//! name cut off the title's ends, a kicker kept or dropped as the page writes it, and blog post
-//! titles for pages without an `<h1>`.
+//! name (and a numeric dateline) cut off the title's ends, a kicker kept or dropped as the page
+//! writes it (a colon binds it, a dash or a run-in does not), and blog post titles and `<h2>`s
+//! for pages without an article `<h1>`. The visible `<h1>` wins over an SEO metadata title,
+//! unless it is the site's name, a teaser, one of many, or the page states another headline
+//! twice (JSON-LD repeated in a heading, a marked post title a metadata title gives).
 
 use super::{norm, Signals};
 
@@ -18,6 +21,16 @@ impl Signals {
         for (kicker, core) in &self.h1_kickers {
             let (k, c) = (norm(kicker), norm(core));
             if !(key.starts_with(&k) && key.ends_with(&c) && key.len() <= k.len() + c.len() + 1) {
+                // A metadata title putting another kicker than the page's before the headline
+                // ("Corona-Lockerungen: Autohäuser …" where the <h1> shows "Nach
+                // Corona-Lockerungen"): readers see neither form, the headline proper is it.
+                let other = headline
+                    .trim_end()
+                    .strip_suffix(core.trim())
+                    .is_some_and(|pre| pre.trim_end().ends_with(':') && norm(pre) != k && !c.is_empty());
+                if other {
+                    return Some(core.clone());
+                }
                 continue;
             }
             let titles = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title];
@@ -25,12 +38,41 @@ impl Signals {
             let sep = written.into_iter().find_map(|t| {
                 [":", " -", " –", " —"].into_iter().find(|p| t.contains(&format!("{kicker}{p}")))
             });
+            // Only a colon binds the kicker into the headline; a dash ("Corona-Pandemie -
+            // „…“") sets a topic line above it, as the run-in kicker does.
             return Some(match sep {
-                Some(p) => format!("{kicker}{p} {core}"),
-                None => core.clone(),
+                Some(p) if p == ":" => format!("{kicker}{p} {core}"),
+                _ => core.clone(),
             });
         }
-        Some(headline)
+        Some(self.unmarked_dash_kicker(&headline).unwrap_or(headline))
+    }
+
+    /// The headline without a kicker that the `<h1>` runs into it unmarked ("Olympische Spiele
+    /// in Paris Getränke per Schiff …") while a metadata title sets it apart with a dash
+    /// ("Olympische Spiele in Paris - Getränke per Schiff …"): a topic line, as above.
+    fn unmarked_dash_kicker(&self, headline: &str) -> Option<String> {
+        let headline = headline.split_whitespace().collect::<Vec<_>>().join(" ");
+        let titles = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title, &self.title];
+        for t in titles.into_iter().flatten() {
+            for sep in [" - ", " – ", " — "] {
+                for (pos, _) in t.match_indices(sep) {
+                    let (kicker, rest) = (t[..pos].trim(), &t[pos + sep.len()..]);
+                    let Some(core) = headline.strip_prefix(kicker).and_then(|r| r.strip_prefix(' ')) else {
+                        continue;
+                    };
+                    let core_key = norm(core);
+                    if kicker.chars().count() >= 3
+                        && !core.starts_with(['-', '–', '—', ':', '|'])
+                        && core_key.contains(' ')
+                        && norm(rest).starts_with(&core_key)
+                    {
+                        return Some(core.to_string());
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// The article's visible titles: its `<h1>`s, or without one the blog's post titles.
@@ -67,6 +109,18 @@ impl Signals {
         if let Some(t) = shorter {
             meta = t.clone();
         }
+        // A metadata title that stops where another title goes on with a quotation mark was
+        // cut at an unescaped `"` in its attribute (`content="… de "incapacitado""`).
+        let quoted = [&self.title, &self.ld.headline, &self.og_title, &self.twitter_title]
+            .into_iter()
+            .flatten()
+            .find(|t| {
+                t.strip_prefix(meta.trim_end())
+                    .is_some_and(|rest| rest.trim_start().starts_with(['"', '“', '„', '”']))
+            });
+        if let Some(t) = quoted {
+            meta = strip(t);
+        }
         // Without any <h1>, an <h2>/<h3> that is one part of the metadata title is the post's
         // title, the other parts a blog name the page does not state elsewhere.
         if self.visible_titles().is_empty() {
@@ -82,6 +136,29 @@ impl Signals {
                 return Some(h.clone());
             }
         }
+        // A JSON-LD headline other than the <h1> that the page repeats in one of its first
+        // <h2>/<h3>s is the article's headline stated twice; the <h1> is a search-engine or
+        // social-media rewording set above it ("Streit um Klöckner eskaliert: …" over
+        // "Grünen-Spitze gegen Klöckner: …"). An <h1> holding the JSON-LD headline whole
+        // is its longer form and stays.
+        if let (Some(ld), Some(h)) = (self.ld.headline.as_deref().map(&strip), self.h1.first()) {
+            let (k, hk) = (norm(&ld), norm(h));
+            let repeated = self.sub_heads.iter().take(3).any(|s| norm(s) == k);
+            if repeated && k.split(' ').count() >= 3 && hk != k && !hk.contains(&k) {
+                return Some(ld);
+            }
+        }
+        // Likewise a post title the page marks (`itemprop=headline`, `entry-title`) apart from
+        // its <h1> and that a metadata title states: the <h1> is a section or blog name.
+        if let (Some(p), Some(h)) = (self.post_titles.first(), self.h1.first()) {
+            let (pk, hk) = (norm(p), norm(h));
+            let titles =
+                [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title, &self.title];
+            let stated = titles.into_iter().flatten().any(|t| norm(&strip(t)) == pk);
+            if stated && pk.split(' ').count() >= 3 && pk != hk && !hk.contains(&pk) {
+                return Some(p.clone());
+            }
+        }
         // An <h1> written exactly as one of the metadata titles is the headline both the page
         // and its metadata state (the first metadata title may be an SEO rewording).
         let metas: Vec<String> = candidates.into_iter().flatten().map(|t| norm(&strip(t))).collect();
@@ -95,27 +172,63 @@ impl Signals {
         // The visible <h1> is the headline as readers see it; metadata titles often carry a
         // kicker, a site name or an SEO rewording. Take the <h1> that shares most words with
         // the metadata title, when it shares at least half of them.
+        // An <h1> that is (part of) the site's name ("WordPress.com" on "The WordPress.com
+        // Blog") shares words with a title naming the site but is no headline.
+        let single = self.visible_titles().len() < 2;
         let best = self
             .visible_titles()
             .iter()
             .take(8)
+            .filter(|h| !is_site_name(h, &site))
             .map(|h| (overlap(&meta, h), h))
-            .filter(|(o, h)| *o >= 0.5 && h.chars().count() >= 8)
+            // Where the page has several <h1>s, one shared word ("Montauk", "Korsetts") is a
+            // topic its headings share, not the same headline.
+            .filter(|(o, h)| *o >= 0.5 && h.chars().count() >= 8 && (single || shared_words(&meta, h) >= 2))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         match best {
             // An <h1> holding the whole metadata title and more carries a kicker
             // ("Corona-Pandemie - „…“"): the metadata title is the headline itself.
             Some((_, h)) if norm(h).len() > norm(&meta).len() && norm(h).contains(&norm(&meta)) => {
-                // …unless the metadata title was cut short ("… for Hong Kong leader...").
-                if is_truncated(&meta) {
+                // …unless the metadata title was cut short ("… for Hong Kong leader...") or
+                // stops where the <h1> goes on after a colon or slash ("Lemon cake: simply
+                // delicious!" beside "Lemon cake | Site"): then the <h1> is the whole headline.
+                if is_truncated(&meta) || continues_after_punctuation(h, &meta) {
                     Some(h.clone())
                 } else {
                     Some(meta)
                 }
             }
             Some((_, h)) => Some(h.clone()),
-            None => Some(meta),
+            None => Some(self.distinct_h1(&meta, &site).unwrap_or(meta)),
         }
+    }
+
+    /// The page's own `<h1>` when it shares no words with the metadata title: product and
+    /// service pages give their metadata an SEO title ("About Us", "Privatkredit-Zinsen: So
+    /// ermitteln Sie Ihre Kosten") and show readers another. Only a first `<h1>` of a few, of
+    /// three words or more and not the site's name, counts: single words and long lists of
+    /// `<h1>`s are navigation ("Navigation", "Partner", teaser titles).
+    fn distinct_h1(&self, meta: &str, site: &[&str]) -> Option<String> {
+        if self.h1.len() > 4 {
+            return None;
+        }
+        let h = self.h1.first()?;
+        let (k, m) = (norm(h), norm(meta));
+        // An <h1> ending in the page's <title> carries a kicker line before it: the <title>.
+        let title = self.title.as_deref().map(|t| strip_site_names(t, site)).unwrap_or_default();
+        let tk = norm(&title);
+        if tk.split(' ').count() >= 3 && k.len() > tk.len() && k.ends_with(&tk) && !m.contains(&tk) {
+            return Some(title);
+        }
+        let words = k.split(' ').filter(|w| !w.is_empty()).count();
+        let related = k.contains(&m) || m.contains(&k);
+        let names_site = site.iter().any(|s| {
+            let s = squash(s);
+            s.len() >= 4 && squash(h).contains(&s)
+        });
+        // A teaser cut short ("Wann, wenn nicht jetzt...") introduces the text, it is no title.
+        (words >= 3 && !related && !names_site && !is_site_name(h, site) && !is_truncated(h))
+            .then(|| h.clone())
     }
 
     /// The headline of a page without metadata titles, from its `<title>` and `<h1>`s.
@@ -132,6 +245,26 @@ impl Signals {
             !k.is_empty() && (k == title_key || parts.iter().any(|p| norm(p) == k))
         };
         let named = self.visible_titles().iter().take(12).filter(is_named).max_by_key(|h| h.chars().count());
+        // Without any <h1> or post title, and no heading the <title> repeats: a heading that
+        // holds every word of the title (or of one of its parts) and more is the article's
+        // full title, the <title> its short form ("Ausbildung" -> "Bootsdienst Ausbildung").
+        if self.visible_titles().is_empty() && !self.sub_heads.iter().take(12).any(|s| is_named(&s)) {
+            let words = |t: &str| {
+                norm(t).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>()
+            };
+            let keys: Vec<Vec<String>> = std::iter::once(title.as_str())
+                .chain(parts.iter().map(String::as_str))
+                .map(words)
+                .filter(|w| w.concat().chars().count() >= 4)
+                .collect();
+            let fuller = self.sub_heads.iter().take(8).find(|s| {
+                let sw = words(s);
+                keys.iter().any(|k| sw.len() > k.len() && k.iter().all(|w| sw.contains(w)))
+            });
+            if let Some(s) = fuller {
+                return Some(s.clone());
+            }
+        }
         // A blog sets its name in an <h1> and the post's title in an <h2>/<h3>; its <title>
         // holds both ("Post title | Blog name"). An <h1> that is only one part of the title,
         // beside a heading that is another part, is the blog's name; and without any <h1> the
@@ -148,13 +281,38 @@ impl Signals {
             Some(s) if self.h1.is_empty() || h1_is_part => Some(s),
             _ => named,
         };
+        // An <h1> that is the <title>'s end part beside a heading that is the rest of it
+        // ("Offshore wind – clean power | Offshore Wind Foundation") is the site's name.
+        if let Some(h) = named.filter(|h| h1_is_part && title_key.ends_with(&norm(h))) {
+            let rest = norm(&strip_site_name(&title, Some(h)));
+            let heading = self.post_titles.iter().chain(self.sub_heads.iter().take(12)).find(|s| {
+                let k = norm(s);
+                k != norm(h) && k == rest && rest != title_key
+            });
+            if let Some(s) = heading {
+                return Some(s.clone());
+            }
+        }
         if let Some(h) = named {
             if parts.len() < 2 || norm(h).len() * 3 >= title_key.len() / parts.len() {
                 return Some(h.clone());
             }
         }
+        // A <title> that is, whole, one of the page's <h2>/<h3>s names the article's heading
+        // where no <h1> is named: the <h1>s are the site's or teasers ("L-Mag").
+        if named.is_none() {
+            let sub =
+                self.sub_heads.iter().take(12).find(|s| norm(s) == title_key && title_key.contains(' '));
+            if let Some(s) = sub {
+                return Some(s.clone());
+            }
+        }
         // An <h1> the <title> does not name is still the visible headline (titles are often
-        // the site's SEO text), unless the title names another <h1>.
+        // the site's SEO text), unless the title names another <h1>, or the page has many
+        // <h1>s (teasers, one per language or per item) none of which the title names.
+        if self.h1.len() > 4 {
+            return Some(title);
+        }
         self.visible_titles().first().cloned().or(Some(title))
     }
 }
@@ -163,7 +321,8 @@ impl Signals {
 /// "Headline - outlet.com". Only a part that is the outlet (or its host) is cut.
 pub fn strip_site_name(title: &str, outlet: Option<&str>) -> String {
     let title = title.trim();
-    let seps = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "];
+    // Bare bars last: "NEWS WEB EASY|子どもへの…" writes the separator without spaces.
+    let seps = [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", "|", "｜"];
     let Some(outlet) = outlet.map(norm).filter(|o| !o.is_empty()) else {
         return title.to_string();
     };
@@ -229,6 +388,20 @@ pub fn strip_site_names(title: &str, site: &[&str]) -> String {
                 }
             }
         }
+        // A date set before or after the headline ("23.01.2022 - Headline") is the page's
+        // dateline, not part of the title.
+        for sep in TITLE_SEPARATORS {
+            if let Some((_, tail)) =
+                t.split_once(sep).filter(|(h, tl)| is_date_part(h) && !tl.trim().is_empty())
+            {
+                t = tail.trim().to_string();
+            }
+            if let Some((head, _)) =
+                t.rsplit_once(sep).filter(|(h, tl)| is_date_part(tl) && !h.trim().is_empty())
+            {
+                t = head.trim().to_string();
+            }
+        }
         if t == before {
             break;
         }
@@ -236,10 +409,50 @@ pub fn strip_site_names(title: &str, site: &[&str]) -> String {
     t
 }
 
+/// True when a title part is a numeric date and nothing else ("23.01.2022", "2020-01-23").
+fn is_date_part(p: &str) -> bool {
+    let p = p.trim();
+    p.chars().filter(char::is_ascii_digit).count() >= 6
+        && p.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | ' '))
+}
+
+/// A title's words run together, lowercased: "The WordPress.com Blog" -> "thewordpresscomblog".
+fn squash(s: &str) -> String {
+    norm(s).replace(' ', "")
+}
+
+/// True when `h` is one of the site's names or a piece of one ("WordPress.com" of "The
+/// WordPress.com Blog", "Daily Planet" of dailyplanet.com).
+fn is_site_name(h: &str, site: &[&str]) -> bool {
+    let k = squash(h);
+    k.chars().count() >= 3 && site.iter().any(|s| squash(s).contains(&k))
+}
+
+/// True when `long` is `short` going on after a colon or slash ("Lemon cake: simply
+/// delicious!" after "Lemon cake", "Can fish feel pain / suffer?" after "Can fish feel pain?").
+fn continues_after_punctuation(long: &str, short: &str) -> bool {
+    let short = short.trim().trim_end_matches(['?', '!', '.']).trim_end();
+    !short.is_empty()
+        && long.trim().strip_prefix(short).is_some_and(|rest| rest.trim_start().starts_with([':', '/']))
+}
+
 /// True when a title ends in an ellipsis: a teaser form cut short.
 fn is_truncated(t: &str) -> bool {
     let t = t.trim_end();
     t.ends_with("...") || t.ends_with('…')
+}
+
+/// How many distinct words of `a` that `b` has too.
+fn shared_words(a: &str, b: &str) -> usize {
+    let (a, b) = (norm(a), norm(b));
+    let wb: Vec<&str> = b.split(' ').collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for w in a.split(' ').filter(|w| !w.is_empty() && wb.contains(w)) {
+        if !seen.contains(&w) {
+            seen.push(w);
+        }
+    }
+    seen.len()
 }
 
 /// Share of the shorter title's words that the other title has too.
@@ -268,9 +481,57 @@ mod tests {
             ("Storm hits coast - dailyplanet.com", Some("dailyplanet.com"), "Storm hits coast"),
             ("Storm hits coast - and more", Some("The Daily Planet"), "Storm hits coast - and more"),
             ("Storm hits coast", None, "Storm hits coast"),
+            // A bare bar, without spaces.
+            (
+                "NEWS WEB EASY|子どもへの体罰を禁止する法律ができる",
+                Some("NEWS WEB EASY"),
+                "子どもへの体罰を禁止する法律ができる",
+            ),
         ];
         for (title, outlet, want) in cases {
             assert_eq!(strip_site_name(title, outlet), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn date_parts_are_cut() {
+        let cases = [
+            ("23.01.2022 - Wierer darf noch jubeln - Biathlon Antholz", "Wierer darf noch jubeln"),
+            ("Ziele, Chancen, Risiken | DW | 28.04.2023", "Ziele, Chancen, Risiken"),
+            // A number inside the headline, or a short one, stays.
+            ("30.11. | Buch der Woche", "30.11. | Buch der Woche"),
+            ("Teil 49 - 1931 bis 1945", "Teil 49 - 1931 bis 1945"),
+        ];
+        for (title, want) in cases {
+            assert_eq!(strip_site_names(title, &["biathlon-antholz.it", "DW"]), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn kicker_run_into_the_h1_that_metadata_sets_apart_with_a_dash() {
+        // (metadata title, h1, want)
+        let cases = [
+            (
+                "Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum",
+                "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum",
+                "Getränke per Schiff ins Stadtzentrum",
+            ),
+            // A colon may belong to the headline: the <h1> stays.
+            (
+                "Ausschuss zur Ahrtal-Flut: Zwei Rücktritte - und viele offene Fragen",
+                "Ausschuss zur Ahrtal-Flut Zwei Rücktritte - und viele offene Fragen",
+                "Ausschuss zur Ahrtal-Flut Zwei Rücktritte - und viele offene Fragen",
+            ),
+            // The <h1> writes the dash too: nothing is cut.
+            (
+                "Habeck in München - Windkraft geht nur ohne 10H",
+                "Habeck in München – Windkraft geht nur ohne 10H",
+                "Habeck in München – Windkraft geht nur ohne 10H",
+            ),
+        ];
+        for (meta, h1, want) in cases {
+            let s = Signals { og_title: Some(meta.into()), h1: vec![h1.into()], ..Signals::default() };
+            assert_eq!(s.headline(None, None).as_deref(), Some(want), "{meta}");
         }
     }
 
@@ -286,6 +547,19 @@ mod tests {
             ("Perturbazione polare al Centro - La Stampa", &[], &[], "Perturbazione polare al Centro"),
             // An <h1> the title does not name is still the visible headline.
             ("Blockhaus Typ 3 in Ludorf | Urlauber", &["Blockhaus 3"], &[], "Blockhaus 3"),
+            // …but of many <h1>s none of which the title names, none is the headline.
+            (
+                "pix-bavaria",
+                &[
+                    "Boarische Buidl",
+                    "Bilder aus Bayern",
+                    "Bavarian pictures",
+                    "Imágenes de Baviera",
+                    "Photos de Bavière",
+                ],
+                &[],
+                "pix-bavaria",
+            ),
         ];
         for (title, h1, site_h1, want) in cases {
             let s = Signals {
@@ -317,6 +591,13 @@ mod tests {
             ),
             // An <h1> that is the whole title stays, whatever the <h2>s say.
             ("Rain in the valley", &["Rain in the valley"], &["Rain"], "Rain in the valley"),
+            // The whole <title> is an <h2>, the <h1> is not named by it: the <h2>.
+            (
+                "Gedenktag: Erinnerung mit Stolpersteinen",
+                &["L-Mag"],
+                &["Mehr", "Gedenktag: Erinnerung mit Stolpersteinen"],
+                "Gedenktag: Erinnerung mit Stolpersteinen",
+            ),
             // No <h2> named by the title: the <h1> stays.
             (
                 "Rain in the valley | Tom's Notes",
@@ -368,6 +649,248 @@ mod tests {
     }
 
     #[test]
+    fn h1_against_metadata_title() {
+        // (og:title, h1s, outlet, want)
+        let cases: &[(&str, &[&str], &str, &str)] = &[
+            // An SEO title sharing no words with the page's one <h1>: the <h1>.
+            (
+                "About Us - Shabka",
+                &["The strategic Think & Do Tank"],
+                "Shabka",
+                "The strategic Think & Do Tank",
+            ),
+            (
+                "Privatkredit-Zinsen: So ermitteln Sie Ihre Kosten | SMAVA",
+                &["Wie hoch sind die Zinsen für einen Privatkredit?"],
+                "SMAVA",
+                "Wie hoch sind die Zinsen für einen Privatkredit?",
+            ),
+            // …but not an <h1> of one or two words, nor one of many, nor the site's name.
+            (
+                "Tag des Zweinutzungshuhns am 22. Januar",
+                &["Detailansicht"],
+                "Oekolandbau",
+                "Tag des Zweinutzungshuhns am 22. Januar",
+            ),
+            (
+                "Las trabas del Congreso | El Mostrador",
+                &["El Mostrador, el primer diario digital de Chile."],
+                "El Mostrador",
+                "Las trabas del Congreso",
+            ),
+            (
+                "Die Möglichkeit nichts zu tun",
+                &["Menu", "Unsere Partner im Netz", "Hier Hotels buchen", "Kontakt", "Impressum"],
+                "Gnaur",
+                "Die Möglichkeit nichts zu tun",
+            ),
+            // An <h1> that is a piece of the site's name shares words with the title yet
+            // is no headline.
+            (
+                "Want to See a More Diverse WordPress Community? So Do We.",
+                &["WordPress.com"],
+                "The WordPress.com Blog",
+                "Want to See a More Diverse WordPress Community? So Do We.",
+            ),
+            // The metadata title stops where the <h1> goes on after a colon or slash.
+            (
+                "Saftiger Zitronenkuchen vom Blech | Backen macht glücklich",
+                &["Saftiger Zitronenkuchen vom Blech: einfach köstlich!"],
+                "Backen macht glücklich",
+                "Saftiger Zitronenkuchen vom Blech: einfach köstlich!",
+            ),
+            (
+                "Können Fische Schmerzen spüren?",
+                &["Können Fische Schmerzen spüren / empfinden?"],
+                "Angelmagazin",
+                "Können Fische Schmerzen spüren / empfinden?",
+            ),
+            // A kicker before it, or more words without punctuation: the metadata title.
+            ("Daten gehackt", &["Interne Unterlagen Daten gehackt"], "Tagesschau", "Daten gehackt"),
+        ];
+        for (og, h1, outlet, want) in cases {
+            let s = Signals {
+                og_title: Some(og.to_string()),
+                h1: h1.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(Some(outlet), None).as_deref(), Some(*want), "{og}");
+        }
+    }
+
+    #[test]
+    fn h1_ending_in_the_title_carries_a_kicker_line() {
+        let s = Signals {
+            og_title: Some("Medienmitteilungen".into()),
+            title: Some("Impfen ist bis Ende Februar noch möglich".into()),
+            h1: vec!["Medienmitteilung der Direktion Impfen ist bis Ende Februar noch möglich".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.headline(None, None).as_deref(), Some("Impfen ist bis Ende Februar noch möglich"));
+    }
+
+    #[test]
+    fn h1_that_is_the_titles_site_part() {
+        // (title, h1, headings, want)
+        let cases: &[(&str, &str, &[&str], &str)] = &[
+            (
+                "Offshore-Windenergie – Sauberer Strom vom Meer | Stiftung OFFSHORE-WINDENERGIE",
+                "Stiftung Offshore Windenergie",
+                &["Offshore-Windenergie – Sauberer Strom vom Meer", "Windenergie im XXL-Format"],
+                "Offshore-Windenergie – Sauberer Strom vom Meer",
+            ),
+            // The <h1> is the title's first part, the heading its end: the <h1> is the article's.
+            (
+                "Protokoll der Vorstandssitzung vom 10. Oktober 2019 – TALENT Schweiz",
+                "Protokoll der Vorstandssitzung vom 10. Oktober 2019",
+                &["TALENT Schweiz"],
+                "Protokoll der Vorstandssitzung vom 10. Oktober 2019",
+            ),
+        ];
+        for (title, h1, heads, want) in cases {
+            let s = Signals {
+                title: Some(title.to_string()),
+                h1: vec![h1.to_string()],
+                post_titles: heads.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{title}");
+        }
+    }
+
+    #[test]
+    fn metadata_title_cut_at_an_unescaped_quote() {
+        let s = Signals {
+            og_title: Some("Senador califica a Biden de".into()),
+            title: Some("Senador califica a Biden de \"incapacitado\" | El Universal".into()),
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.headline(Some("El Universal"), None).as_deref(),
+            Some("Senador califica a Biden de \"incapacitado\"")
+        );
+    }
+
+    #[test]
+    fn teasers_and_topic_headings_are_not_the_headline() {
+        // A teaser <h1> cut short, and a later <h1> sharing only one word with the metadata
+        // title: the metadata title.
+        let s = Signals {
+            og_title: Some("Das vielleicht schönste Ende der Welt: Montauk".into()),
+            h1: vec!["Wann, wenn nicht jetzt...".into(), "\"Downtown\" Montauk".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.headline(None, None).as_deref(), Some("Das vielleicht schönste Ende der Welt: Montauk"));
+        // Of several <h1>s, the first one sharing a single word is no more the headline.
+        let s = Signals {
+            og_title: Some("Korsetts - Shops, Designer, online kaufen".into()),
+            h1: vec![
+                "Korsetts – Deutschland".into(),
+                "Korsetts – Weltweit".into(),
+                "Weitere Korsett Artikel".into(),
+            ],
+            ..Signals::default()
+        };
+        assert_eq!(s.headline(None, None).as_deref(), Some("Korsetts - Shops, Designer, online kaufen"));
+        // A single <h1> may share a single word with it.
+        let s = Signals {
+            og_title: Some("Nachhaltiger leben".into()),
+            h1: vec!["Nachhaltig leben".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.headline(None, None).as_deref(), Some("Nachhaltig leben"));
+    }
+
+    #[test]
+    fn json_ld_headline_repeated_in_a_heading() {
+        // (ld headline, h1, first headings, want)
+        let cases: &[(&str, &str, &[&str], &str)] = &[
+            (
+                "Grünen-Spitze gegen Klöckner: Nun attackiert auch Lang",
+                "Streit um Klöckner eskaliert: Lang nennt sie Polarisierungsunternehmerin",
+                &["Grünen-Spitze gegen Klöckner: Nun attackiert auch Lang", "Weitere Videos"],
+                "Grünen-Spitze gegen Klöckner: Nun attackiert auch Lang",
+            ),
+            // Not repeated in a heading: the <h1> both the page and og:title state.
+            (
+                "Grünen-Spitze gegen Klöckner: Nun attackiert auch Lang",
+                "Streit um Klöckner eskaliert: Lang nennt sie Polarisierungsunternehmerin",
+                &["Weitere Videos"],
+                "Streit um Klöckner eskaliert: Lang nennt sie Polarisierungsunternehmerin",
+            ),
+            // An <h1> holding the JSON-LD headline whole is its longer form.
+            (
+                "Ultium Cells erhöht Gigafactory-Kapazität",
+                "Ultium Cells erhöht Gigafactory-Kapazität in Tennessee",
+                &["Weitere US-Zellprojekte", "Ultium Cells erhöht Gigafactory-Kapazität"],
+                "Ultium Cells erhöht Gigafactory-Kapazität in Tennessee",
+            ),
+        ];
+        for (ld, h1, heads, want) in cases {
+            let s = Signals {
+                ld: super::super::LdArticle { headline: Some(ld.to_string()), ..Default::default() },
+                og_title: Some(h1.to_string()),
+                h1: vec![h1.to_string()],
+                sub_heads: heads.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{ld}");
+        }
+    }
+
+    #[test]
+    fn heading_holding_the_short_title() {
+        // (title, headings, want): no <h1>, no metadata titles.
+        let cases: &[(&str, &[&str], &str)] = &[
+            ("Feuerwehr Oldenburg - Ausbildung", &["Bootsdienst Ausbildung"], "Bootsdienst Ausbildung"),
+            (
+                "Neubau Werkstattgebäude - Neubau WSL Birmensdorf",
+                &["Hauptnavigation", "Projektwettbewerb Neubau Werkstattgebäude WSL Birmensdorf"],
+                "Projektwettbewerb Neubau Werkstattgebäude WSL Birmensdorf",
+            ),
+            // A heading the title repeats exactly keeps the title, whatever others hold.
+            ("Baumgutachten", &["Baumgutachten", "Baumgutachten: wann und wie?"], "Baumgutachten"),
+        ];
+        for (title, heads, want) in cases {
+            let s = Signals {
+                title: Some(title.to_string()),
+                sub_heads: heads.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{title}");
+        }
+    }
+
+    #[test]
+    fn marked_post_title_that_metadata_states() {
+        let s = Signals {
+            ld: super::super::LdArticle {
+                headline: Some("Deutschland und Frankreich: Der enge Partner wird zum Fremden".into()),
+                ..Default::default()
+            },
+            twitter_title: Some("Deutschland, Frankreich und die Rückkehr der Ressentiments".into()),
+            h1: vec!["Corona: Report von der deutsch-französischen Grenze".into()],
+            post_titles: vec!["Deutschland, Frankreich und die Rückkehr der Ressentiments".into()],
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.headline(None, None).as_deref(),
+            Some("Deutschland, Frankreich und die Rückkehr der Ressentiments")
+        );
+        // A post title no metadata title states leaves the <h1>.
+        let s = Signals {
+            og_title: Some("Corona: Report von der deutsch-französischen Grenze".into()),
+            h1: vec!["Corona: Report von der deutsch-französischen Grenze".into()],
+            post_titles: vec!["Weitere Artikel aus der Region".into()],
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.headline(None, None).as_deref(),
+            Some("Corona: Report von der deutsch-französischen Grenze")
+        );
+    }
+
+    #[test]
     fn blog_titles_without_h1() {
         // (page, want): the post title in an <h2> the <title> repeats, an entry-title <h3>,
         // an <h2> that is one part of og:title; a sidebar heading is not taken.
@@ -409,6 +932,18 @@ mod tests {
                 r#"<h1><span class="x__kicker">Akkutechnik<span class="go-vh">:</span></span> <span>Wie viele Akkus?</span></h1>"#,
                 "Akkutechnik: Wie viele Akkus? - Golem",
                 "Akkutechnik: Wie viele Akkus?",
+            ),
+            // Set apart with a dash: a topic line above the headline, not part of it.
+            (
+                r#"<h1><span class="dachzeile">Corona-Pandemie</span> <span class="headline">„Es kommt darauf an“</span></h1>"#,
+                "Corona-Pandemie - „Es kommt darauf an“",
+                "„Es kommt darauf an“",
+            ),
+            // The metadata puts another kicker before the headline than the page shows.
+            (
+                r#"<h1><span class="dachzeile">Nach Corona-Lockerungen</span> <span class="headline">Autohäuser rechnen mit Flaute</span></h1>"#,
+                "Corona-Lockerungen: Autohäuser rechnen mit Flaute",
+                "Autohäuser rechnen mit Flaute",
             ),
             // No kicker marked: the <h1> as it is.
             ("<h1>Covid-19: Was nun?</h1>", "Covid-19: Was nun?", "Covid-19: Was nun?"),
