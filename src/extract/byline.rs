@@ -31,8 +31,26 @@ pub fn parse_byline_line(line: &str) -> Option<Vec<String>> {
 /// already says it is a byline ("Jane Doe", "Autor: Jane Doe", "Jane Doe | Reuters"). Every
 /// part must still be a person's name, an agency, a job title or a date.
 pub fn parse_byline_element(text: &str) -> Option<Vec<String>> {
-    byline_names(text, true)
+    text_credit(text).or_else(|| byline_names(text, true))
 }
+
+/// Reads a credit line that names the writer beside the photographer or illustrator ("Text &
+/// Fotos: Jane Doe", "Text von Jane Doe Illustration von John Roe", "Words: Jane Doe Photos:
+/// John Roe"): the writer's names. Other credit lines are refused as photo credits.
+fn text_credit(line: &str) -> Option<Vec<String>> {
+    let caps = TEXT_CREDIT.captures(line.trim())?;
+    let names = byline_names(caps.get(1)?.as_str(), true)?;
+    (!names.is_empty()).then_some(names)
+}
+
+/// A text role ("Text", "Words", "Text und Fotos"), its names, then optionally other roles.
+static TEXT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    const ROLES: &str = r"fotos?|photos?|photographs?|photography|fotografie|bild(?:er)?|illustrations?|illustrationen|grafik(?:en)?|graphics?|video|kamera";
+    Regex::new(&format!(
+        r"(?i)^(?:text|texte|words|story)(?:\s*(?:&|und|and|\+|/)\s*(?:{ROLES}))?\s*(?::|\bvon\b|\bby\b|\bpar\b)\s*(.+?)(?:\s*[,;|/]?\s+(?:{ROLES})\s*(?::|\bvon\b|\bby\b|\bpar\b).*)?$"
+    ))
+    .expect("valid regex")
+});
 
 /// Reads a one-word signature from an element the page marks as its author (`rel=author`,
 /// `class="author vcard"`): blogs sign with a user name or first name ("von Heiko",
@@ -85,6 +103,9 @@ pub fn parse_handle(text: &str) -> Option<String> {
 pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
     let line = normalize_space(line);
     let line = line.trim().trim_start_matches(['—', '–', '-', '|', '·', '•']).trim();
+    if let Some(names) = text_credit(line) {
+        return Some(names);
+    }
     // "Jane Doe/John Roe": co-authors set apart by a slash, both sides a full name (a credit
     // has an agency or a photo word on one side).
     if let Some((a, b)) = line.split_once('/') {
@@ -913,6 +934,7 @@ const ORG_TAILS: &[&str] = &[
     "agentur",
     "nachrichten",
     "zeitung",
+    "illustrierte",
     "times",
     "tribune",
     "herald",
@@ -961,6 +983,14 @@ const NOT_NAME_WORDS: &[&str] = &[
     "breaking",
     "zum",
     "zur",
+    // Capitalised prepositions heading a phrase ("Im Wortlaut von Jane Doe", "Mit Jane Doe").
+    "im",
+    "beim",
+    "vom",
+    "mit",
+    "für",
+    "über",
+    "nach",
     "login",
     "logout",
     "register",
@@ -1590,6 +1620,25 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(&parse_visible_byline(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn text_credits_name_the_writer() {
+        let cases: &[(&str, Option<Vec<String>>)] = &[
+            ("Text & Fotos: Jane Doe", v(&["Jane Doe"])),
+            ("Text von Jane Doe Illustration von John Roe", v(&["Jane Doe"])),
+            ("Words: Jane Doe, Photos: John Roe", v(&["Jane Doe"])),
+            ("Text und Bild: Jane Doe", v(&["Jane Doe"])),
+            ("Fotos: John Roe", None),
+            ("Text & Fotos: Getty Images", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(&parse_visible_byline(line), want, "{line}");
+            assert_eq!(&parse_byline_element(line), want, "{line}");
+        }
+        // A phrase headed by a capitalised preposition is no name.
+        assert_eq!(parse_byline_element("Im Wortlaut von Jane Doe"), None);
+        assert_eq!(split_authors("Auto Illustrierte"), Vec::<String>::new());
     }
 
     #[test]

@@ -436,6 +436,19 @@ mod tests {
     }
 
     #[test]
+    fn autor_classes_mark_bylines() {
+        // German and Spanish pages mark the byline "autor"; the photo's author, a related list
+        // and an author's photo are marked so too.
+        let html = r#"<html><body><article><h1>Una noticia de prueba aquí</h1>
+            <span class="foto-autor">Foto: John Roe</span>
+            <div class="tools"><div class="autor"><h6>Jane Doe | Publicado hace 3 horas</h6></div></div>
+            <p>Texto.</p><ul class="kontextliste-autor"><li>Nachricht</li></ul></article></body></html>"#;
+        let s = super::super::gather(&Document::parse(html));
+        assert_eq!(s.byline_texts, vec!["Jane Doe | Publicado hace 3 horas".to_string()]);
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
     fn possessive_site_names() {
         let cases: &[(&str, Option<&str>)] = &[
             ("Jane Doe's blog", Some("Jane Doe")),

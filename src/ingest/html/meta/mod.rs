@@ -53,7 +53,7 @@ pub struct Signals {
     pub meta_authors: Vec<String>,
     /// Author names from `rel=author` / `itemprop=author` markup.
     pub markup_authors: Vec<String>,
-    /// Texts of byline elements (`class*=byline`, `class*=author`).
+    /// Texts of byline elements (`class*=byline`, `class*=author`, `class=autor`).
     pub byline_texts: Vec<String>,
     /// Published-date strings from `<meta>` and `itemprop` markup, in priority order.
     pub meta_published: Vec<String>,
@@ -96,6 +96,7 @@ pub fn gather(doc: &Document) -> Signals {
     let root = doc.root();
     let selector = "html, title, h1, meta, link[rel], script[type], time, figcaption, \
                     [rel~=author], [itemprop], [class*=byline], [class*=Byline], [class*=author], \
+                    [class*=autor], [class*=Autor], \
                     [class*=credit], [class*=caption], h2, h3";
     for id in doc.query_selector_all(root, selector) {
         let tag = doc.tag_name(id).to_ascii_lowercase();
@@ -566,7 +567,8 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
     let author_markup =
         tag != "meta" && (rel.split_whitespace().any(|r| r == "author") || itemprop == "author");
     let is_byline = class.contains("byline")
-        || (class.contains("author") && !class.contains("authorit") && !class.contains("author-bio"));
+        || (class.contains("author") && !class.contains("authorit") && !class.contains("author-bio"))
+        || autor_class(&class);
     // Comment sections, sidebars and teaser lists sign other people's texts.
     if (author_markup || is_byline)
         && ((outside_article(doc, id) && !in_article_footer(doc, id) && !in_headline_header(doc, id))
@@ -605,6 +607,32 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
         }
     }
     figure_markup(doc, id, tag, &class, s);
+}
+
+/// True for the German and Spanish byline classes (`class="autor"`, `entry-autor`,
+/// `nombre-autor`): a class word with "autor" as one of its parts, in no photo credit
+/// (`foto-autor`, `bildautor`), picture, biography, contact or list part (`kontextliste-autor`
+/// signs the teasers of a related list).
+fn autor_class(class: &str) -> bool {
+    const OTHER_PARTS: &[&str] = &[
+        "foto",
+        "bild",
+        "img",
+        "image",
+        "photo",
+        "bio",
+        "zitat",
+        "email",
+        "mail",
+        "description",
+        "descripcion",
+        "folgen",
+    ];
+    class.split_whitespace().any(|word| {
+        let parts: Vec<&str> = word.split(['-', '_']).collect();
+        parts.iter().any(|p| matches!(*p, "autor" | "autores" | "autorin" | "autoren"))
+            && !parts.iter().any(|p| OTHER_PARTS.contains(p) || p.contains("list"))
+    })
 }
 
 /// The non-empty text nodes under an element, each cleaned (at most 12).
