@@ -101,7 +101,7 @@ pub fn parse_handle(text: &str) -> Option<String> {
 /// Callers decide where to look (the lines between a headline and its body); this function
 /// only judges the line as a whole, so a sentence that merely contains "by" is refused.
 pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
-    let line = normalize_space(line);
+    let line = normalize_space(&ungender_label(line));
     let line = line.trim().trim_start_matches(['—', '–', '-', '|', '·', '•']).trim();
     if let Some(names) = text_credit(line) {
         return Some(names);
@@ -116,7 +116,10 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
             return Some(dedupe(vec![a, b]));
         }
     }
-    if line.is_empty() || line.chars().count() > 120 || looks_like_credit(line) {
+    // A stamp that its verb heads may run on with categories and tags ("Posted by jdoe under
+    // News, Misc | Tags: …"); any other byline is short.
+    let long = line.chars().count() > 120;
+    if line.is_empty() || line.chars().count() > 300 || looks_like_credit(line) {
         return None;
     }
     let full = line;
@@ -143,6 +146,9 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
         // A handle in capitals ("SPÖ", "BUND") is an organisation's acronym.
         let acronym = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         return parse_handle(name).filter(|_| !acronym).map(|h| vec![h]);
+    }
+    if long {
+        return None;
     }
     // WordPress's "Filed under: News — jdoe @ 00:11": a signature before a time stamp.
     if let Some(caps) = SIGNED_AT.captures(line) {
@@ -419,7 +425,7 @@ static LEAD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// Verbs and labels after which a name follows: "Posted by", "Gespeichert von", "Autor:".
 static VERB_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:posted|published|written|submitted|created|reported|compiled|filed|gespeichert|veröffentlicht|geschrieben|erstellt|eingestellt|verfasst|gepostet|publié|écrit|rédigé|publicado|escrito|redactado|pubblicato|scritto|geplaatst|geschreven|skrevet|publicerad|skriven|postet|publisert)\s+(?:(?:on|am|in|le|el|il|op|den)\s+\S+(?:\s+\S+){0,3}?\s+)?(?:by|von|par|por|da|di|door|af|av):?|(?:(?:ein|eine|a|an|un|une|blog|guest|gast)[\s-]+){0,2}(?:beitrag|gastbeitrag|artikel|bericht|kommentar|post|article|story|essay|column|kolumne|reportage|analyse|analysis|guest post|blogbeitrag)\s+(?:von|by|par|de|por|di|door|af|av)|autor(?:in)?:|author:|text:|texte\s*:|redaktion:|verfasser(?:in)?:|auteur\s*:|escrito por:?|thread\s+starter:?|themenstarter:?|started\s+by|(?:about\s+the\s+author|über\s+(?:den\s+autor|die\s+autorin))\s*[-–:|]?|(?:text\s+(?:und|and|&)\s+)?interview:)\s*(.+)$",
+        r"(?i)^(?:(?:posted|published|written|submitted|created|reported|compiled|filed|gespeichert|veröffentlicht|geschrieben|erstellt|eingestellt|verfasst|gepostet|publié|écrit|rédigé|publicado|escrito|redactado|pubblicato|scritto|geplaatst|geschreven|skrevet|publicerad|skriven|postet|publisert)\s+(?:(?:on|am|in|le|el|il|op|den)\s+\S+(?:\s+\S+){0,3}?\s+)?(?:by|von|par|por|da|di|door|af|av):?|(?:(?:ein|eine|a|an|un|une|blog|guest|gast)[\s-]+){0,2}(?:beitrag|gastbeitrag|artikel|bericht|kommentar|post|article|story|essay|column|kolumne|reportage|analyse|analysis|guest post|blogbeitrag)\s+(?:von|by|par|de|por|di|door|af|av)|beitragvon|autor(?:in)?:|author:|text:|texte\s*:|redaktion:|verfasser(?:in)?:|auteur\s*:|escrito por:?|thread\s+starter:?|themenstarter:?|started\s+by|(?:about\s+the\s+author|über\s+(?:den\s+autor|die\s+autorin))\s*[-–:|]?|(?:text\s+(?:und|and|&)\s+)?interview:)\s*(.+)$",
     )
     .expect("valid regex")
 });
@@ -431,7 +437,7 @@ static SIGNED_AT: LazyLock<Regex> =
 /// Where a name after a verb prefix ends: " am 3. März", " on March 3", " @ 00:11", " | ".
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s+(?:am|on|at|um|le|el|il|op|den|in|under|unter|@|\||·|•|-|–|—|im)\s+|\s*[|·•@]\s*|\s+\d",
+        r"(?i)\s+(?:am|on|at|um|le|el|il|op|den|in|under|unter|@|\||·|•|-|–|—|im)\s+|\s*[|·•@»«›]\s*|\s+\d",
     )
     .expect("valid regex")
 });
@@ -561,7 +567,18 @@ const HANDLE_STOPWORDS: &[&str] = &[
     "zvg",
 ];
 
+/// "Autorin/Autor Jane Doe", "Autor*in: Jane Doe" → "Autor: Jane Doe": the label in both
+/// genders, whose slash is no credit's.
+fn ungender_label(line: &str) -> std::borrow::Cow<'_, str> {
+    GENDERED_LABEL.replace(line.trim(), "Autor: ")
+}
+
+static GENDERED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^autor(?:in)?\s*(?:/\s*-?(?:autor)?(?:in)?|\*in|:in)\s*:?\s*").expect("valid regex")
+});
+
 fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
+    let line = ungender_label(line);
     let line = normalize_space(undouble(line.trim()));
     let line = trim_final_period(line.trim().trim_end_matches(':').trim());
     if line.is_empty() || line.chars().count() > 160 || looks_like_credit(line) {
@@ -1600,6 +1617,16 @@ mod tests {
             ("MikeNils 18.10.2019, 15:07 Uhr", v(&["MikeNils"])),
             ("Interview: Jane Doe", v(&["Jane Doe"])),
             ("About the Author - Jane Doe", v(&["Jane Doe"])),
+            // The label in both genders, a forum's glued "Beitragvon" before a "»", a stamp run
+            // on with its tags past the length of a plain byline.
+            ("Autorin/Autor Jane Doe", v(&["Jane Doe"])),
+            ("Autor/in: Jane Doe", v(&["Jane Doe"])),
+            ("Autor*in Jane Doe", v(&["Jane Doe"])),
+            ("Beitragvon jdoe2 » 21.01.2009, 05:42", v(&["jdoe2"])),
+            (
+                "Posted by jdoe under Just For Fun , Misc | Schlagwörter: Antipoden , Hirngespinst , Kasparei , Theorie , Weltwissen |",
+                v(&["jdoe"]),
+            ),
             // Not bylines: a bare "By" before an ordinary word, an acronym, a speaker with an
             // affiliation, a sentence, a credit, a desk.
             ("By contrast", None),
