@@ -60,7 +60,16 @@ static TEXT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 pub fn parse_handle(text: &str) -> Option<String> {
     let text = normalize_space(text);
     let text = text.trim().trim_end_matches([':', ',', '*', '|']).trim();
-    let rest = strip_by_prefix(text).unwrap_or(text);
+    let prefixed = strip_by_prefix(text);
+    let rest = prefixed.unwrap_or(text);
+    // "von lupa am 26/10/13, 03:48 pm": the stamp after a signed name is no part of it (without
+    // the "von", the word before a stamp is as often its verb: "Veröffentlicht am 3.3.2020").
+    let rest = match NAME_END.find(rest) {
+        Some(m) if prefixed.is_some() && m.start() > 0 && is_stamp_line(rest[m.end()..].trim()) => {
+            &rest[..m.start()]
+        }
+        _ => rest,
+    };
     let rest = rest.trim_start_matches('@');
     if rest.contains(char::is_whitespace) || rest.chars().count() < 2 || rest.chars().count() > 40 {
         return None;
@@ -241,6 +250,19 @@ pub fn parse_labelled_byline(label: &str, next: &str) -> Option<Vec<String>> {
         _ => return None,
     };
     parse_visible_byline(&joined)
+}
+
+/// True for a line made of date and time stamps only, with two groups of digits at least (a
+/// day and a month, or hours and minutes; a bare year is a list entry's).
+fn is_stamp_line(line: &str) -> bool {
+    let mut digit_groups = 0;
+    for seg in STAMP_SEPARATORS.split(line).map(str::trim).filter(|s| !s.is_empty()) {
+        if !is_stamp(seg) {
+            return false;
+        }
+        digit_groups += seg.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count();
+    }
+    digit_groups >= 2
 }
 
 /// Reads a line made of person names and date or time stamps only, with at least one of each:
@@ -1008,6 +1030,10 @@ const NOT_NAME_WORDS: &[&str] = &[
     "für",
     "über",
     "nach",
+    // Sponsored-content labels ("Gesponserte Inhalte", "Sponsored Content").
+    "gesponserte",
+    "gesponsert",
+    "sponsored",
     "login",
     "logout",
     "register",
@@ -1665,6 +1691,7 @@ mod tests {
         }
         // A phrase headed by a capitalised preposition is no name.
         assert_eq!(parse_byline_element("Im Wortlaut von Jane Doe"), None);
+        assert_eq!(parse_byline_element("von Gesponserte Inhalte"), None);
         assert_eq!(split_authors("Auto Illustrierte"), Vec::<String>::new());
     }
 
@@ -1829,6 +1856,9 @@ mod tests {
             ("3 comments", None),
             ("www.example.com", None),
             ("dpaMM-Redaktion", None),
+            ("von lupa am 26/10/13, 03:48 pm", Some("lupa")),
+            ("von lupa am Sonntag", None),
+            ("Veröffentlicht am 12.03.2020, 14:00 Uhr", None),
         ];
         for (text, want) in cases {
             assert_eq!(parse_handle(text).as_deref(), *want, "text: {text:?}");
