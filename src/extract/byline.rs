@@ -152,6 +152,12 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
         if let Some(names) = parse_byline_element(name).filter(|n| !n.is_empty()) {
             return Some(names);
         }
+        // "Autor: Jane Doe (Gastbeitrag), Rednerin bei X": a full name, then what she does.
+        if let Some((first, _)) = name.split_once(',') {
+            if let Some(person) = strict_person(&strip_parentheses(first)) {
+                return Some(vec![person]);
+            }
+        }
         // A handle in capitals ("SPÖ", "BUND") is an organisation's acronym.
         let acronym = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         return parse_handle(name).filter(|_| !acronym).map(|h| vec![h]);
@@ -1648,6 +1654,7 @@ mod tests {
             ("Autorin/Autor Jane Doe", v(&["Jane Doe"])),
             ("Autor/in: Jane Doe", v(&["Jane Doe"])),
             ("Autor*in Jane Doe", v(&["Jane Doe"])),
+            ("Autor: Jane Doe (Sponsored Post), Rednerin bei example.com", v(&["Jane Doe"])),
             ("Beitragvon jdoe2 » 21.01.2009, 05:42", v(&["jdoe2"])),
             (
                 "Posted by jdoe under Just For Fun , Misc | Schlagwörter: Antipoden , Hirngespinst , Kasparei , Theorie , Weltwissen |",
