@@ -221,17 +221,23 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Reads a line that names the editor rather than the author ("Editor: Jane Doe", "Edited by
-/// Jane Doe", "Bearbeitet von Jane Doe"): the names, or `None` for any other line. Pages that
+/// Reads a line that names the editor or translator rather than the author ("Editor: Jane Doe",
+/// "Edited by Jane Doe", "Bearbeitet von Jane Doe", "Übersetzung: Jane Doe"): the names, or
+/// `None` for any other line. Pages that
 /// sign with both put the editor in their metadata too, where they must not be taken for the
 /// author.
 pub fn parse_editor_line(line: &str) -> Option<Vec<String>> {
-    names_captured(&EDITOR_LABEL, line)
+    names_captured(&EDITOR_LABEL, line).or_else(|| {
+        // "Editor : Heryadi": a one-word name, which the label makes a person's.
+        let line = normalize_space(line);
+        let caps = EDITOR_LABEL.captures(line.trim())?;
+        parse_handle(caps.get(1)?.as_str()).map(|h| vec![h])
+    })
 }
 
 static EDITOR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:editor|editors|edited\s+by|editing\s+by|editado\s+por|édité\s+par|bearbeitet\s+von|redigiert\s+von|redakteur(?:in)?)\s*:?\s*(.+)$",
+        r"(?i)^(?:editor|editors|edited\s+by|editing\s+by|editado\s+por|édité\s+par|bearbeitet\s+von|redigiert\s+von|redakteur(?:in)?|übersetzung|übersetzt\s+von|aus\s+dem\s+\S+\s+von|translated\s+by|translation|traduction|traduit\s+par|traducción|traducido\s+por)\b\s*:?\s*(.+)$",
     )
     .expect("valid regex")
 });
@@ -765,7 +771,7 @@ static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
 
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\s+|\s*[,|]\s*)(?:on\s+)?(?:(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|stand)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,\s*\d).*$",
+        r"(?i)(?:\s+|\s*[,|]\s*)(?:on\s+)?(?:(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|stand)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)\.?,\s*\d).*$",
     )
     .expect("valid regex")
 });
@@ -824,6 +830,8 @@ const TITLE_WORDS: &[&str] = &[
     "admin",
     "administrator",
     "webmaster",
+    "developer",
+    "developers",
     "redaktion",
     "redakteur",
     "redakteurin",
@@ -1716,6 +1724,10 @@ mod tests {
         assert_eq!(parse_editor_line("Editor : Jane Doe"), v(&["Jane Doe"]));
         assert_eq!(parse_editor_line("Edited by Jane Doe"), v(&["Jane Doe"]));
         assert_eq!(parse_editor_line("Jane Doe"), None);
+        assert_eq!(parse_editor_line("Editor : Heryadi"), v(&["Heryadi"]));
+        // A translator is no author either.
+        assert_eq!(parse_editor_line("Übersetzung Jane Doe, 12.12.22"), v(&["Jane Doe"]));
+        assert_eq!(parse_editor_line("Translated by Jane Doe"), v(&["Jane Doe"]));
         assert_eq!(parse_editor_line("Editorial"), None);
     }
 
@@ -1826,12 +1838,16 @@ mod tests {
             ("Will Knight", &["Will Knight"]),
             ("Publisher", &[]),
             ("Super User", &[]),
+            ("example.com developer", &[]),
             ("@NatGeoUK", &[]),
             ("Bundesverband WindEnergie", &[]),
             ("Feuerwehr Oldenburg, Abteilung Wasserrettung", &[]),
             ("Jana Döring", &["Jana Döring"]),
             ("Agencies", &[]),
             ("Doe, Jane", &["Jane Doe"]),
+            // A surname that begins like a weekday ("Doe, 12.12.22" is no "Do., 12.").
+            ("Jane Doe, 12.12.22", &["Jane Doe"]),
+            ("Jane Doe Fr, 18. Oktober 2019", &["Jane Doe"]),
             ("Reuters, AFP", &[]),
             ("Erstellt von Jane Doe", &["Jane Doe"]),
             ("Rechtsanwalt Jane Doe", &["Jane Doe"]),

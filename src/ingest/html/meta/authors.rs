@@ -20,13 +20,18 @@ impl Signals {
             .chain(&self.header_lines)
             .filter_map(|l| byline::parse_editor_line(l))
             .flatten()
-            .map(|n| norm(&n))
             .collect();
+        // The editor's user name ("sarah-indra" for "Sarah-Indra Jungblut") is hers too.
+        let is_editor = |n: &str| {
+            editors.iter().any(|e| {
+                norm(e) == norm(n)
+                    || (!n.trim().contains(' ')
+                        && e.split_whitespace().next().is_some_and(|f| fold(f) == fold(n)))
+            })
+        };
         let keep = |names: Vec<String>| -> Option<Vec<String>> {
-            let names: Vec<String> = names
-                .into_iter()
-                .filter(|n| (is_owner(n) || !site.is_site(n)) && !editors.contains(&norm(n)))
-                .collect();
+            let names: Vec<String> =
+                names.into_iter().filter(|n| (is_owner(n) || !site.is_site(n)) && !is_editor(n)).collect();
             (!names.is_empty()).then_some(names)
         };
         // "Jobs & Hire": a field naming the site as a whole is dropped before it is split.
@@ -380,6 +385,20 @@ mod tests {
         let s = Signals {
             ld: LdArticle { authors: vec!["Ed Itor".into()], ..LdArticle::default() },
             byline_texts: vec!["Jane Doe".into(), "Editor : Ed Itor".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+        // The translator's user name in the metadata, her full name beside the byline; a
+        // one-word editor.
+        let s = Signals {
+            ld: LdArticle { authors: vec!["sarah-indra".into()], ..LdArticle::default() },
+            byline_texts: vec!["Jane Doe".into(), "Übersetzung Sarah-Indra Jungblut, 12.12.22".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+        let s = Signals {
+            ld: LdArticle { authors: vec!["Heryadi".into()], ..LdArticle::default() },
+            byline_texts: vec!["Jane Doe".into(), "Editor : Heryadi".into()],
             ..Signals::default()
         };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
