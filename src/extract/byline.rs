@@ -192,6 +192,21 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
     parse_byline_line(line).filter(|n| !n.is_empty())
 }
 
+/// Reads the byline that heads a page's description or teaser ("Posted by Jane Doe and John
+/// Roe - Security team Over the past years …", "By Jane Doe | The plan …"): the full names
+/// before the first dash, bar or stamp, or `None` when the text does not begin with "By" or a
+/// stamp's verb, or its names run on into a sentence.
+pub fn parse_lead_byline(text: &str) -> Option<Vec<String>> {
+    let text = normalize_space(text);
+    let rest = match VERB_PREFIX.captures(&text).and_then(|c| c.get(1)) {
+        Some(m) => m.as_str(),
+        None => strip_by_prefix(&text)?,
+    };
+    let name = NAME_END.split(rest).next().unwrap_or("").trim();
+    let names = byline_names(name, true)?;
+    (!names.is_empty()).then_some(names)
+}
+
 /// A single capitalised word, as a dateline's place ("Lille", "WASHINGTON").
 fn is_place_word(seg: &str) -> bool {
     !seg.contains(' ')
@@ -1334,6 +1349,13 @@ fn strict_person(seg: &str) -> Option<String> {
     if !(2..=5).contains(&toks.len()) {
         return None;
     }
+    // "Jane Doe Herr Roe": an honorific inside starts a second person or a sentence.
+    let honorific = |t: &&str| {
+        matches!(t.trim_end_matches('.').to_lowercase().as_str(), "herr" | "frau" | "mr" | "mrs" | "ms")
+    };
+    if toks.iter().skip(1).any(honorific) {
+        return None;
+    }
     let mut named = 0;
     for t in &toks {
         if NOT_NAME_WORDS.contains(&t.to_lowercase().as_str())
@@ -1708,6 +1730,23 @@ mod tests {
         assert_eq!(parse_byline_element("Im Wortlaut von Jane Doe"), None);
         assert_eq!(parse_byline_element("von Gesponserte Inhalte"), None);
         assert_eq!(split_authors("Auto Illustrierte"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lead_bylines() {
+        let cases: &[(&str, Option<Vec<String>>)] = &[
+            (
+                "Posted by Jane Doe, John Roe and Ana C Ruiz - Chrome team Over the past years we have seen",
+                v(&["Jane Doe", "John Roe", "Ana C Ruiz"]),
+            ),
+            ("By Jane Doe | The plan fails", v(&["Jane Doe"])),
+            ("Von Jane Doe Herr Roe, in Deutschland gibt es sieben Millionen Haushalte.", None),
+            ("By the time he arrived, the meeting was over.", None),
+            ("Jane Doe writes about the plan", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&parse_lead_byline(text), want, "{text}");
+        }
     }
 
     #[test]

@@ -58,10 +58,13 @@ impl Signals {
             self.foot_lines.iter().enumerate().filter_map(|(i, l)| {
                 byline::parse_copyright_line(l).or_else(|| signature(&self.foot_lines, i))
             });
+        // A description that opens with its byline ("Posted by Jane Doe - Security team …").
+        let described = self.description.as_deref().and_then(byline::parse_lead_byline);
         let mut found = structured
             .chain(marked)
             .chain(std::iter::once(body_byline.to_vec()))
             .chain(visible)
+            .chain(described)
             .chain(foot)
             .filter_map(keep);
         if let Some(names) = found.next() {
@@ -378,6 +381,19 @@ mod tests {
         assert!(s.authors(&[], &SiteNames::new(Some("Jobs & Hire"), None, None)).is_empty());
         let site = SiteNames::new(Some("El Comercio Perú"), None, None);
         assert!(site.is_site("Noticias El Comercio Perú"), "the site's name with a word before it");
+    }
+
+    #[test]
+    fn byline_heading_the_description() {
+        let s = Signals {
+            description: Some("Posted by Jane Doe and John Roe - Security team Over the past years …".into()),
+            ..Signals::default()
+        };
+        let want: Vec<String> = ["Jane Doe", "John Roe"].iter().map(|n| n.to_string()).collect();
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), want);
+        // A byline the page sets in markup comes first.
+        let s = Signals { byline_texts: vec!["Ana Ruiz".into()], ..s };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Ana Ruiz".to_string()]);
     }
 
     #[test]
