@@ -10,7 +10,11 @@ impl Signals {
     /// site itself wins (a meta author naming the outlet gives way to the byline markup).
     pub(super) fn authors<'a>(&'a self, body_byline: &[String], site: &SiteNames) -> Vec<String> {
         // "Daniel Lemire's blog": a site named for its owner is signed by that person.
-        let owner = [&self.site_name, &self.title].into_iter().flatten().find_map(|t| possessive_owner(t));
+        // "Zeitphilosophie – Dr. Alexander Klier": a site named for a doctor or professor.
+        let owner = [&self.site_name, &self.title]
+            .into_iter()
+            .flatten()
+            .find_map(|t| possessive_owner(t).or_else(|| titled_owner(t)));
         let is_owner = |n: &str| owner.as_deref().is_some_and(|o| norm(o) == norm(n));
         // "Editor: Jane Doe" beside the byline: the editor is no author, even where the
         // page's metadata names her.
@@ -132,6 +136,29 @@ fn possessive_owner(title: &str) -> Option<String> {
         let names = byline::parse_byline_element(name)?;
         match names.as_slice() {
             [one] if one.contains(' ') => Some(one.clone()),
+            _ => None,
+        }
+    })
+}
+
+/// The owner a site or page title names with an academic title ("Post title – Dr. Jane Doe",
+/// "Prof. Dr. Jane Doe | Blog"): the person's name of two words or more without the title
+/// (a title before one word, "Dr. Oetker", is as often a brand).
+fn titled_owner(title: &str) -> Option<String> {
+    let parts = title.split(['|', '«', '»', '·', '•']).chain(title.split(" - ")).chain(title.split(" – "));
+    parts.into_iter().find_map(|part| {
+        let mut rest = part.trim();
+        let mut titled = false;
+        while let Some(r) = rest.strip_prefix("Dr. ").or_else(|| rest.strip_prefix("Prof. ")) {
+            rest = r.trim_start();
+            titled = true;
+        }
+        if !titled {
+            return None;
+        }
+        // The whole part is the name ("Dr. Jane Doe und die Folgen" is a headline).
+        match byline::parse_byline_element(rest)?.as_slice() {
+            [one] if one.contains(' ') && norm(one) == norm(rest) => Some(one.clone()),
             _ => None,
         }
     })
@@ -504,6 +531,21 @@ mod tests {
         };
         let site = SiteNames::new(Some("Jane Doe's blog"), None, None);
         assert_eq!(s.authors(&[], &site), vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
+    fn sites_named_for_a_doctor() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Zeitphilosophie – Dr. Jane Doe", Some("Jane Doe")),
+            ("Prof. Dr. Jane Doe | Blog", Some("Jane Doe")),
+            ("Backrezepte | Dr. Oetker", None),
+            ("Dr. Jane Doe und die Folgen der Reform", None),
+        ];
+        for (title, want) in cases {
+            assert_eq!(titled_owner(title).as_deref(), *want, "{title}");
+        }
+        let s = Signals { title: Some("Zeitphilosophie – Dr. Jane Doe".into()), ..Signals::default() };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
     }
 
     #[test]
