@@ -79,6 +79,18 @@ impl Signals {
                     if let Some(full) = found.flatten().find(|full| spells_out(one, full)) {
                         return vec![full];
                     }
+                    // An author box or line that opens with the full name ("Stefanus Stahl -
+                    // Maschinenbauer, Abenteurer …").
+                    if let Some(full) = self
+                        .byline_texts
+                        .iter()
+                        .chain(&self.header_lines)
+                        .chain(&self.foot_lines)
+                        .filter_map(|t| leading_name(t))
+                        .find(|f| spells_out(one, f))
+                    {
+                        return vec![full];
+                    }
                 }
             }
             return names;
@@ -176,6 +188,16 @@ fn signature(lines: &[String], i: usize) -> Option<Vec<String>> {
         .or_else(|| lines.get(i + 1).and_then(|next| byline::parse_labelled_byline(l, next)))
 }
 
+/// The full name that opens a text before a dash or comma ("Jane Doe - Engineer, traveller
+/// …", "Jane Doe, Engineer"), if that part is one person's name.
+fn leading_name(text: &str) -> Option<String> {
+    let head = text.split([',', '|', '–', '—']).next()?.split(" - ").next()?.trim();
+    match byline::parse_byline_element(head)?.as_slice() {
+        [one] if one.contains(' ') && norm(one) == norm(head) => Some(one.clone()),
+        _ => None,
+    }
+}
+
 /// True when `full` (two words or more) is the name that the one-word `short` abbreviates: the
 /// same letters ("arianschlichenmayer", "christian.stadtfeld"), its first word ("Todd"), or its
 /// initials in capitals ("DT" for "Donald Townsend").
@@ -192,7 +214,7 @@ fn spells_out(short: &str, full: &str) -> bool {
     s.len() >= 2
         && (s == fold(full)
             || s == format!("{first}{last}")
-            || (s == first && short.chars().next().is_some_and(char::is_uppercase))
+            || (s == first && is_plain_name_word(short))
             || (all_caps && short.chars().count() <= 3 && short == initials))
 }
 
@@ -388,6 +410,7 @@ mod tests {
             ("Todd", "Todd Bates", true),
             ("DT", "Donald Townsend", true),
             ("Todd", "Jane Doe", false),
+            ("NDR", "NDR Info", false),
             ("todd", "Todd Bates", false),
             ("Jane", "Jane", false),
         ];
@@ -404,6 +427,16 @@ mod tests {
             vec!["Arian Schlichenmayer".to_string()]
         );
         // A field that is the site's name as a whole is not split into "authors".
+        // The full name opening an author box.
+        let s = Signals {
+            ld: LdArticle { authors: vec!["Todd".into()], ..LdArticle::default() },
+            byline_texts: vec![
+                "Todd".into(),
+                "Todd Bates - Engineer, traveller and writer since 2002".into(),
+            ],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Todd Bates".to_string()]);
         let s = Signals { meta_authors: vec!["Jobs & Hire".into()], ..Signals::default() };
         assert!(s.authors(&[], &SiteNames::new(Some("Jobs & Hire"), None, None)).is_empty());
         let site = SiteNames::new(Some("El Comercio Perú"), None, None);
