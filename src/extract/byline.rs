@@ -84,7 +84,8 @@ pub fn parse_handle(text: &str) -> Option<String> {
     let lower = rest.to_lowercase();
     let lower = lower.trim_end_matches('.');
     // "dpaMM-Redaktion", "newsroom": a desk's signature, not a person's.
-    let desk = ["redaktion", "redaction", "rédaction", "redacción", "newsroom", "staff"]
+    // "Krimiblog-Archiv": a site's archive page, not a person's.
+    let desk = ["redaktion", "redaction", "rédaction", "redacción", "newsroom", "staff", "archiv"]
         .iter()
         .any(|d| lower.contains(d));
     if desk
@@ -1196,6 +1197,7 @@ fn strip_by_prefix(s: &str) -> Option<&str> {
         "autrice:",
         "by",
         "von",
+        "vom",
         "par",
         "por",
         "door",
@@ -1918,6 +1920,8 @@ mod tests {
             ("3 comments", None),
             ("www.example.com", None),
             ("dpaMM-Redaktion", None),
+            ("Krimiblog-Archiv", None),
+            ("vom Krimiblogger", Some("Krimiblogger")),
             ("von lupa am 26/10/13, 03:48 pm", Some("lupa")),
             ("von lupa am Sonntag", None),
             ("Veröffentlicht am 12.03.2020, 14:00 Uhr", None),

@@ -33,9 +33,20 @@ impl Signals {
                         && e.split_whitespace().next().is_some_and(|f| fold(f) == fold(n)))
             })
         };
+        // "Greentech.LIVE Redaktion", "HLNF Staff Report": a desk that another author field
+        // names by its brand alone ("Greentech.LIVE", "HLNF") is no person there either.
+        let desks: Vec<String> = self
+            .meta_authors
+            .iter()
+            .chain(&self.markup_authors)
+            .chain(&self.byline_texts)
+            .filter_map(|t| desk_brand(strip_label(t)))
+            .collect();
         let keep = |names: Vec<String>| -> Option<Vec<String>> {
-            let names: Vec<String> =
-                names.into_iter().filter(|n| (is_owner(n) || !site.is_site(n)) && !is_editor(n)).collect();
+            let names: Vec<String> = names
+                .into_iter()
+                .filter(|n| (is_owner(n) || !site.is_site(n)) && !is_editor(n) && !desks.contains(&norm(n)))
+                .collect();
             (!names.is_empty()).then_some(names)
         };
         // "Jobs & Hire": a field naming the site as a whole is dropped before it is split.
@@ -186,6 +197,18 @@ fn signature(lines: &[String], i: usize) -> Option<Vec<String>> {
     let l = lines.get(i)?;
     byline::parse_visible_byline(l)
         .or_else(|| lines.get(i + 1).and_then(|next| byline::parse_labelled_byline(l, next)))
+}
+
+/// The brand that a desk's signature puts before its desk word ("Greentech.LIVE Redaktion",
+/// "by HLNF Staff Report" → "greentech live", "hlnf"), normalised; `None` for other texts.
+fn desk_brand(text: &str) -> Option<String> {
+    const DESK_TAILS: &[&str] =
+        &[" redaktion", " staff", " staff report", " staff reports", " newsroom", " desk", " team"];
+    let lower = text.trim().to_lowercase();
+    let lower = lower.strip_prefix("by ").or_else(|| lower.strip_prefix("von ")).unwrap_or(&lower);
+    let brand = DESK_TAILS.iter().find_map(|t| lower.strip_suffix(t))?.trim();
+    // One word: a brand or acronym ("Jane Doe Staff" would be a person's odd signature).
+    (!brand.is_empty() && !brand.contains(' ')).then(|| norm(brand))
 }
 
 /// The full name that opens a text before a dash or comma ("Jane Doe - Engineer, traveller
@@ -454,6 +477,22 @@ mod tests {
         // A byline the page sets in markup comes first.
         let s = Signals { byline_texts: vec!["Ana Ruiz".into()], ..s };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Ana Ruiz".to_string()]);
+    }
+
+    #[test]
+    fn desks_named_by_their_brand() {
+        let s = Signals {
+            ld: LdArticle { authors: vec!["HLNF".into()], ..LdArticle::default() },
+            meta_authors: vec!["HLNF Staff Report".into()],
+            ..Signals::default()
+        };
+        assert!(s.authors(&[], &SiteNames::new(None, None, None)).is_empty());
+        let s = Signals {
+            ld: LdArticle { authors: vec!["Greentech.LIVE".into()], ..LdArticle::default() },
+            byline_texts: vec!["Greentech.LIVE Redaktion".into(), "Jane Doe".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
     }
 
     #[test]
