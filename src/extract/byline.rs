@@ -140,6 +140,14 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
     };
     if let Some(caps) = VERB_PREFIX.captures(line) {
         let rest = caps.get(1).map_or("", |m| m.as_str());
+        // "Ein Interview von Jane Doe mit John Roe": the one she talks with is no author.
+        let head = line.get(..caps.get(1).map_or(0, |g| g.start())).unwrap_or("");
+        let interview = head.to_lowercase().contains("interview");
+        let rest = if interview {
+            rest.split(" mit ").next().and_then(|r| r.split(" with ").next()).unwrap_or(rest)
+        } else {
+            rest
+        };
         let name = NAME_END.split(rest).next().unwrap_or("").trim();
         let name = name.trim_end_matches([',', ':', '|', '.', '-', '–', '—']).trim();
         if name.is_empty() {
@@ -206,6 +214,18 @@ pub fn parse_lead_byline(text: &str) -> Option<Vec<String>> {
     let name = NAME_END.split(rest).next().unwrap_or("").trim();
     let names = byline_names(name, true)?;
     (!names.is_empty()).then_some(names)
+}
+
+/// Reads a visible line that signs the text outright, with "By"/"Von" or a stamp's verb or
+/// label ("Von Jane Doe", "Posted by Jane Doe on …", "Autorin: Jane Doe"): the full names it
+/// gives, or `None` for any other line (a name beside a date, a user name).
+pub fn parse_signed_line(line: &str) -> Option<Vec<String>> {
+    let line = normalize_space(line);
+    let line = line.trim();
+    if strip_by_prefix(line).is_none() && !VERB_PREFIX.is_match(line) {
+        return None;
+    }
+    parse_visible_byline(line).filter(|names| !names.is_empty() && names.iter().all(|n| n.contains(' ')))
 }
 
 /// A single capitalised word, as a dateline's place ("Lille", "WASHINGTON").
@@ -475,7 +495,7 @@ static LEAD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// Verbs and labels after which a name follows: "Posted by", "Gespeichert von", "Autor:".
 static VERB_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:posted|published|written|submitted|created|reported|compiled|filed|gespeichert|veröffentlicht|geschrieben|erstellt|eingestellt|verfasst|gepostet|publié|écrit|rédigé|publicado|escrito|redactado|pubblicato|scritto|geplaatst|geschreven|skrevet|publicerad|skriven|postet|publisert)\s+(?:(?:on|am|in|le|el|il|op|den)\s+\S+(?:\s+\S+){0,3}?\s+)?(?:by|von|par|por|da|di|door|af|av):?|(?:(?:ein|eine|a|an|un|une|blog|guest|gast)[\s-]+){0,2}(?:beitrag|gastbeitrag|artikel|bericht|kommentar|post|article|story|essay|column|kolumne|reportage|analyse|analysis|guest post|blogbeitrag)\s+(?:von|by|par|de|por|di|door|af|av)|beitragvon|autor(?:in)?:|author:|text:|texte\s*:|redaktion:|verfasser(?:in)?:|auteur\s*:|escrito por:?|thread\s+starter:?|themenstarter:?|started\s+by|(?:about\s+the\s+author|über\s+(?:den\s+autor|die\s+autorin))\s*[-–:|]?|(?:text\s+(?:und|and|&)\s+)?interview:)\s*(.+)$",
+        r"(?i)^(?:(?:posted|published|written|submitted|created|reported|compiled|filed|gespeichert|veröffentlicht|geschrieben|erstellt|eingestellt|verfasst|gepostet|publié|écrit|rédigé|publicado|escrito|redactado|pubblicato|scritto|geplaatst|geschreven|skrevet|publicerad|skriven|postet|publisert)\s+(?:(?:on|am|in|le|el|il|op|den)\s+\S+(?:\s+\S+){0,3}?\s+)?(?:by|von|par|por|da|di|door|af|av):?|(?:(?:ein|eine|a|an|un|une|blog|guest|gast)[\s-]+){0,2}(?:beitrag|gastbeitrag|artikel|bericht|kommentar|post|article|story|essay|column|kolumne|reportage|analyse|analysis|guest post|blogbeitrag|interview)\s+(?:von|by|par|de|por|di|door|af|av)|beitragvon|autor(?:in)?:|author:|text:|texte\s*:|redaktion:|verfasser(?:in)?:|auteur\s*:|escrito por:?|thread\s+starter:?|themenstarter:?|started\s+by|(?:about\s+the\s+author|über\s+(?:den\s+autor|die\s+autorin))\s*[-–:|]?|(?:text\s+(?:und|and|&)\s+)?interview:)\s*(.+)$",
     )
     .expect("valid regex")
 });
@@ -1370,7 +1390,14 @@ fn strict_person(seg: &str) -> Option<String> {
             Token::Particle | Token::Suffix => {}
         }
     }
-    if named < 2 || is_agency(&toks.join(" ")) || has_org_word(&toks) || has_lone_article(&toks) {
+    // A particle closes no name ("Jane Doe le" is a name and a stamp's "le").
+    let ends_in_particle = toks.last().and_then(|t| classify(t)) == Some(Token::Particle);
+    if named < 2
+        || ends_in_particle
+        || is_agency(&toks.join(" "))
+        || has_org_word(&toks)
+        || has_lone_article(&toks)
+    {
         return None;
     }
     Some(display_name(&toks))
@@ -1686,6 +1713,7 @@ mod tests {
             ("Autorin/Autor Jane Doe", v(&["Jane Doe"])),
             ("Autor/in: Jane Doe", v(&["Jane Doe"])),
             ("Autor*in Jane Doe", v(&["Jane Doe"])),
+            ("Ein Interview von Jane Doe mit John Roe .", v(&["Jane Doe"])),
             ("Autor: Jane Doe (Sponsored Post), Rednerin bei example.com", v(&["Jane Doe"])),
             ("Beitragvon jdoe2 » 21.01.2009, 05:42", v(&["jdoe2"])),
             (
@@ -1732,6 +1760,20 @@ mod tests {
         assert_eq!(parse_byline_element("Im Wortlaut von Jane Doe"), None);
         assert_eq!(parse_byline_element("von Gesponserte Inhalte"), None);
         assert_eq!(split_authors("Auto Illustrierte"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn signed_lines() {
+        let cases: &[(&str, Option<Vec<String>>)] = &[
+            ("Von Jane Doe", v(&["Jane Doe"])),
+            ("Posted by Jane Doe on March 3, 2023", v(&["Jane Doe"])),
+            ("Par Jane Doe le", None),
+            ("Jane Doe | 03.03.2023", None),
+            ("Posted by jdoe on March 3, 2023", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(&parse_signed_line(line), want, "{line}");
+        }
     }
 
     #[test]

@@ -56,6 +56,18 @@ impl Signals {
         let structured = std::iter::once(self.ld.authors.clone())
             .chain(fields(&self.meta_authors))
             .chain(fields(&self.markup_authors));
+        // "Von Jane Doe" under the headline names the writer; metadata that names nobody of
+        // hers (the user who posted the text) gives way to it.
+        let signed = self.header_lines.iter().find_map(|l| byline::parse_signed_line(l)).and_then(keep);
+        if let Some(signed) = signed {
+            let named: Vec<String> =
+                structured.clone().filter_map(keep).flatten().map(|n| norm(&n)).collect();
+            // Full names only: a user name in the metadata may be the writer's own account.
+            let full = named.iter().all(|n| n.contains(' '));
+            if !named.is_empty() && full && !signed.iter().any(|n| named.contains(&norm(n))) {
+                return signed;
+            }
+        }
         // Byline elements: names, or a sentence-like stamp ("Erstellt von Jane Doe",
         // "Veröffentlicht am 8. Februar 2022 von jdoe").
         let marked = self.byline_texts.iter().filter_map(|t| {
@@ -477,6 +489,30 @@ mod tests {
         // A byline the page sets in markup comes first.
         let s = Signals { byline_texts: vec!["Ana Ruiz".into()], ..s };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Ana Ruiz".to_string()]);
+    }
+
+    #[test]
+    fn byline_under_the_headline_beats_the_poster() {
+        // WordPress names the user who posted the text; the text is signed by its writer.
+        let s = Signals {
+            meta_authors: vec!["Ana Ruiz".into()],
+            markup_authors: vec!["Ana Ruiz".into()],
+            header_lines: vec![
+                "Ana Ruiz 2022-12-07T10:10:52+01:00 25. Dezember 2022 |".into(),
+                "Von Jane Doe".into(),
+            ],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+        // When the metadata names her, or only a user name, it stands.
+        let s = Signals { header_lines: vec!["Von Jane Doe und Ana Ruiz".into()], ..s };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Ana Ruiz".to_string()]);
+        let s = Signals {
+            ld: LdArticle { authors: vec!["jdoe1984".into()], ..LdArticle::default() },
+            header_lines: vec!["Interview: Ana Ruiz".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["jdoe1984".to_string()]);
     }
 
     #[test]
