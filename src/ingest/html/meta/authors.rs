@@ -606,6 +606,17 @@ mod tests {
     }
 
     #[test]
+    fn article_classes_read_as_words() {
+        // "ngart--preview" holds "review" but marks no review; a real comment article does.
+        let html = r#"<html><body><article class="node ngart ngart--preview"><h1>Goats ruled this island</h1>
+            <div class="sharekit__contributors--author">By <span>Jane Doe</span></div><p>Text.</p></article>
+            <article class="comment-item"><div class="author">John Roe</div></article></body></html>"#;
+        let s = super::super::gather(&Document::parse(html));
+        assert_eq!(s.byline_texts, vec!["By Jane Doe".to_string(), "By, Jane Doe".to_string()]);
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
     fn autor_classes_mark_bylines() {
         // German and Spanish pages mark the byline "autor"; the photo's author, a related list
         // and an author's photo are marked so too.

@@ -845,8 +845,8 @@ fn outside_article(doc: &Document, id: NodeId) -> bool {
         // ("sticky-sidebar-parent"), not a sidebar it sits in, unless it is itself a comment
         // or review (`<article class="comment">`).
         if matches!(tag.as_str(), "article" | "main" | "body") && n != id {
-            let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_ascii_lowercase();
-            return ["comment", "reply", "review", "respond", "discussion"].iter().any(|m| names.contains(m));
+            // Class words, not substrings: "ngart--preview" is no review.
+            return has_class_mark(doc, n, &["comment", "reply", "review", "respond", "discussion"]);
         }
         // Schema.org reviews and comments sign their own texts (`itemprop=review`).
         if n != id
