@@ -59,6 +59,10 @@ static TEXT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Redaktion", "Author"). Multi-word bylines go through [`parse_byline_element`].
 pub fn parse_handle(text: &str) -> Option<String> {
     let text = normalize_space(text);
+    // "Datum:", "Quelle:": a label of a field, whose value follows.
+    if text.trim().ends_with(':') {
+        return None;
+    }
     let text = text.trim().trim_end_matches([':', ',', '*', '|']).trim();
     let prefixed = strip_by_prefix(text);
     let rest = prefixed.unwrap_or(text);
@@ -1963,6 +1967,7 @@ mod tests {
             ("www.example.com", None),
             ("dpaMM-Redaktion", None),
             ("Krimiblog-Archiv", None),
+            ("Datum:", None),
             ("vom Krimiblogger", Some("Krimiblogger")),
             ("von lupa am 26/10/13, 03:48 pm", Some("lupa")),
             ("von lupa am Sonntag", None),

@@ -617,6 +617,17 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_author_classes() {
+        // CSS selectors match class text case-sensitively; camel-case classes count too.
+        let html = r#"<html><body><article><header><h1>Venezuela nach der Wahl</h1>
+            <ul class="metaInfoAuthorList"><li class="metaInfoAuthorList-item"><a href="/a">Jane Doe</a></li></ul>
+            </header><p>Text.</p></article></body></html>"#;
+        let s = super::super::gather(&Document::parse(html));
+        assert!(s.byline_texts.contains(&"Jane Doe".to_string()));
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
     fn autor_classes_mark_bylines() {
         // German and Spanish pages mark the byline "autor"; the photo's author, a related list
         // and an author's photo are marked so too.

@@ -96,7 +96,7 @@ pub fn gather(doc: &Document) -> Signals {
     let root = doc.root();
     let selector = "html, title, h1, meta, link[rel], script[type], time, figcaption, \
                     [rel~=author], [itemprop], [class*=byline], [class*=Byline], [class*=author], \
-                    [class*=autor], [class*=Autor], \
+                    [class*=Author], [class*=autor], [class*=Autor], \
                     [class*=credit], [class*=caption], h2, h3";
     for id in doc.query_selector_all(root, selector) {
         let tag = doc.tag_name(id).to_ascii_lowercase();
