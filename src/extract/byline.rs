@@ -664,7 +664,13 @@ fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
         Some(rest) => (rest, true),
         None => (line, markup),
     };
+    let before_cut = rest;
     let rest = cut_date_tail(rest);
+    // "Erstellt von jdoe am 6. Mai 2014": a stamp whose verb signs a user name, a byline
+    // without a person's full name.
+    if verb_rest.is_some() && rest != before_cut && parse_handle(&rest).is_some() {
+        return (!markup).then(Vec::new);
+    }
     let rest = strip_parentheses(&rest);
     // "Jane Doe @janedoe": the social handle after a name is not part of it.
     let rest: String = rest
@@ -810,9 +816,11 @@ static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:\s+|\s*[,|]\s*)(?:on\s+)?(?:(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|stand)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)\.?,\s*\d).*$",
-    )
+    // Weekdays that may stand before a stamp's day ("am Dienstag, 6. Mai 2014").
+    const DAYS: &str = "mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag";
+    Regex::new(&format!(
+        r"(?i)(?:\s+|\s*[,|]\s*)(?:(?:on|am|le|el|il|den)\s+)?(?:(?:(?:{DAYS})\.?,?\s+)?\d{{1,2}}\.?\s+(?:de\s+)?\p{{L}}{{3,}}\.?,?\s+(?:de\s+)?\d{{4}}\b|(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|stand)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:{DAYS})\.?,\s*\d).*$"
+    ))
     .expect("valid regex")
 });
 
@@ -1775,6 +1783,8 @@ mod tests {
             ("Jane Doe | 03.03.2023", None),
             ("Posted by jdoe on March 3, 2023", None),
         ];
+        // A user name signed by a stamp's verb is a byline without a person.
+        assert_eq!(parse_byline_line("Erstellt von jdoe am Dienstag 6. Mai 2014"), Some(vec![]));
         for (line, want) in cases {
             assert_eq!(&parse_signed_line(line), want, "{line}");
         }
@@ -1850,6 +1860,8 @@ mod tests {
             ("BY SEAN O'NEIL", v(&["Sean O'Neil"])),
             ("By Jane Doe Updated 3:45 PM EST, March 3, 2023", v(&["Jane Doe"])),
             ("By Jane Doe on March 3, 2023", v(&["Jane Doe"])),
+            ("VON JANE DOE am 21. April 2020", v(&["Jane Doe"])),
+            ("Par Jane Doe le 07 Mai 2020", v(&["Jane Doe"])),
             ("By Jane Doe (CNN)", v(&["Jane Doe"])),
             ("Von Jane Doe, Lille", v(&["Jane Doe"])),
             ("Von Rechtsanwalt Jane Doe", v(&["Jane Doe"])),
@@ -1935,6 +1947,9 @@ mod tests {
             // A surname that begins like a weekday ("Doe, 12.12.22" is no "Do., 12.").
             ("Jane Doe, 12.12.22", &["Jane Doe"]),
             ("Jane Doe Fr, 18. Oktober 2019", &["Jane Doe"]),
+            // A stamp after "am"/"on" with the month in words.
+            ("Jane Doe am 21. April 2020", &["Jane Doe"]),
+            ("Jane Doe am Dienstag 6. Mai 2014", &["Jane Doe"]),
             ("Reuters, AFP", &[]),
             ("Erstellt von Jane Doe", &["Jane Doe"]),
             ("Rechtsanwalt Jane Doe", &["Jane Doe"]),

@@ -617,6 +617,19 @@ mod tests {
     }
 
     #[test]
+    fn byline_block_under_the_headline_and_listings() {
+        // The block right after the <h1> is the article's, though a layout class calls it a
+        // teaser; a listing of other articles signs them, not this one.
+        let html = r#"<html><body><div class="listing"><div class="fachartikel-listing__item__author">Von John Roe am 08.12.2022</div></div>
+            <article><h1>Es kommt darauf an</h1>
+            <div class="teaser-small__metadata"><p class="byline__author"> VON <a href="/a">JANE DOE</a> am 21. April 2020 </p></div>
+            <p>Text.</p></article></body></html>"#;
+        let s = super::super::gather(&Document::parse(html));
+        assert!(s.byline_texts.iter().all(|t| !t.contains("John Roe")));
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
     fn capitalised_author_classes() {
         // CSS selectors match class text case-sensitively; camel-case classes count too.
         let html = r#"<html><body><article><header><h1>Venezuela nach der Wahl</h1>

@@ -471,8 +471,18 @@ fn is_page_chrome(doc: &Document, id: NodeId) -> bool {
 
 /// Class and id words of the page parts that hold other texts than the article: comment
 /// sections, sidebars, widgets, teaser and related lists.
-const CHROME_MARKS: &[&str] =
-    &["comment", "widget", "sidebar", "related", "respond", "teaser", "recommend", "popular", "trending"];
+const CHROME_MARKS: &[&str] = &[
+    "comment",
+    "widget",
+    "sidebar",
+    "related",
+    "respond",
+    "teaser",
+    "recommend",
+    "popular",
+    "trending",
+    "listing",
+];
 
 /// True when a class or id word of the element starts with one of `marks`, or holds it after a
 /// dash ("post-sidebar").
@@ -699,6 +709,11 @@ fn in_headline_header(doc: &Document, id: NodeId) -> bool {
     for _ in 0..10 {
         let Some(n) = cur else { break };
         let tag = doc.tag_name(n).to_ascii_lowercase();
+        // The block set right after the headline (`<h1>…</h1><div class="teaser-small__metadata">`)
+        // is the article's own, whatever its layout class says.
+        if doc.prev_element_sibling(n).is_some_and(|h| doc.tag_name(h).eq_ignore_ascii_case("h1")) {
+            return true;
+        }
         if matches!(tag.as_str(), "body" | "html" | "aside" | "nav" | "form" | "footer")
             || has_class_mark(doc, n, &["comment", "reply", "respond", "related", "teaser"])
         {
