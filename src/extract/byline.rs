@@ -232,6 +232,22 @@ pub fn parse_signed_line(line: &str) -> Option<Vec<String>> {
     parse_visible_byline(line).filter(|names| !names.is_empty() && names.iter().all(|n| n.contains(' ')))
 }
 
+/// Reads the link to an author's other texts that closes her author box ("Alle Artikel von
+/// Jane Doe", "Alles von Jane Doe", "View all posts by Jane Doe", "More by Jane Doe"): her full
+/// name, or `None` for any other line ("More from The Sun" names an outlet).
+pub fn parse_archive_link(line: &str) -> Option<Vec<String>> {
+    let line = normalize_space(line);
+    let caps = ARCHIVE_LINK.captures(line.trim())?;
+    strict_person(caps.get(1)?.as_str().trim()).map(|n| vec![n])
+}
+
+static ARCHIVE_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:alle|weitere)\s+(?:beiträge|artikel|texte|posts)\s+von|alles\s+von|(?:view\s+)?all\s+(?:posts|articles|stories)\s+by|more\s+(?:posts\s+|articles\s+|stories\s+)?by|tous\s+les\s+articles\s+de)\s+(.+?)\s*[.:»›→]?$",
+    )
+    .expect("valid regex")
+});
+
 /// A single capitalised word, as a dateline's place ("Lille", "WASHINGTON").
 fn is_place_word(seg: &str) -> bool {
     !seg.contains(' ')
@@ -1787,6 +1803,21 @@ mod tests {
         assert_eq!(parse_byline_line("Erstellt von jdoe am Dienstag 6. Mai 2014"), Some(vec![]));
         for (line, want) in cases {
             assert_eq!(&parse_signed_line(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn archive_links() {
+        let cases: &[(&str, Option<Vec<String>>)] = &[
+            ("Alles von Jane Doe", v(&["Jane Doe"])),
+            ("Alle Artikel von Jane Doe", v(&["Jane Doe"])),
+            ("View all posts by Jane Doe", v(&["Jane Doe"])),
+            ("More by J.O. Doe", v(&["J.O. Doe"])),
+            ("MORE FROM THE SUN", None),
+            ("Alle Artikel von Reuters", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(&parse_archive_link(line), want, "{line}");
         }
     }
 

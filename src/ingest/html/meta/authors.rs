@@ -80,11 +80,13 @@ impl Signals {
         // Unmarked bylines in the visible lines around the headline come last: the page's own
         // markup, when it has any, knows better.
         let visible = visible_bylines(&self.header_lines).chain(visible_bylines(&self.title_lines));
-        // A signature closing the article ("Von Jane Doe", "© 2019 Jane Doe") is the weakest.
-        let foot =
-            self.foot_lines.iter().enumerate().filter_map(|(i, l)| {
-                byline::parse_copyright_line(l).or_else(|| signature(&self.foot_lines, i))
-            });
+        // A signature closing the article ("Von Jane Doe", "© 2019 Jane Doe") is the weakest,
+        // with the link to the author's other texts in her box there ("Alle Artikel von X").
+        let foot = self.foot_lines.iter().enumerate().filter_map(|(i, l)| {
+            byline::parse_copyright_line(l)
+                .or_else(|| signature(&self.foot_lines, i))
+                .or_else(|| byline::parse_archive_link(l))
+        });
         // A description that opens with its byline ("Posted by Jane Doe - Security team …").
         let described = self.description.as_deref().and_then(byline::parse_lead_byline);
         let mut found = structured
@@ -476,6 +478,15 @@ mod tests {
         assert!(s.authors(&[], &SiteNames::new(Some("Jobs & Hire"), None, None)).is_empty());
         let site = SiteNames::new(Some("El Comercio Perú"), None, None);
         assert!(site.is_site("Noticias El Comercio Perú"), "the site's name with a word before it");
+    }
+
+    #[test]
+    fn author_box_link_at_the_foot() {
+        let s = Signals {
+            foot_lines: vec!["The last paragraph.".into(), "Jane Doe".into(), "Alles von Jane Doe".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
     }
 
     #[test]
