@@ -31,8 +31,26 @@ pub fn parse_byline_line(line: &str) -> Option<Vec<String>> {
 /// already says it is a byline ("Jane Doe", "Autor: Jane Doe", "Jane Doe | Reuters"). Every
 /// part must still be a person's name, an agency, a job title or a date.
 pub fn parse_byline_element(text: &str) -> Option<Vec<String>> {
-    byline_names(text, true)
+    text_credit(text).or_else(|| byline_names(text, true))
 }
+
+/// Reads a credit line that names the writer beside the photographer or illustrator ("Text &
+/// Fotos: Jane Doe", "Text von Jane Doe Illustration von John Roe", "Words: Jane Doe Photos:
+/// John Roe"): the writer's names. Other credit lines are refused as photo credits.
+fn text_credit(line: &str) -> Option<Vec<String>> {
+    let caps = TEXT_CREDIT.captures(line.trim())?;
+    let names = byline_names(caps.get(1)?.as_str(), true)?;
+    (!names.is_empty()).then_some(names)
+}
+
+/// A text role ("Text", "Words", "Text und Fotos"), its names, then optionally other roles.
+static TEXT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    const ROLES: &str = r"fotos?|photos?|photographs?|photography|fotografie|bild(?:er)?|illustrations?|illustrationen|grafik(?:en)?|graphics?|video|kamera";
+    Regex::new(&format!(
+        r"(?i)^(?:text|texte|words|story)(?:\s*(?:&|und|and|\+|/)\s*(?:{ROLES}))?\s*(?::|\bvon\b|\bby\b|\bpar\b)\s*(.+?)(?:\s*[,;|/]?\s+(?:{ROLES})\s*(?::|\bvon\b|\bby\b|\bpar\b).*)?$"
+    ))
+    .expect("valid regex")
+});
 
 /// Reads a one-word signature from an element the page marks as its author (`rel=author`,
 /// `class="author vcard"`): blogs sign with a user name or first name ("von Heiko",
@@ -41,8 +59,21 @@ pub fn parse_byline_element(text: &str) -> Option<Vec<String>> {
 /// "Redaktion", "Author"). Multi-word bylines go through [`parse_byline_element`].
 pub fn parse_handle(text: &str) -> Option<String> {
     let text = normalize_space(text);
+    // "Datum:", "Quelle:": a label of a field, whose value follows.
+    if text.trim().ends_with(':') {
+        return None;
+    }
     let text = text.trim().trim_end_matches([':', ',', '*', '|']).trim();
-    let rest = strip_by_prefix(text).unwrap_or(text);
+    let prefixed = strip_by_prefix(text);
+    let rest = prefixed.unwrap_or(text);
+    // "von lupa am 26/10/13, 03:48 pm": the stamp after a signed name is no part of it (without
+    // the "von", the word before a stamp is as often its verb: "Veröffentlicht am 3.3.2020").
+    let rest = match NAME_END.find(rest) {
+        Some(m) if prefixed.is_some() && m.start() > 0 && is_stamp_line(rest[m.end()..].trim()) => {
+            &rest[..m.start()]
+        }
+        _ => rest,
+    };
     let rest = rest.trim_start_matches('@');
     if rest.contains(char::is_whitespace) || rest.chars().count() < 2 || rest.chars().count() > 40 {
         return None;
@@ -57,7 +88,8 @@ pub fn parse_handle(text: &str) -> Option<String> {
     let lower = rest.to_lowercase();
     let lower = lower.trim_end_matches('.');
     // "dpaMM-Redaktion", "newsroom": a desk's signature, not a person's.
-    let desk = ["redaktion", "redaction", "rédaction", "redacción", "newsroom", "staff"]
+    // "Krimiblog-Archiv": a site's archive page, not a person's.
+    let desk = ["redaktion", "redaction", "rédaction", "redacción", "newsroom", "staff", "archiv"]
         .iter()
         .any(|d| lower.contains(d));
     if desk
@@ -83,8 +115,11 @@ pub fn parse_handle(text: &str) -> Option<String> {
 /// Callers decide where to look (the lines between a headline and its body); this function
 /// only judges the line as a whole, so a sentence that merely contains "by" is refused.
 pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
-    let line = normalize_space(line);
+    let line = normalize_space(&ungender_label(line));
     let line = line.trim().trim_start_matches(['—', '–', '-', '|', '·', '•']).trim();
+    if let Some(names) = text_credit(line) {
+        return Some(names);
+    }
     // "Jane Doe/John Roe": co-authors set apart by a slash, both sides a full name (a credit
     // has an agency or a photo word on one side).
     if let Some((a, b)) = line.split_once('/') {
@@ -95,7 +130,10 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
             return Some(dedupe(vec![a, b]));
         }
     }
-    if line.is_empty() || line.chars().count() > 120 || looks_like_credit(line) {
+    // A stamp that its verb heads may run on with categories and tags ("Posted by jdoe under
+    // News, Misc | Tags: …"); any other byline is short.
+    let long = line.chars().count() > 120;
+    if line.is_empty() || line.chars().count() > 300 || looks_like_credit(line) {
         return None;
     }
     let full = line;
@@ -106,6 +144,14 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
     };
     if let Some(caps) = VERB_PREFIX.captures(line) {
         let rest = caps.get(1).map_or("", |m| m.as_str());
+        // "Ein Interview von Jane Doe mit John Roe": the one she talks with is no author.
+        let head = line.get(..caps.get(1).map_or(0, |g| g.start())).unwrap_or("");
+        let interview = head.to_lowercase().contains("interview");
+        let rest = if interview {
+            rest.split(" mit ").next().and_then(|r| r.split(" with ").next()).unwrap_or(rest)
+        } else {
+            rest
+        };
         let name = NAME_END.split(rest).next().unwrap_or("").trim();
         let name = name.trim_end_matches([',', ':', '|', '.', '-', '–', '—']).trim();
         if name.is_empty() {
@@ -119,9 +165,18 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
         if let Some(names) = parse_byline_element(name).filter(|n| !n.is_empty()) {
             return Some(names);
         }
+        // "Autor: Jane Doe (Gastbeitrag), Rednerin bei X": a full name, then what she does.
+        if let Some((first, _)) = name.split_once(',') {
+            if let Some(person) = strict_person(&strip_parentheses(first)) {
+                return Some(vec![person]);
+            }
+        }
         // A handle in capitals ("SPÖ", "BUND") is an organisation's acronym.
         let acronym = name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         return parse_handle(name).filter(|_| !acronym).map(|h| vec![h]);
+    }
+    if long {
+        return None;
     }
     // WordPress's "Filed under: News — jdoe @ 00:11": a signature before a time stamp.
     if let Some(caps) = SIGNED_AT.captures(line) {
@@ -149,6 +204,49 @@ pub fn parse_visible_byline(line: &str) -> Option<Vec<String>> {
     strip_by_prefix(line)?;
     parse_byline_line(line).filter(|n| !n.is_empty())
 }
+
+/// Reads the byline that heads a page's description or teaser ("Posted by Jane Doe and John
+/// Roe - Security team Over the past years …", "By Jane Doe | The plan …"): the full names
+/// before the first dash, bar or stamp, or `None` when the text does not begin with "By" or a
+/// stamp's verb, or its names run on into a sentence.
+pub fn parse_lead_byline(text: &str) -> Option<Vec<String>> {
+    let text = normalize_space(text);
+    let rest = match VERB_PREFIX.captures(&text).and_then(|c| c.get(1)) {
+        Some(m) => m.as_str(),
+        None => strip_by_prefix(&text)?,
+    };
+    let name = NAME_END.split(rest).next().unwrap_or("").trim();
+    let names = byline_names(name, true)?;
+    (!names.is_empty()).then_some(names)
+}
+
+/// Reads a visible line that signs the text outright, with "By"/"Von" or a stamp's verb or
+/// label ("Von Jane Doe", "Posted by Jane Doe on …", "Autorin: Jane Doe"): the full names it
+/// gives, or `None` for any other line (a name beside a date, a user name).
+pub fn parse_signed_line(line: &str) -> Option<Vec<String>> {
+    let line = normalize_space(line);
+    let line = line.trim();
+    if strip_by_prefix(line).is_none() && !VERB_PREFIX.is_match(line) {
+        return None;
+    }
+    parse_visible_byline(line).filter(|names| !names.is_empty() && names.iter().all(|n| n.contains(' ')))
+}
+
+/// Reads the link to an author's other texts that closes her author box ("Alle Artikel von
+/// Jane Doe", "Alles von Jane Doe", "View all posts by Jane Doe", "More by Jane Doe"): her full
+/// name, or `None` for any other line ("More from The Sun" names an outlet).
+pub fn parse_archive_link(line: &str) -> Option<Vec<String>> {
+    let line = normalize_space(line);
+    let caps = ARCHIVE_LINK.captures(line.trim())?;
+    strict_person(caps.get(1)?.as_str().trim()).map(|n| vec![n])
+}
+
+static ARCHIVE_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:alle|weitere)\s+(?:beiträge|artikel|texte|posts)\s+von|alles\s+von|(?:view\s+)?all\s+(?:posts|articles|stories)\s+by|more\s+(?:posts\s+|articles\s+|stories\s+)?by|tous\s+les\s+articles\s+de)\s+(.+?)\s*[.:»›→]?$",
+    )
+    .expect("valid regex")
+});
 
 /// A single capitalised word, as a dateline's place ("Lille", "WASHINGTON").
 fn is_place_word(seg: &str) -> bool {
@@ -179,17 +277,23 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Reads a line that names the editor rather than the author ("Editor: Jane Doe", "Edited by
-/// Jane Doe", "Bearbeitet von Jane Doe"): the names, or `None` for any other line. Pages that
+/// Reads a line that names the editor or translator rather than the author ("Editor: Jane Doe",
+/// "Edited by Jane Doe", "Bearbeitet von Jane Doe", "Übersetzung: Jane Doe"): the names, or
+/// `None` for any other line. Pages that
 /// sign with both put the editor in their metadata too, where they must not be taken for the
 /// author.
 pub fn parse_editor_line(line: &str) -> Option<Vec<String>> {
-    names_captured(&EDITOR_LABEL, line)
+    names_captured(&EDITOR_LABEL, line).or_else(|| {
+        // "Editor : Heryadi": a one-word name, which the label makes a person's.
+        let line = normalize_space(line);
+        let caps = EDITOR_LABEL.captures(line.trim())?;
+        parse_handle(caps.get(1)?.as_str()).map(|h| vec![h])
+    })
 }
 
 static EDITOR_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:editor|editors|edited\s+by|editing\s+by|editado\s+por|édité\s+par|bearbeitet\s+von|redigiert\s+von|redakteur(?:in)?)\s*:?\s*(.+)$",
+        r"(?i)^(?:editor|editors|edited\s+by|editing\s+by|editado\s+por|édité\s+par|bearbeitet\s+von|redigiert\s+von|redakteur(?:in)?|übersetzung|übersetzt\s+von|aus\s+dem\s+\S+\s+von|translated\s+by|translation|traduction|traduit\s+par|traducción|traducido\s+por)\b\s*:?\s*(.+)$",
     )
     .expect("valid regex")
 });
@@ -214,6 +318,19 @@ pub fn parse_labelled_byline(label: &str, next: &str) -> Option<Vec<String>> {
         _ => return None,
     };
     parse_visible_byline(&joined)
+}
+
+/// True for a line made of date and time stamps only, with two groups of digits at least (a
+/// day and a month, or hours and minutes; a bare year is a list entry's).
+fn is_stamp_line(line: &str) -> bool {
+    let mut digit_groups = 0;
+    for seg in STAMP_SEPARATORS.split(line).map(str::trim).filter(|s| !s.is_empty()) {
+        if !is_stamp(seg) {
+            return false;
+        }
+        digit_groups += seg.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).count();
+    }
+    digit_groups >= 2
 }
 
 /// Reads a line made of person names and date or time stamps only, with at least one of each:
@@ -398,7 +515,7 @@ static LEAD_STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// Verbs and labels after which a name follows: "Posted by", "Gespeichert von", "Autor:".
 static VERB_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:posted|published|written|submitted|created|reported|compiled|filed|gespeichert|veröffentlicht|geschrieben|erstellt|eingestellt|verfasst|gepostet|publié|écrit|rédigé|publicado|escrito|redactado|pubblicato|scritto|geplaatst|geschreven|skrevet|publicerad|skriven|postet|publisert)\s+(?:(?:on|am|in|le|el|il|op|den)\s+\S+(?:\s+\S+){0,3}?\s+)?(?:by|von|par|por|da|di|door|af|av):?|(?:(?:ein|eine|a|an|un|une|blog|guest|gast)[\s-]+){0,2}(?:beitrag|gastbeitrag|artikel|bericht|kommentar|post|article|story|essay|column|kolumne|reportage|analyse|analysis|guest post|blogbeitrag)\s+(?:von|by|par|de|por|di|door|af|av)|autor(?:in)?:|author:|text:|texte\s*:|redaktion:|verfasser(?:in)?:|auteur\s*:|escrito por:?|thread\s+starter:?|themenstarter:?|started\s+by|(?:about\s+the\s+author|über\s+(?:den\s+autor|die\s+autorin))\s*[-–:|]?|(?:text\s+(?:und|and|&)\s+)?interview:)\s*(.+)$",
+        r"(?i)^(?:(?:posted|published|written|submitted|created|reported|compiled|filed|gespeichert|veröffentlicht|geschrieben|erstellt|eingestellt|verfasst|gepostet|publié|écrit|rédigé|publicado|escrito|redactado|pubblicato|scritto|geplaatst|geschreven|skrevet|publicerad|skriven|postet|publisert)\s+(?:(?:on|am|in|le|el|il|op|den)\s+\S+(?:\s+\S+){0,3}?\s+)?(?:by|von|par|por|da|di|door|af|av):?|(?:(?:ein|eine|a|an|un|une|blog|guest|gast)[\s-]+){0,2}(?:beitrag|gastbeitrag|artikel|bericht|kommentar|post|article|story|essay|column|kolumne|reportage|analyse|analysis|guest post|blogbeitrag|interview)\s+(?:von|by|par|de|por|di|door|af|av)|beitragvon|autor(?:in)?:|author:|text:|texte\s*:|redaktion:|verfasser(?:in)?:|auteur\s*:|escrito por:?|thread\s+starter:?|themenstarter:?|started\s+by|(?:about\s+the\s+author|über\s+(?:den\s+autor|die\s+autorin))\s*[-–:|]?|(?:text\s+(?:und|and|&)\s+)?interview:)\s*(.+)$",
     )
     .expect("valid regex")
 });
@@ -410,7 +527,7 @@ static SIGNED_AT: LazyLock<Regex> =
 /// Where a name after a verb prefix ends: " am 3. März", " on March 3", " @ 00:11", " | ".
 static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s+(?:am|on|at|um|le|el|il|op|den|in|under|unter|@|\||·|•|-|–|—|im)\s+|\s*[|·•@]\s*|\s+\d",
+        r"(?i)\s+(?:am|on|at|um|le|el|il|op|den|in|under|unter|@|\||·|•|-|–|—|im)\s+|\s*[|·•@»«›]\s*|\s+\d",
     )
     .expect("valid regex")
 });
@@ -540,7 +657,18 @@ const HANDLE_STOPWORDS: &[&str] = &[
     "zvg",
 ];
 
+/// "Autorin/Autor Jane Doe", "Autor*in: Jane Doe" → "Autor: Jane Doe": the label in both
+/// genders, whose slash is no credit's.
+fn ungender_label(line: &str) -> std::borrow::Cow<'_, str> {
+    GENDERED_LABEL.replace(line.trim(), "Autor: ")
+}
+
+static GENDERED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^autor(?:in)?\s*(?:/\s*-?(?:autor)?(?:in)?|\*in|:in)\s*:?\s*").expect("valid regex")
+});
+
 fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
+    let line = ungender_label(line);
     let line = normalize_space(undouble(line.trim()));
     let line = trim_final_period(line.trim().trim_end_matches(':').trim());
     if line.is_empty() || line.chars().count() > 160 || looks_like_credit(line) {
@@ -552,7 +680,13 @@ fn byline_names(line: &str, markup: bool) -> Option<Vec<String>> {
         Some(rest) => (rest, true),
         None => (line, markup),
     };
+    let before_cut = rest;
     let rest = cut_date_tail(rest);
+    // "Erstellt von jdoe am 6. Mai 2014": a stamp whose verb signs a user name, a byline
+    // without a person's full name.
+    if verb_rest.is_some() && rest != before_cut && parse_handle(&rest).is_some() {
+        return (!markup).then(Vec::new);
+    }
     let rest = strip_parentheses(&rest);
     // "Jane Doe @janedoe": the social handle after a name is not part of it.
     let rest: String = rest
@@ -698,9 +832,11 @@ static SEPARATORS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:\s+|\s*[,|]\s*)(?:on\s+)?(?:(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|stand)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,\s*\d).*$",
-    )
+    // Weekdays that may stand before a stamp's day ("am Dienstag, 6. Mai 2014").
+    const DAYS: &str = "mo|di|mi|do|fr|sa|so|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag";
+    Regex::new(&format!(
+        r"(?i)(?:\s+|\s*[,|]\s*)(?:(?:on|am|le|el|il|den)\s+)?(?:(?:(?:{DAYS})\.?,?\s+)?\d{{1,2}}\.?\s+(?:de\s+)?\p{{L}}{{3,}}\.?,?\s+(?:de\s+)?\d{{4}}\b|(?:updated|published|posted|last updated|aktualisiert|veröffentlicht|stand)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:{DAYS})\.?,\s*\d).*$"
+    ))
     .expect("valid regex")
 });
 
@@ -758,6 +894,8 @@ const TITLE_WORDS: &[&str] = &[
     "admin",
     "administrator",
     "webmaster",
+    "developer",
+    "developers",
     "redaktion",
     "redakteur",
     "redakteurin",
@@ -913,6 +1051,7 @@ const ORG_TAILS: &[&str] = &[
     "agentur",
     "nachrichten",
     "zeitung",
+    "illustrierte",
     "times",
     "tribune",
     "herald",
@@ -961,6 +1100,18 @@ const NOT_NAME_WORDS: &[&str] = &[
     "breaking",
     "zum",
     "zur",
+    // Capitalised prepositions heading a phrase ("Im Wortlaut von Jane Doe", "Mit Jane Doe").
+    "im",
+    "beim",
+    "vom",
+    "mit",
+    "für",
+    "über",
+    "nach",
+    // Sponsored-content labels ("Gesponserte Inhalte", "Sponsored Content").
+    "gesponserte",
+    "gesponsert",
+    "sponsored",
     "login",
     "logout",
     "register",
@@ -1094,6 +1245,7 @@ fn strip_by_prefix(s: &str) -> Option<&str> {
         "autrice:",
         "by",
         "von",
+        "vom",
         "par",
         "por",
         "door",
@@ -1247,6 +1399,13 @@ fn strict_person(seg: &str) -> Option<String> {
     if !(2..=5).contains(&toks.len()) {
         return None;
     }
+    // "Jane Doe Herr Roe": an honorific inside starts a second person or a sentence.
+    let honorific = |t: &&str| {
+        matches!(t.trim_end_matches('.').to_lowercase().as_str(), "herr" | "frau" | "mr" | "mrs" | "ms")
+    };
+    if toks.iter().skip(1).any(honorific) {
+        return None;
+    }
     let mut named = 0;
     for t in &toks {
         if NOT_NAME_WORDS.contains(&t.to_lowercase().as_str())
@@ -1259,7 +1418,14 @@ fn strict_person(seg: &str) -> Option<String> {
             Token::Particle | Token::Suffix => {}
         }
     }
-    if named < 2 || is_agency(&toks.join(" ")) || has_org_word(&toks) || has_lone_article(&toks) {
+    // A particle closes no name ("Jane Doe le" is a name and a stamp's "le").
+    let ends_in_particle = toks.last().and_then(|t| classify(t)) == Some(Token::Particle);
+    if named < 2
+        || ends_in_particle
+        || is_agency(&toks.join(" "))
+        || has_org_word(&toks)
+        || has_lone_article(&toks)
+    {
         return None;
     }
     Some(display_name(&toks))
@@ -1570,6 +1736,18 @@ mod tests {
             ("MikeNils 18.10.2019, 15:07 Uhr", v(&["MikeNils"])),
             ("Interview: Jane Doe", v(&["Jane Doe"])),
             ("About the Author - Jane Doe", v(&["Jane Doe"])),
+            // The label in both genders, a forum's glued "Beitragvon" before a "»", a stamp run
+            // on with its tags past the length of a plain byline.
+            ("Autorin/Autor Jane Doe", v(&["Jane Doe"])),
+            ("Autor/in: Jane Doe", v(&["Jane Doe"])),
+            ("Autor*in Jane Doe", v(&["Jane Doe"])),
+            ("Ein Interview von Jane Doe mit John Roe .", v(&["Jane Doe"])),
+            ("Autor: Jane Doe (Sponsored Post), Rednerin bei example.com", v(&["Jane Doe"])),
+            ("Beitragvon jdoe2 » 21.01.2009, 05:42", v(&["jdoe2"])),
+            (
+                "Posted by jdoe under Just For Fun , Misc | Schlagwörter: Antipoden , Hirngespinst , Kasparei , Theorie , Weltwissen |",
+                v(&["jdoe"]),
+            ),
             // Not bylines: a bare "By" before an ordinary word, an acronym, a speaker with an
             // affiliation, a sentence, a credit, a desk.
             ("By contrast", None),
@@ -1593,6 +1771,74 @@ mod tests {
     }
 
     #[test]
+    fn text_credits_name_the_writer() {
+        let cases: &[(&str, Option<Vec<String>>)] = &[
+            ("Text & Fotos: Jane Doe", v(&["Jane Doe"])),
+            ("Text von Jane Doe Illustration von John Roe", v(&["Jane Doe"])),
+            ("Words: Jane Doe, Photos: John Roe", v(&["Jane Doe"])),
+            ("Text und Bild: Jane Doe", v(&["Jane Doe"])),
+            ("Fotos: John Roe", None),
+            ("Text & Fotos: Getty Images", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(&parse_visible_byline(line), want, "{line}");
+            assert_eq!(&parse_byline_element(line), want, "{line}");
+        }
+        // A phrase headed by a capitalised preposition is no name.
+        assert_eq!(parse_byline_element("Im Wortlaut von Jane Doe"), None);
+        assert_eq!(parse_byline_element("von Gesponserte Inhalte"), None);
+        assert_eq!(split_authors("Auto Illustrierte"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn signed_lines() {
+        let cases: &[(&str, Option<Vec<String>>)] = &[
+            ("Von Jane Doe", v(&["Jane Doe"])),
+            ("Posted by Jane Doe on March 3, 2023", v(&["Jane Doe"])),
+            ("Par Jane Doe le", None),
+            ("Jane Doe | 03.03.2023", None),
+            ("Posted by jdoe on March 3, 2023", None),
+        ];
+        // A user name signed by a stamp's verb is a byline without a person.
+        assert_eq!(parse_byline_line("Erstellt von jdoe am Dienstag 6. Mai 2014"), Some(vec![]));
+        for (line, want) in cases {
+            assert_eq!(&parse_signed_line(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn archive_links() {
+        let cases: &[(&str, Option<Vec<String>>)] = &[
+            ("Alles von Jane Doe", v(&["Jane Doe"])),
+            ("Alle Artikel von Jane Doe", v(&["Jane Doe"])),
+            ("View all posts by Jane Doe", v(&["Jane Doe"])),
+            ("More by J.O. Doe", v(&["J.O. Doe"])),
+            ("MORE FROM THE SUN", None),
+            ("Alle Artikel von Reuters", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(&parse_archive_link(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn lead_bylines() {
+        let cases: &[(&str, Option<Vec<String>>)] = &[
+            (
+                "Posted by Jane Doe, John Roe and Ana C Ruiz - Chrome team Over the past years we have seen",
+                v(&["Jane Doe", "John Roe", "Ana C Ruiz"]),
+            ),
+            ("By Jane Doe | The plan fails", v(&["Jane Doe"])),
+            ("Von Jane Doe Herr Roe, in Deutschland gibt es sieben Millionen Haushalte.", None),
+            ("By the time he arrived, the meeting was over.", None),
+            ("Jane Doe writes about the plan", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&parse_lead_byline(text), want, "{text}");
+        }
+    }
+
+    #[test]
     fn copyright_lines() {
         assert_eq!(parse_copyright_line("© 2019 Jane Doe"), v(&["Jane Doe"]));
         assert_eq!(parse_copyright_line("Copyright (c) 2018-2020 by Jane Doe."), v(&["Jane Doe"]));
@@ -1606,6 +1852,10 @@ mod tests {
         assert_eq!(parse_editor_line("Editor : Jane Doe"), v(&["Jane Doe"]));
         assert_eq!(parse_editor_line("Edited by Jane Doe"), v(&["Jane Doe"]));
         assert_eq!(parse_editor_line("Jane Doe"), None);
+        assert_eq!(parse_editor_line("Editor : Heryadi"), v(&["Heryadi"]));
+        // A translator is no author either.
+        assert_eq!(parse_editor_line("Übersetzung Jane Doe, 12.12.22"), v(&["Jane Doe"]));
+        assert_eq!(parse_editor_line("Translated by Jane Doe"), v(&["Jane Doe"]));
         assert_eq!(parse_editor_line("Editorial"), None);
     }
 
@@ -1641,6 +1891,8 @@ mod tests {
             ("BY SEAN O'NEIL", v(&["Sean O'Neil"])),
             ("By Jane Doe Updated 3:45 PM EST, March 3, 2023", v(&["Jane Doe"])),
             ("By Jane Doe on March 3, 2023", v(&["Jane Doe"])),
+            ("VON JANE DOE am 21. April 2020", v(&["Jane Doe"])),
+            ("Par Jane Doe le 07 Mai 2020", v(&["Jane Doe"])),
             ("By Jane Doe (CNN)", v(&["Jane Doe"])),
             ("Von Jane Doe, Lille", v(&["Jane Doe"])),
             ("Von Rechtsanwalt Jane Doe", v(&["Jane Doe"])),
@@ -1716,12 +1968,19 @@ mod tests {
             ("Will Knight", &["Will Knight"]),
             ("Publisher", &[]),
             ("Super User", &[]),
+            ("example.com developer", &[]),
             ("@NatGeoUK", &[]),
             ("Bundesverband WindEnergie", &[]),
             ("Feuerwehr Oldenburg, Abteilung Wasserrettung", &[]),
             ("Jana Döring", &["Jana Döring"]),
             ("Agencies", &[]),
             ("Doe, Jane", &["Jane Doe"]),
+            // A surname that begins like a weekday ("Doe, 12.12.22" is no "Do., 12.").
+            ("Jane Doe, 12.12.22", &["Jane Doe"]),
+            ("Jane Doe Fr, 18. Oktober 2019", &["Jane Doe"]),
+            // A stamp after "am"/"on" with the month in words.
+            ("Jane Doe am 21. April 2020", &["Jane Doe"]),
+            ("Jane Doe am Dienstag 6. Mai 2014", &["Jane Doe"]),
             ("Reuters, AFP", &[]),
             ("Erstellt von Jane Doe", &["Jane Doe"]),
             ("Rechtsanwalt Jane Doe", &["Jane Doe"]),
@@ -1753,6 +2012,12 @@ mod tests {
             ("3 comments", None),
             ("www.example.com", None),
             ("dpaMM-Redaktion", None),
+            ("Krimiblog-Archiv", None),
+            ("Datum:", None),
+            ("vom Krimiblogger", Some("Krimiblogger")),
+            ("von lupa am 26/10/13, 03:48 pm", Some("lupa")),
+            ("von lupa am Sonntag", None),
+            ("Veröffentlicht am 12.03.2020, 14:00 Uhr", None),
         ];
         for (text, want) in cases {
             assert_eq!(parse_handle(text).as_deref(), *want, "text: {text:?}");

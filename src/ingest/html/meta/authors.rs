@@ -10,7 +10,11 @@ impl Signals {
     /// site itself wins (a meta author naming the outlet gives way to the byline markup).
     pub(super) fn authors<'a>(&'a self, body_byline: &[String], site: &SiteNames) -> Vec<String> {
         // "Daniel Lemire's blog": a site named for its owner is signed by that person.
-        let owner = [&self.site_name, &self.title].into_iter().flatten().find_map(|t| possessive_owner(t));
+        // "Zeitphilosophie – Dr. Alexander Klier": a site named for a doctor or professor.
+        let owner = [&self.site_name, &self.title]
+            .into_iter()
+            .flatten()
+            .find_map(|t| possessive_owner(t).or_else(|| titled_owner(t)));
         let is_owner = |n: &str| owner.as_deref().is_some_and(|o| norm(o) == norm(n));
         // "Editor: Jane Doe" beside the byline: the editor is no author, even where the
         // page's metadata names her.
@@ -20,12 +24,28 @@ impl Signals {
             .chain(&self.header_lines)
             .filter_map(|l| byline::parse_editor_line(l))
             .flatten()
-            .map(|n| norm(&n))
+            .collect();
+        // The editor's user name ("sarah-indra" for "Sarah-Indra Jungblut") is hers too.
+        let is_editor = |n: &str| {
+            editors.iter().any(|e| {
+                norm(e) == norm(n)
+                    || (!n.trim().contains(' ')
+                        && e.split_whitespace().next().is_some_and(|f| fold(f) == fold(n)))
+            })
+        };
+        // "Greentech.LIVE Redaktion", "HLNF Staff Report": a desk that another author field
+        // names by its brand alone ("Greentech.LIVE", "HLNF") is no person there either.
+        let desks: Vec<String> = self
+            .meta_authors
+            .iter()
+            .chain(&self.markup_authors)
+            .chain(&self.byline_texts)
+            .filter_map(|t| desk_brand(strip_label(t)))
             .collect();
         let keep = |names: Vec<String>| -> Option<Vec<String>> {
             let names: Vec<String> = names
                 .into_iter()
-                .filter(|n| (is_owner(n) || !site.is_site(n)) && !editors.contains(&norm(n)))
+                .filter(|n| (is_owner(n) || !site.is_site(n)) && !is_editor(n) && !desks.contains(&norm(n)))
                 .collect();
             (!names.is_empty()).then_some(names)
         };
@@ -36,6 +56,18 @@ impl Signals {
         let structured = std::iter::once(self.ld.authors.clone())
             .chain(fields(&self.meta_authors))
             .chain(fields(&self.markup_authors));
+        // "Von Jane Doe" under the headline names the writer; metadata that names nobody of
+        // hers (the user who posted the text) gives way to it.
+        let signed = self.header_lines.iter().find_map(|l| byline::parse_signed_line(l)).and_then(keep);
+        if let Some(signed) = signed {
+            let named: Vec<String> =
+                structured.clone().filter_map(keep).flatten().map(|n| norm(&n)).collect();
+            // Full names only: a user name in the metadata may be the writer's own account.
+            let full = named.iter().all(|n| n.contains(' '));
+            if !named.is_empty() && full && !signed.iter().any(|n| named.contains(&norm(n))) {
+                return signed;
+            }
+        }
         // Byline elements: names, or a sentence-like stamp ("Erstellt von Jane Doe",
         // "Veröffentlicht am 8. Februar 2022 von jdoe").
         let marked = self.byline_texts.iter().filter_map(|t| {
@@ -48,15 +80,20 @@ impl Signals {
         // Unmarked bylines in the visible lines around the headline come last: the page's own
         // markup, when it has any, knows better.
         let visible = visible_bylines(&self.header_lines).chain(visible_bylines(&self.title_lines));
-        // A signature closing the article ("Von Jane Doe", "© 2019 Jane Doe") is the weakest.
-        let foot =
-            self.foot_lines.iter().enumerate().filter_map(|(i, l)| {
-                byline::parse_copyright_line(l).or_else(|| signature(&self.foot_lines, i))
-            });
+        // A signature closing the article ("Von Jane Doe", "© 2019 Jane Doe") is the weakest,
+        // with the link to the author's other texts in her box there ("Alle Artikel von X").
+        let foot = self.foot_lines.iter().enumerate().filter_map(|(i, l)| {
+            byline::parse_copyright_line(l)
+                .or_else(|| signature(&self.foot_lines, i))
+                .or_else(|| byline::parse_archive_link(l))
+        });
+        // A description that opens with its byline ("Posted by Jane Doe - Security team …").
+        let described = self.description.as_deref().and_then(byline::parse_lead_byline);
         let mut found = structured
             .chain(marked)
             .chain(std::iter::once(body_byline.to_vec()))
             .chain(visible)
+            .chain(described)
             .chain(foot)
             .filter_map(keep);
         if let Some(names) = found.next() {
@@ -65,6 +102,18 @@ impl Signals {
             if let [one] = names.as_slice() {
                 if !one.contains(' ') {
                     if let Some(full) = found.flatten().find(|full| spells_out(one, full)) {
+                        return vec![full];
+                    }
+                    // An author box or line that opens with the full name ("Stefanus Stahl -
+                    // Maschinenbauer, Abenteurer …").
+                    if let Some(full) = self
+                        .byline_texts
+                        .iter()
+                        .chain(&self.header_lines)
+                        .chain(&self.foot_lines)
+                        .filter_map(|t| leading_name(t))
+                        .find(|f| spells_out(one, f))
+                    {
                         return vec![full];
                     }
                 }
@@ -129,6 +178,29 @@ fn possessive_owner(title: &str) -> Option<String> {
     })
 }
 
+/// The owner a site or page title names with an academic title ("Post title – Dr. Jane Doe",
+/// "Prof. Dr. Jane Doe | Blog"): the person's name of two words or more without the title
+/// (a title before one word, "Dr. Oetker", is as often a brand).
+fn titled_owner(title: &str) -> Option<String> {
+    let parts = title.split(['|', '«', '»', '·', '•']).chain(title.split(" - ")).chain(title.split(" – "));
+    parts.into_iter().find_map(|part| {
+        let mut rest = part.trim();
+        let mut titled = false;
+        while let Some(r) = rest.strip_prefix("Dr. ").or_else(|| rest.strip_prefix("Prof. ")) {
+            rest = r.trim_start();
+            titled = true;
+        }
+        if !titled {
+            return None;
+        }
+        // The whole part is the name ("Dr. Jane Doe und die Folgen" is a headline).
+        match byline::parse_byline_element(rest)?.as_slice() {
+            [one] if one.contains(' ') && norm(one) == norm(rest) => Some(one.clone()),
+            _ => None,
+        }
+    })
+}
+
 /// Bylines among visible lines: each line read alone, or a label line ("Autor:") with the next.
 fn visible_bylines(lines: &[String]) -> impl Iterator<Item = Vec<String>> + '_ {
     (0..lines.len()).filter_map(|i| signature(lines, i))
@@ -139,6 +211,28 @@ fn signature(lines: &[String], i: usize) -> Option<Vec<String>> {
     let l = lines.get(i)?;
     byline::parse_visible_byline(l)
         .or_else(|| lines.get(i + 1).and_then(|next| byline::parse_labelled_byline(l, next)))
+}
+
+/// The brand that a desk's signature puts before its desk word ("Greentech.LIVE Redaktion",
+/// "by HLNF Staff Report" → "greentech live", "hlnf"), normalised; `None` for other texts.
+fn desk_brand(text: &str) -> Option<String> {
+    const DESK_TAILS: &[&str] =
+        &[" redaktion", " staff", " staff report", " staff reports", " newsroom", " desk", " team"];
+    let lower = text.trim().to_lowercase();
+    let lower = lower.strip_prefix("by ").or_else(|| lower.strip_prefix("von ")).unwrap_or(&lower);
+    let brand = DESK_TAILS.iter().find_map(|t| lower.strip_suffix(t))?.trim();
+    // One word: a brand or acronym ("Jane Doe Staff" would be a person's odd signature).
+    (!brand.is_empty() && !brand.contains(' ')).then(|| norm(brand))
+}
+
+/// The full name that opens a text before a dash or comma ("Jane Doe - Engineer, traveller
+/// …", "Jane Doe, Engineer"), if that part is one person's name.
+fn leading_name(text: &str) -> Option<String> {
+    let head = text.split([',', '|', '–', '—']).next()?.split(" - ").next()?.trim();
+    match byline::parse_byline_element(head)?.as_slice() {
+        [one] if one.contains(' ') && norm(one) == norm(head) => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// True when `full` (two words or more) is the name that the one-word `short` abbreviates: the
@@ -157,7 +251,7 @@ fn spells_out(short: &str, full: &str) -> bool {
     s.len() >= 2
         && (s == fold(full)
             || s == format!("{first}{last}")
-            || (s == first && short.chars().next().is_some_and(char::is_uppercase))
+            || (s == first && is_plain_name_word(short))
             || (all_caps && short.chars().count() <= 3 && short == initials))
 }
 
@@ -353,6 +447,7 @@ mod tests {
             ("Todd", "Todd Bates", true),
             ("DT", "Donald Townsend", true),
             ("Todd", "Jane Doe", false),
+            ("NDR", "NDR Info", false),
             ("todd", "Todd Bates", false),
             ("Jane", "Jane", false),
         ];
@@ -369,6 +464,16 @@ mod tests {
             vec!["Arian Schlichenmayer".to_string()]
         );
         // A field that is the site's name as a whole is not split into "authors".
+        // The full name opening an author box.
+        let s = Signals {
+            ld: LdArticle { authors: vec!["Todd".into()], ..LdArticle::default() },
+            byline_texts: vec![
+                "Todd".into(),
+                "Todd Bates - Engineer, traveller and writer since 2002".into(),
+            ],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Todd Bates".to_string()]);
         let s = Signals { meta_authors: vec!["Jobs & Hire".into()], ..Signals::default() };
         assert!(s.authors(&[], &SiteNames::new(Some("Jobs & Hire"), None, None)).is_empty());
         let site = SiteNames::new(Some("El Comercio Perú"), None, None);
@@ -376,10 +481,86 @@ mod tests {
     }
 
     #[test]
+    fn author_box_link_at_the_foot() {
+        let s = Signals {
+            foot_lines: vec!["The last paragraph.".into(), "Jane Doe".into(), "Alles von Jane Doe".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
+    fn byline_heading_the_description() {
+        let s = Signals {
+            description: Some("Posted by Jane Doe and John Roe - Security team Over the past years …".into()),
+            ..Signals::default()
+        };
+        let want: Vec<String> = ["Jane Doe", "John Roe"].iter().map(|n| n.to_string()).collect();
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), want);
+        // A byline the page sets in markup comes first.
+        let s = Signals { byline_texts: vec!["Ana Ruiz".into()], ..s };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Ana Ruiz".to_string()]);
+    }
+
+    #[test]
+    fn byline_under_the_headline_beats_the_poster() {
+        // WordPress names the user who posted the text; the text is signed by its writer.
+        let s = Signals {
+            meta_authors: vec!["Ana Ruiz".into()],
+            markup_authors: vec!["Ana Ruiz".into()],
+            header_lines: vec![
+                "Ana Ruiz 2022-12-07T10:10:52+01:00 25. Dezember 2022 |".into(),
+                "Von Jane Doe".into(),
+            ],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+        // When the metadata names her, or only a user name, it stands.
+        let s = Signals { header_lines: vec!["Von Jane Doe und Ana Ruiz".into()], ..s };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Ana Ruiz".to_string()]);
+        let s = Signals {
+            ld: LdArticle { authors: vec!["jdoe1984".into()], ..LdArticle::default() },
+            header_lines: vec!["Interview: Ana Ruiz".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["jdoe1984".to_string()]);
+    }
+
+    #[test]
+    fn desks_named_by_their_brand() {
+        let s = Signals {
+            ld: LdArticle { authors: vec!["HLNF".into()], ..LdArticle::default() },
+            meta_authors: vec!["HLNF Staff Report".into()],
+            ..Signals::default()
+        };
+        assert!(s.authors(&[], &SiteNames::new(None, None, None)).is_empty());
+        let s = Signals {
+            ld: LdArticle { authors: vec!["Greentech.LIVE".into()], ..LdArticle::default() },
+            byline_texts: vec!["Greentech.LIVE Redaktion".into(), "Jane Doe".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
     fn editors_are_not_authors() {
         let s = Signals {
             ld: LdArticle { authors: vec!["Ed Itor".into()], ..LdArticle::default() },
             byline_texts: vec!["Jane Doe".into(), "Editor : Ed Itor".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+        // The translator's user name in the metadata, her full name beside the byline; a
+        // one-word editor.
+        let s = Signals {
+            ld: LdArticle { authors: vec!["sarah-indra".into()], ..LdArticle::default() },
+            byline_texts: vec!["Jane Doe".into(), "Übersetzung Sarah-Indra Jungblut, 12.12.22".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+        let s = Signals {
+            ld: LdArticle { authors: vec!["Heryadi".into()], ..LdArticle::default() },
+            byline_texts: vec!["Jane Doe".into(), "Editor : Heryadi".into()],
             ..Signals::default()
         };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
@@ -436,6 +617,54 @@ mod tests {
     }
 
     #[test]
+    fn article_classes_read_as_words() {
+        // "ngart--preview" holds "review" but marks no review; a real comment article does.
+        let html = r#"<html><body><article class="node ngart ngart--preview"><h1>Goats ruled this island</h1>
+            <div class="sharekit__contributors--author">By <span>Jane Doe</span></div><p>Text.</p></article>
+            <article class="comment-item"><div class="author">John Roe</div></article></body></html>"#;
+        let s = super::super::gather(&Document::parse(html));
+        assert_eq!(s.byline_texts, vec!["By Jane Doe".to_string(), "By, Jane Doe".to_string()]);
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
+    fn byline_block_under_the_headline_and_listings() {
+        // The block right after the <h1> is the article's, though a layout class calls it a
+        // teaser; a listing of other articles signs them, not this one.
+        let html = r#"<html><body><div class="listing"><div class="fachartikel-listing__item__author">Von John Roe am 08.12.2022</div></div>
+            <article><h1>Es kommt darauf an</h1>
+            <div class="teaser-small__metadata"><p class="byline__author"> VON <a href="/a">JANE DOE</a> am 21. April 2020 </p></div>
+            <p>Text.</p></article></body></html>"#;
+        let s = super::super::gather(&Document::parse(html));
+        assert!(s.byline_texts.iter().all(|t| !t.contains("John Roe")));
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
+    fn capitalised_author_classes() {
+        // CSS selectors match class text case-sensitively; camel-case classes count too.
+        let html = r#"<html><body><article><header><h1>Venezuela nach der Wahl</h1>
+            <ul class="metaInfoAuthorList"><li class="metaInfoAuthorList-item"><a href="/a">Jane Doe</a></li></ul>
+            </header><p>Text.</p></article></body></html>"#;
+        let s = super::super::gather(&Document::parse(html));
+        assert!(s.byline_texts.contains(&"Jane Doe".to_string()));
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
+    fn autor_classes_mark_bylines() {
+        // German and Spanish pages mark the byline "autor"; the photo's author, a related list
+        // and an author's photo are marked so too.
+        let html = r#"<html><body><article><h1>Una noticia de prueba aquí</h1>
+            <span class="foto-autor">Foto: John Roe</span>
+            <div class="tools"><div class="autor"><h6>Jane Doe | Publicado hace 3 horas</h6></div></div>
+            <p>Texto.</p><ul class="kontextliste-autor"><li>Nachricht</li></ul></article></body></html>"#;
+        let s = super::super::gather(&Document::parse(html));
+        assert_eq!(s.byline_texts, vec!["Jane Doe | Publicado hace 3 horas".to_string()]);
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
     fn possessive_site_names() {
         let cases: &[(&str, Option<&str>)] = &[
             ("Jane Doe's blog", Some("Jane Doe")),
@@ -456,6 +685,21 @@ mod tests {
         };
         let site = SiteNames::new(Some("Jane Doe's blog"), None, None);
         assert_eq!(s.authors(&[], &site), vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
+    fn sites_named_for_a_doctor() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Zeitphilosophie – Dr. Jane Doe", Some("Jane Doe")),
+            ("Prof. Dr. Jane Doe | Blog", Some("Jane Doe")),
+            ("Backrezepte | Dr. Oetker", None),
+            ("Dr. Jane Doe und die Folgen der Reform", None),
+        ];
+        for (title, want) in cases {
+            assert_eq!(titled_owner(title).as_deref(), *want, "{title}");
+        }
+        let s = Signals { title: Some("Zeitphilosophie – Dr. Jane Doe".into()), ..Signals::default() };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub struct Signals {
     pub meta_authors: Vec<String>,
     /// Author names from `rel=author` / `itemprop=author` markup.
     pub markup_authors: Vec<String>,
-    /// Texts of byline elements (`class*=byline`, `class*=author`).
+    /// Texts of byline elements (`class*=byline`, `class*=author`, `class=autor`).
     pub byline_texts: Vec<String>,
     /// Published-date strings from `<meta>` and `itemprop` markup, in priority order.
     pub meta_published: Vec<String>,
@@ -104,6 +104,7 @@ pub fn gather(doc: &Document) -> Signals {
     let root = doc.root();
     let selector = "html, title, h1, meta, link[rel], script[type], time, figcaption, \
                     [rel~=author], [itemprop], [class*=byline], [class*=Byline], [class*=author], \
+                    [class*=Author], [class*=autor], [class*=Autor], \
                     [class*=credit], [class*=caption], h2, h3";
     for id in doc.query_selector_all(root, selector) {
         let tag = doc.tag_name(id).to_ascii_lowercase();
@@ -521,8 +522,18 @@ fn is_page_chrome(doc: &Document, id: NodeId) -> bool {
 
 /// Class and id words of the page parts that hold other texts than the article: comment
 /// sections, sidebars, widgets, teaser and related lists.
-const CHROME_MARKS: &[&str] =
-    &["comment", "widget", "sidebar", "related", "respond", "teaser", "recommend", "popular", "trending"];
+const CHROME_MARKS: &[&str] = &[
+    "comment",
+    "widget",
+    "sidebar",
+    "related",
+    "respond",
+    "teaser",
+    "recommend",
+    "popular",
+    "trending",
+    "listing",
+];
 
 /// True when a class or id word of the element starts with one of `marks`, or holds it after a
 /// dash ("post-sidebar").
@@ -615,7 +626,8 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
     let author_markup =
         tag != "meta" && (rel.split_whitespace().any(|r| r == "author") || itemprop == "author");
     let is_byline = class.contains("byline")
-        || (class.contains("author") && !class.contains("authorit") && !class.contains("author-bio"));
+        || (class.contains("author") && !class.contains("authorit") && !class.contains("author-bio"))
+        || autor_class(&class);
     // Comment sections, sidebars and teaser lists sign other people's texts.
     if (author_markup || is_byline)
         && ((outside_article(doc, id) && !in_article_footer(doc, id) && !in_headline_header(doc, id))
@@ -654,6 +666,32 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
         }
     }
     figure_markup(doc, id, tag, &class, s);
+}
+
+/// True for the German and Spanish byline classes (`class="autor"`, `entry-autor`,
+/// `nombre-autor`): a class word with "autor" as one of its parts, in no photo credit
+/// (`foto-autor`, `bildautor`), picture, biography, contact or list part (`kontextliste-autor`
+/// signs the teasers of a related list).
+fn autor_class(class: &str) -> bool {
+    const OTHER_PARTS: &[&str] = &[
+        "foto",
+        "bild",
+        "img",
+        "image",
+        "photo",
+        "bio",
+        "zitat",
+        "email",
+        "mail",
+        "description",
+        "descripcion",
+        "folgen",
+    ];
+    class.split_whitespace().any(|word| {
+        let parts: Vec<&str> = word.split(['-', '_']).collect();
+        parts.iter().any(|p| matches!(*p, "autor" | "autores" | "autorin" | "autoren"))
+            && !parts.iter().any(|p| OTHER_PARTS.contains(p) || p.contains("list"))
+    })
 }
 
 /// The non-empty text nodes under an element, each cleaned (at most 12).
@@ -720,6 +758,11 @@ fn in_headline_header(doc: &Document, id: NodeId) -> bool {
     for _ in 0..10 {
         let Some(n) = cur else { break };
         let tag = doc.tag_name(n).to_ascii_lowercase();
+        // The block set right after the headline (`<h1>…</h1><div class="teaser-small__metadata">`)
+        // is the article's own, whatever its layout class says.
+        if doc.prev_element_sibling(n).is_some_and(|h| doc.tag_name(h).eq_ignore_ascii_case("h1")) {
+            return true;
+        }
         if matches!(tag.as_str(), "body" | "html" | "aside" | "nav" | "form" | "footer")
             || has_class_mark(doc, n, &["comment", "reply", "respond", "related", "teaser"])
         {
@@ -866,8 +909,8 @@ fn outside_article(doc: &Document, id: NodeId) -> bool {
         // ("sticky-sidebar-parent"), not a sidebar it sits in, unless it is itself a comment
         // or review (`<article class="comment">`).
         if matches!(tag.as_str(), "article" | "main" | "body") && n != id {
-            let names = format!("{} {}", doc.class_name(n), doc.id_attr(n)).to_ascii_lowercase();
-            return ["comment", "reply", "review", "respond", "discussion"].iter().any(|m| names.contains(m));
+            // Class words, not substrings: "ngart--preview" is no review.
+            return has_class_mark(doc, n, &["comment", "reply", "review", "respond", "discussion"]);
         }
         // Schema.org reviews and comments sign their own texts (`itemprop=review`).
         if n != id
