@@ -72,7 +72,11 @@ impl Signals {
         };
         let candidates: Vec<PubDate> = ranked.iter().map(|(d, _)| *d).collect();
         if let Some((d, _)) = ranked.iter().find(|c| not_after_modified(c)) {
-            if let Some(v) = self.visible_correction(d, &candidates, modified) {
+            // A day-only generic `<meta name=date>` (a build day, or a print edition's date)
+            // does not confirm a visible date against a stated time.
+            let confirming: Vec<PubDate> =
+                candidates.iter().filter(|c| !generic.contains(c)).copied().collect();
+            if let Some(v) = self.visible_correction(d, &confirming, modified) {
                 return (Some(v), None);
             }
             let time_days: Vec<PubDate> = self
@@ -374,6 +378,19 @@ mod tests {
         assert_eq!(day("2020-02-12").as_deref(), Some("2020-02-05"));
         // With a time of day it stamps the publication and is trusted.
         assert_eq!(day("2020-02-12T10:00:00+01:00").as_deref(), Some("2020-02-12"));
+        // A day-only one does not confirm the visible date against a stated time (a daily
+        // shows the next morning's print edition on an article posted the evening before).
+        let s = Signals {
+            ld: LdArticle { published: Some("2024-04-25T19:30:04+02:00".into()), ..LdArticle::default() },
+            meta_dates: vec!["2024-04-26".into()],
+            header_lines: vec!["Ausgabe vom 26.04.2024".into()],
+            html_lang: Some("de".into()),
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.published(None, None, None).0.map(|d| d.date().to_string()).as_deref(),
+            Some("2024-04-25")
+        );
     }
 
     #[test]
