@@ -181,8 +181,10 @@ pub fn parse_page(bytes: &[u8], source: &str, extractor: BodyExtractor) -> Resul
     let page = html;
     let html = strip_inert(&page);
     let doc = trafilatura::dom::Document::parse(&html);
-    let signals = meta::gather(&doc);
+    let mut signals = meta::gather(&doc);
     let body = body::extract(doc, &page, &signals, extractor);
+    // A client-rendered page shows its byline in the text its script holds.
+    signals.add_page_text(&body.text);
     let m = signals.resolve(None, &body.byline, body.extractor_date);
 
     let mut article = Article::new(source);

@@ -56,6 +56,12 @@ fn json_ld_author_list_and_dates() {
     assert_eq!(a.outlet.as_deref(), Some("The Riverside Courier"));
     assert_eq!(a.section.as_deref(), Some("Local"));
     assert_eq!(a.headline.as_deref(), Some("Old bridge reopens to walkers after two years"));
+    // The same page without the names on it: authors only its metadata knows are not trusted.
+    let bytes =
+        FIXTURES.iter().find(|(n, _)| *n == "jsonld_authors.html").map(|(_, b)| *b).unwrap_or_default();
+    let hidden = String::from_utf8_lossy(bytes).replace("Jane Doe, John Roe and Reuters · ", "");
+    let a = parse_page(hidden.as_bytes(), "hidden.html", BodyExtractor::default()).expect("parses");
+    assert!(a.byline.is_empty(), "{:?}", a.byline);
 }
 
 #[test]

@@ -79,6 +79,9 @@ pub struct Signals {
     pub labelled_published: Option<String>,
     /// The first date the visible text labels as the last change ("Letzte Änderung: …").
     pub labelled_updated: Option<String>,
+    /// The page's visible words (see [`norm`]), space-framed; read only on pages whose
+    /// JSON-LD or `<meta>` names authors, to tell whether readers see those names.
+    pub page_words: Option<String>,
     pub captions: Vec<String>,
     pub credits: Vec<String>,
 }
@@ -169,12 +172,21 @@ pub fn gather(doc: &Document) -> Signals {
         }
     }
     s.foot_lines = foot_lines(doc, &s.site_titles);
-    // Labelled dates are read only on pages whose markup states no publication date: the
-    // cascade would not use them otherwise, and the page's whole text is long.
-    if s.ld.published.is_none() && s.meta_published.is_empty() && !s.times.iter().any(|(_, marked)| *marked) {
+    // Labelled dates are read only on pages whose markup states no publication date, and the
+    // page's words only where metadata names authors: the page's whole text is long.
+    let want_dates =
+        s.ld.published.is_none() && s.meta_published.is_empty() && !s.times.iter().any(|(_, marked)| *marked);
+    let want_words = !s.ld.authors.is_empty() || !s.meta_authors.is_empty();
+    if want_dates || want_words {
         let text = visible_text(doc);
-        s.labelled_published = published::labelled_date(&text, &published::PUBLISHED_LABEL);
-        s.labelled_updated = published::labelled_date(&text, &published::UPDATED_LABEL);
+        if want_dates {
+            s.labelled_published = published::labelled_date(&text, &published::PUBLISHED_LABEL);
+            s.labelled_updated = published::labelled_date(&text, &published::UPDATED_LABEL);
+        }
+        if want_words {
+            // Soft hyphens ("Mat­thi­as") split no word.
+            s.page_words = Some(format!(" {} ", norm(&text.replace('\u{ad}', ""))));
+        }
     }
     s
 }
@@ -974,6 +986,9 @@ impl Signals {
         // A site signing its own pages ("Der Postillon", "katholisch.at") is not an author.
         let site = SiteNames::new(m.outlet.as_deref(), self.ld.publisher.as_deref(), url_for_host.as_deref());
         m.byline = self.authors(body_byline, &site);
+        // A name the page never shows its readers, only its metadata, is more often a CMS
+        // account or an SEO field than the writer: fewer authors beat wrong ones.
+        m.byline.retain(|name| self.shows_name(name));
         m.modified = self.ld.modified.iter().chain(&self.meta_modified).find_map(|s| date::parse_date(s));
         let (published, text) = self.published(m.url.as_deref(), m.modified, extractor_date);
         m.published = published;
@@ -985,6 +1000,33 @@ impl Signals {
             .find_map(|l| crate::extract::language::normalize_code(l));
         m.description = self.description.clone().or_else(|| self.ld.description.clone());
         m
+    }
+}
+
+impl Signals {
+    /// Adds text the reader sees to the page's words, when those are read.
+    pub fn add_page_text(&mut self, text: &str) {
+        if let Some(words) = &mut self.page_words {
+            words.push_str(&norm(&text.replace('\u{ad}', "")));
+            words.push(' ');
+        }
+    }
+
+    /// True when the page's visible text holds the name: whole, as first and last name
+    /// (without middle names), or inverted ("Doe Jane" for "Doe, Jane"). True when the page's
+    /// words were not read.
+    pub fn shows_name(&self, name: &str) -> bool {
+        let Some(words) = &self.page_words else {
+            return true;
+        };
+        let key = norm(name);
+        let parts: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+            return true;
+        };
+        [key.clone(), format!("{first} {last}"), format!("{last} {first}")]
+            .iter()
+            .any(|form| words.contains(&format!(" {form} ")))
     }
 }
 
@@ -1143,6 +1185,24 @@ mod tests {
         let m = s.resolve(None, &[], None);
         assert_eq!(m.byline, vec!["kmeier".to_string()]);
         assert_eq!(m.headline.as_deref(), Some("Neue Brücke eröffnet"));
+    }
+
+    #[test]
+    fn names_the_page_shows() {
+        let mut s = Signals { page_words: Some(" ".into()), ..Signals::default() };
+        s.add_page_text("Von Mat\u{ad}thi\u{ad}as Lauerer · André Klein, Redakteur · Doe, Jane");
+        let cases = [
+            ("Matthias Lauerer", true),
+            ("André Oliver Klein", true),
+            ("Jane Doe", true),
+            ("JOHN ROE", false),
+            ("Lüder Hoppe", false),
+        ];
+        for (name, shown) in cases {
+            assert_eq!(s.shows_name(name), shown, "{name}");
+        }
+        // Without the page's words read, every name passes.
+        assert!(Signals::default().shows_name("Lüder Hoppe"));
     }
 
     #[test]
