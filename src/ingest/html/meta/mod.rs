@@ -176,7 +176,18 @@ pub fn gather(doc: &Document) -> Signals {
     // page's words only where metadata names authors: the page's whole text is long.
     let want_dates =
         s.ld.published.is_none() && s.meta_published.is_empty() && !s.times.iter().any(|(_, marked)| *marked);
-    let want_words = !s.ld.authors.is_empty() || !s.meta_authors.is_empty();
+    let mut want_words = !s.ld.authors.is_empty() || !s.meta_authors.is_empty();
+    if want_words {
+        // Most pages show their byline around the headline or in byline markup: when every
+        // name the metadata gives is there, those lines are the words to check against.
+        let shown = [&s.header_lines, &s.title_lines, &s.foot_lines, &s.byline_texts, &s.markup_authors];
+        let text: Vec<&str> = shown.into_iter().flatten().map(String::as_str).collect();
+        let text = text.join(" \n ");
+        s.page_words = Some(String::from(" "));
+        s.add_page_text(&text);
+        let named = s.ld.authors.iter().chain(&s.meta_authors);
+        want_words = !named.clone().all(|n| s.shows_name(n));
+    }
     if want_dates || want_words {
         let text = visible_text(doc);
         if want_dates {
@@ -184,8 +195,8 @@ pub fn gather(doc: &Document) -> Signals {
             s.labelled_updated = published::labelled_date(&text, &published::UPDATED_LABEL);
         }
         if want_words {
-            // Soft hyphens ("Mat­thi­as") split no word.
-            s.page_words = Some(format!(" {} ", norm(&text.replace('\u{ad}', ""))));
+            s.page_words = Some(String::from(" "));
+            s.add_page_text(&text);
         }
     }
     s
@@ -988,7 +999,7 @@ impl Signals {
         m.byline = self.authors(body_byline, &site);
         // A name the page never shows its readers, only its metadata, is more often a CMS
         // account or an SEO field than the writer: fewer authors beat wrong ones.
-        m.byline.retain(|name| self.shows_name(name));
+        m.byline.retain(|name| !self.metadata_names(name) || self.shows_name(name));
         m.modified = self.ld.modified.iter().chain(&self.meta_modified).find_map(|s| date::parse_date(s));
         let (published, text) = self.published(m.url.as_deref(), m.modified, extractor_date);
         m.published = published;
@@ -1012,6 +1023,16 @@ impl Signals {
         }
     }
 
+    /// True when JSON-LD or `<meta>` give the name (alone or in a list, in any of its
+    /// [`name_forms`]).
+    fn metadata_names(&self, name: &str) -> bool {
+        let forms = name_forms(name);
+        self.ld.authors.iter().chain(&self.meta_authors).any(|m| {
+            let words = format!(" {} ", norm(m));
+            forms.iter().any(|f| words.contains(f.as_str()))
+        })
+    }
+
     /// True when the page's visible text holds the name: whole, as first and last name
     /// (without middle names), or inverted ("Doe Jane" for "Doe, Jane"). True when the page's
     /// words were not read.
@@ -1019,15 +1040,20 @@ impl Signals {
         let Some(words) = &self.page_words else {
             return true;
         };
-        let key = norm(name);
-        let parts: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-        let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
-            return true;
-        };
-        [key.clone(), format!("{first} {last}"), format!("{last} {first}")]
-            .iter()
-            .any(|form| words.contains(&format!(" {form} ")))
+        let forms = name_forms(name);
+        forms.is_empty() || forms.iter().any(|f| words.contains(f.as_str()))
     }
+}
+
+/// The space-framed [`norm`] forms a name may be written in: whole, first and last name only,
+/// inverted ("Doe Jane" for "Doe, Jane"). Empty for a name without words.
+fn name_forms(name: &str) -> Vec<String> {
+    let key = norm(name);
+    let parts: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return Vec::new();
+    };
+    vec![format!(" {key} "), format!(" {first} {last} "), format!(" {last} {first} ")]
 }
 
 /// Lowercased words of a string, punctuation folded to spaces: for comparing titles.
@@ -1201,6 +1227,11 @@ mod tests {
         for (name, shown) in cases {
             assert_eq!(s.shows_name(name), shown, "{name}");
         }
+        // Only names the metadata gives are checked: "Harm, Robert" gives "Robert Harm".
+        let s = Signals { meta_authors: vec!["Harm, Robert".into()], page_words: Some(" ".into()), ..s };
+        assert!(s.metadata_names("Robert Harm") && !s.shows_name("Robert Harm"));
+        assert_eq!(s.resolve(None, &[], None).byline, Vec::<String>::new());
+        assert!(!s.metadata_names("Jane Doe"));
         // Without the page's words read, every name passes.
         assert!(Signals::default().shows_name("Lüder Hoppe"));
     }
