@@ -38,6 +38,8 @@ impl Signals {
         specific.extend(timed);
         texts.extend(self.meta_dates.iter().map(String::as_str));
         // Each candidate with whether the page states it as its publication date.
+        // The dates shown under the headline, read once for both their uses below.
+        let visible = self.visible_dates();
         let mut ranked: Vec<(PubDate, bool)> = specific.iter().map(|d| (*d, true)).collect();
         // A full day in the URL is stated by the site too, and ranks after the metadata.
         let from_url = url.and_then(date::date_from_url);
@@ -46,7 +48,7 @@ impl Signals {
         // a day-only `<meta name=date>`, the URL month,
         // unmarked <time>s and the extractor's guess.
         if specific.is_empty() && url_day.is_none() {
-            ranked.extend(self.visible_dates().first().map(|d| (*d, false)));
+            ranked.extend(visible.first().map(|d| (*d, false)));
             // Then the date the page labels as its publication's, and at last, on pages that
             // state no other, the day it says it was last changed.
             let labelled = [&self.labelled_published, &self.labelled_updated]
@@ -76,7 +78,7 @@ impl Signals {
             // does not confirm a visible date against a stated time.
             let confirming: Vec<PubDate> =
                 candidates.iter().filter(|c| !generic.contains(c)).copied().collect();
-            if let Some(v) = self.visible_correction(d, &confirming, modified) {
+            if let Some(v) = Self::visible_correction(d, &visible, &confirming, modified) {
                 return (Some(v), None);
             }
             let time_days: Vec<PubDate> = self
@@ -153,12 +155,11 @@ impl Signals {
     /// time (`2018-12-31T23:11Z` shown as "1. Januar 2019"). A visible day no metadata
     /// confirms is not trusted over the metadata.
     fn visible_correction(
-        &self,
         d: &PubDate,
+        visible: &[PubDate],
         candidates: &[PubDate],
         modified: Option<PubDate>,
     ) -> Option<PubDate> {
-        let visible = self.visible_dates();
         if visible.is_empty()
             || d.precision < DatePrecision::Day
             || visible.iter().any(|v| v.date() == d.date())
