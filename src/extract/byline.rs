@@ -235,6 +235,71 @@ pub fn parse_signed_line(line: &str) -> Option<Vec<String>> {
 /// Reads the link to an author's other texts that closes her author box ("Alle Artikel von
 /// Jane Doe", "Alles von Jane Doe", "View all posts by Jane Doe", "More by Jane Doe"): her full
 /// name, or `None` for any other line ("More from The Sun" names an outlet).
+/// Reads a desk's signature from a byline element, for a page that names no person: "von
+/// Redaktion", "Author Greentech.LIVE Redaktion", "Por Redacción Diario Pagina Siete",
+/// "By MND Staff", "vom Support Team". The desk signs the article, so it is its byline, as the
+/// page writes it (without the label and a date after it). A bare "Staff" or "Staff Writer"
+/// names no one and stays dropped; neither is a site's or agency's name alone ("von Die
+/// Tagespresse") a desk.
+pub fn parse_desk_signature(text: &str) -> Option<String> {
+    let text = normalize_space(&ungender_label(text));
+    let text = text.trim().trim_start_matches(['—', '–', '-', '|', '·', '•', ',']).trim();
+    let rest = VERB_PREFIX
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim())
+        .or_else(|| strip_by_prefix(text))
+        .unwrap_or(text);
+    // "Redaktion, 24. Januar 2022", "Von Redaktion -": a stamp or a separator ends it.
+    let rest = rest.split([',', '|', '–', '—', '·', '•']).next()?.split(" - ").next()?;
+    let rest = cut_date_tail(rest.trim());
+    let rest = rest.trim().trim_end_matches(['-', ':']).trim();
+    let toks: Vec<&str> = rest.split_whitespace().collect();
+    if toks.is_empty() || toks.len() > 5 || rest.chars().count() > 60 {
+        return None;
+    }
+    let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
+    const DESKS: &[&str] = &[
+        "redaktion",
+        "redacción",
+        "redaccion",
+        "rédaction",
+        "redazione",
+        "redactie",
+        "redação",
+        "redakcja",
+        "newsroom",
+        "webteam",
+        "team",
+        "desk",
+    ];
+    let is_desk = |w: &str| DESKS.contains(&w) || w.ends_with("-redaktion");
+    // "MND Staff", "HLNF Staff Report": staff named by its brand; the brand comes first.
+    let branded_staff = lower.len() >= 2
+        && lower.iter().position(|w| w == "staff").is_some_and(|i| {
+            i > 0 && lower[i + 1..].iter().all(|w| matches!(w.as_str(), "report" | "reports"))
+        });
+    if !(lower.iter().any(|w| is_desk(w)) || branded_staff) {
+        return None;
+    }
+    // "Die Redaktion empfiehlt", "Team der Woche": a phrase, not a signature. Every word but
+    // the desk's own is a name or brand (capitalised, or written with a dot or digit).
+    let brand_like = |t: &&str| {
+        let l = t.to_lowercase();
+        is_desk(&l)
+            || l == "staff"
+            || matches!(l.as_str(), "report" | "reports")
+            || t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || t.contains(['.', '-'])
+    };
+    let article =
+        lower.first().is_some_and(|w| matches!(w.as_str(), "die" | "der" | "the" | "la" | "le" | "el"));
+    if article || !toks.iter().all(brand_like) {
+        return None;
+    }
+    Some(rest.to_string())
+}
+
 pub fn parse_archive_link(line: &str) -> Option<Vec<String>> {
     let line = normalize_space(line);
     let caps = ARCHIVE_LINK.captures(line.trim())?;
@@ -1682,6 +1747,33 @@ fn dedupe(names: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn desk_signatures() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("von Redaktion", Some("Redaktion")),
+            ("Author Greentech.LIVE Redaktion", Some("Greentech.LIVE Redaktion")),
+            ("Por Redacción Diario Pagina Siete", Some("Redacción Diario Pagina Siete")),
+            ("von Redaktion, 24. Januar 2022", Some("Redaktion")),
+            ("Redaktion 1. November 2023 10:29", Some("Redaktion")),
+            ("Von Redaktion -", Some("Redaktion")),
+            ("vom Support Team", Some("Support Team")),
+            ("von revamp-it Webteam", Some("revamp-it Webteam")),
+            ("By MND Staff", Some("MND Staff")),
+            ("by HLNF Staff Report", Some("HLNF Staff Report")),
+            // A bare "Staff" names no one; a site alone is no desk; phrases are not signatures.
+            ("By Staff", None),
+            ("By Staff Writer", None),
+            ("Staff and news service reports", None),
+            ("von Die Tagespresse", None),
+            ("Jane Doe", None),
+            ("Die Redaktion empfiehlt", None),
+            ("Team der Woche", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_desk_signature(text).as_deref(), *want, "{text}");
+        }
+    }
 
     fn v(names: &[&str]) -> Option<Vec<String>> {
         Some(names.iter().map(|s| s.to_string()).collect())

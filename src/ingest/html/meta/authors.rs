@@ -125,11 +125,21 @@ impl Signals {
         }
         // Blogs sign with one word ("von Heiko"): from author markup taken only when no
         // fuller byline exists.
-        self.markup_authors
+        let handle = self
+            .markup_authors
             .iter()
             .chain(&self.byline_texts)
             .filter_map(|t| byline::parse_handle(strip_label(t)))
-            .find(|n| !site.is_site(n))
+            .find(|n| !site.is_site(n));
+        // Last, a desk that the byline markup shows as the article's signer ("von Redaktion",
+        // "Greentech.LIVE Redaktion"): the page's own byline, though no person's.
+        handle
+            .or_else(|| {
+                self.byline_texts
+                    .iter()
+                    .chain(&self.markup_authors)
+                    .find_map(|t| byline::parse_desk_signature(t))
+            })
             .into_iter()
             .collect()
     }
@@ -524,6 +534,23 @@ mod tests {
             ..Signals::default()
         };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["jdoe1984".to_string()]);
+    }
+
+    #[test]
+    fn a_desk_signs_when_no_person_does() {
+        let site = SiteNames::new(Some("Tennis Weekly"), None, None);
+        let s = Signals { byline_texts: vec!["von Redaktion, 24. Januar 2022".into()], ..Signals::default() };
+        assert_eq!(s.authors(&[], &site), vec!["Redaktion".to_string()]);
+        // A person anywhere in the cascade comes first.
+        let s = Signals {
+            byline_texts: vec!["von Redaktion".into()],
+            header_lines: vec!["Von Jane Doe".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &site), vec!["Jane Doe".to_string()]);
+        // Metadata alone does not sign with a desk: the page must show it.
+        let s = Signals { meta_authors: vec!["Redaktion".into()], ..Signals::default() };
+        assert!(s.authors(&[], &site).is_empty());
     }
 
     #[test]
