@@ -244,6 +244,13 @@ pub fn parse_signed_line(line: &str) -> Option<Vec<String>> {
 pub fn parse_desk_signature(text: &str) -> Option<String> {
     let text = normalize_space(&ungender_label(text));
     let text = text.trim().trim_start_matches(['—', '–', '-', '|', '·', '•', ',']).trim();
+    // "VonBR24 Redaktion": the label's element run into the desk's.
+    let text = ["Von", "By", "Por", "Par"]
+        .iter()
+        .find_map(|p| {
+            text.strip_prefix(p).filter(|r| r.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        })
+        .unwrap_or(text);
     let rest = VERB_PREFIX
         .captures(text)
         .and_then(|c| c.get(1))
@@ -1760,6 +1767,7 @@ mod tests {
             ("vom Support Team", Some("Support Team")),
             ("von revamp-it Webteam", Some("revamp-it Webteam")),
             ("By MND Staff", Some("MND Staff")),
+            ("VonBR24 Redaktion", Some("BR24 Redaktion")),
             ("by HLNF Staff Report", Some("HLNF Staff Report")),
             // A bare "Staff" names no one; a site alone is no desk; phrases are not signatures.
             ("By Staff", None),

@@ -14,7 +14,8 @@ impl Signals {
         let owner = [&self.site_name, &self.title]
             .into_iter()
             .flatten()
-            .find_map(|t| possessive_owner(t).or_else(|| titled_owner(t)));
+            .find_map(|t| possessive_owner(t).or_else(|| titled_owner(t)))
+            .or_else(|| self.site_named_for_author());
         let is_owner = |n: &str| owner.as_deref().is_some_and(|o| norm(o) == norm(n));
         // "Editor: Jane Doe" beside the byline: the editor is no author, even where the
         // page's metadata names her.
@@ -142,6 +143,17 @@ impl Signals {
             })
             .into_iter()
             .collect()
+    }
+}
+
+impl Signals {
+    /// A site named after a person whom its metadata names as the author ("Wolfgang Schmale"
+    /// both as `og:site_name` and as the JSON-LD author): a personal site, signed by its owner.
+    fn site_named_for_author(&self) -> Option<String> {
+        let site = self.site_name.as_deref()?;
+        let person = leading_name(site).filter(|n| norm(n) == norm(site))?;
+        let named = self.ld.authors.iter().chain(&self.meta_authors).any(|a| norm(a) == norm(&person));
+        named.then_some(person)
     }
 }
 
@@ -550,6 +562,20 @@ mod tests {
         assert_eq!(s.authors(&[], &site), vec!["Jane Doe".to_string()]);
         // Metadata alone does not sign with a desk: the page must show it.
         let s = Signals { meta_authors: vec!["Redaktion".into()], ..Signals::default() };
+        assert!(s.authors(&[], &site).is_empty());
+    }
+
+    #[test]
+    fn sites_named_for_their_author() {
+        let site = SiteNames::new(Some("Wolfgang Schmale"), None, None);
+        let mut s = Signals {
+            site_name: Some("Wolfgang Schmale".into()),
+            ld: LdArticle { authors: vec!["Wolfgang Schmale".into()], ..LdArticle::default() },
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &site), vec!["Wolfgang Schmale".to_string()]);
+        // A site's name alone, without metadata naming it the author, signs nothing.
+        s.ld.authors.clear();
         assert!(s.authors(&[], &site).is_empty());
     }
 
