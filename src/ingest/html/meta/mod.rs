@@ -139,7 +139,11 @@ pub fn gather(doc: &Document) -> Signals {
             "script" => {
                 let ty = attr(doc, id, "type").unwrap_or_default().to_ascii_lowercase();
                 if ty.contains("ld+json") {
-                    read_json_ld(&doc.text_content(id), &mut s.ld);
+                    // Hand-written scripts break lines inside their strings ("articleBody":
+                    // "First paragraph.⏎Second …"), which strict JSON forbids; as whitespace
+                    // between values such characters mean the same as a space.
+                    let raw = doc.text_content(id).replace(|c: char| c.is_ascii_control(), " ");
+                    read_json_ld(&raw, &mut s.ld);
                 }
             }
             _ => {}
@@ -1259,6 +1263,17 @@ mod tests {
         let m = s.resolve(None, &[], None);
         assert_eq!(m.headline.as_deref(), Some("Speech at the convention"));
         assert_eq!(m.byline, vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
+    fn json_ld_with_line_breaks_inside_strings() {
+        // Strict JSON refuses a raw line break inside a string; the script is still read.
+        let html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"BlogPosting\",
+            \"articleBody\": \"First paragraph.\nSecond\tparagraph.\",
+            \"author\": {\"@type\": \"Person\", \"name\": \"Jane Doe\"}}</script></head>
+            <body><p>Text.</p></body></html>";
+        let s = gather(&Document::parse(html));
+        assert_eq!(s.ld.authors, vec!["Jane Doe".to_string()]);
     }
 
     #[test]
