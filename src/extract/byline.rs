@@ -387,6 +387,8 @@ pub fn parse_labelled_byline(label: &str, next: &str) -> Option<Vec<String>> {
         }
         "author" | "authors" | "autor" | "autorin" | "autoren" | "auteur" | "auteurs" | "autore"
         | "autori" | "verfasser" | "verfasserin" | "text" => format!("Autor: {next}"),
+        // A credits block ("Interview" above "JANE DOE", then "Fotograf" above the photographer).
+        "interview" => format!("Interview: {next}"),
         _ => return None,
     };
     parse_visible_byline(&joined)
@@ -1969,6 +1971,9 @@ mod tests {
             ("by", "contrast", None),
             ("Menü", "Jane Doe", None),
             ("Autor:", "Drew Angerer/Getty Images", None),
+            // A magazine's credits block names the interviewer under "Interview".
+            ("Interview", "JANE DOE", v(&["Jane Doe"])),
+            ("Fotograf", "JOHN ROE", None),
         ];
         for (label, next, want) in cases {
             assert_eq!(&parse_labelled_byline(label, next), want, "{label} / {next}");
