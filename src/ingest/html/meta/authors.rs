@@ -228,11 +228,22 @@ fn visible_bylines(lines: &[String]) -> impl Iterator<Item = Vec<String>> + '_ {
     (0..lines.len()).filter_map(|i| signature(lines, i))
 }
 
-/// The byline that line `i` of `lines` states, alone or as a label for the next line.
+/// The byline that line `i` of `lines` states, alone, as a label for the next line, or as a
+/// name that a lone joint ("am", "|") ties to the stamp after it.
 fn signature(lines: &[String], i: usize) -> Option<Vec<String>> {
     let l = lines.get(i)?;
     byline::parse_visible_byline(l)
         .or_else(|| lines.get(i + 1).and_then(|next| byline::parse_labelled_byline(l, next)))
+        .or_else(|| {
+            // "Jane Doe" / "am" / "Mittwoch, 26.01.2022": a name and its stamp in elements of
+            // their own, joined by a word that stands alone between them.
+            let (joint, stamp) = (lines.get(i + 1)?, lines.get(i + 2)?);
+            let joint = matches!(
+                joint.trim().to_lowercase().as_str(),
+                "am" | "on" | "le" | "el" | "|" | "-" | "–" | "—" | "/" | "·" | "•"
+            );
+            joint.then(|| byline::parse_visible_byline(&format!("{l} | {stamp}"))).flatten()
+        })
 }
 
 /// The brand that a desk's signature puts before its desk word ("Greentech.LIVE Redaktion",
@@ -563,6 +574,21 @@ mod tests {
         // Metadata alone does not sign with a desk: the page must show it.
         let s = Signals { meta_authors: vec!["Redaktion".into()], ..Signals::default() };
         assert!(s.authors(&[], &site).is_empty());
+    }
+
+    #[test]
+    fn name_and_stamp_in_elements_of_their_own() {
+        let cases: &[(&[&str], Option<&str>)] = &[
+            (&["Jane Doe", "am", "Mittwoch, 26.01.2022 - 14:30"], Some("Jane Doe")),
+            (&["Jane Doe", "|", "03.03.2023"], Some("Jane Doe")),
+            // A name beside a date without a joint stays unread, as does a joint before no stamp.
+            (&["Jane Doe", "Mittwoch, 26.01.2022 - 14:30"], None),
+            (&["Jane Doe", "am", "Ufer der Elbe"], None),
+        ];
+        for (lines, want) in cases {
+            let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            assert_eq!(signature(&lines, 0), want.map(|w| vec![w.to_string()]), "{lines:?}");
+        }
     }
 
     #[test]
