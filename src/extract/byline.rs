@@ -381,8 +381,17 @@ pub fn parse_labelled_byline(label: &str, next: &str) -> Option<Vec<String>> {
         _ => next,
     };
     let joined = match l.as_str() {
-        "by" | "von" | "par" | "por" | "door" | "written by" | "posted by" | "geschrieben von"
-        | "verfasst von" => {
+        "by"
+        | "von"
+        | "par"
+        | "por"
+        | "door"
+        | "written by"
+        | "posted by"
+        | "published by"
+        | "geschrieben von"
+        | "verfasst von"
+        | "veröffentlicht von" => {
             format!("{l} {next}")
         }
         "author" | "authors" | "autor" | "autorin" | "autoren" | "auteur" | "auteurs" | "autore"
@@ -1974,6 +1983,8 @@ mod tests {
             // A magazine's credits block names the interviewer under "Interview".
             ("Interview", "JANE DOE", v(&["Jane Doe"])),
             ("Fotograf", "JOHN ROE", None),
+            ("Published By", "Jane Doe", v(&["Jane Doe"])),
+            ("Veröffentlicht von", "Jane Doe", v(&["Jane Doe"])),
         ];
         for (label, next, want) in cases {
             assert_eq!(&parse_labelled_byline(label, next), want, "{label} / {next}");
