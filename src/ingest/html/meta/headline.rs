@@ -3,7 +3,8 @@
 //! writes it (a colon binds it, a dash or a run-in does not), and blog post titles and `<h2>`s
 //! for pages without an article `<h1>`. The visible `<h1>` wins over an SEO metadata title,
 //! unless it is the site's name, a teaser, one of many, or the page states another headline
-//! twice (JSON-LD repeated in a heading, a marked post title a metadata title gives).
+//! twice (JSON-LD repeated in a heading, a marked post title a metadata title gives, a
+//! metadata title a heading shows under a kicker run in without a colon).
 
 use super::{norm, Signals};
 
@@ -148,6 +149,10 @@ impl Signals {
                 return Some(ld);
             }
         }
+        // Any metadata title a heading shows under a kicker run in without a colon.
+        if let Some(t) = self.metadata_title_in_heading(&strip) {
+            return Some(t);
+        }
         // Likewise a post title the page marks (`itemprop=headline`, `entry-title`) apart from
         // its <h1> and that a metadata title states: the <h1> is a section or blog name.
         if let (Some(p), Some(h)) = (self.post_titles.first(), self.h1.first()) {
@@ -201,6 +206,42 @@ impl Signals {
             Some((_, h)) => Some(h.clone()),
             None => Some(self.distinct_h1(&meta, &site).unwrap_or(meta)),
         }
+    }
+
+    /// A metadata title other than the `<h1>` that one of the page's first `<h2>`/`<h3>`s
+    /// states, whole or after a kicker it runs in ("Neue Leipziger Schule Judy Lybke, …"
+    /// beside og:title "Judy Lybke, …"): the headline as the article shows it, the `<h1>` a
+    /// rewording or its kicker form. Of several such titles the shortest, the one without
+    /// the kicker, is the headline.
+    fn metadata_title_in_heading(&self, strip: &dyn Fn(&str) -> String) -> Option<String> {
+        let h1 = self.h1.first().map(|h| norm(h)).unwrap_or_default();
+        let titles = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title];
+        titles
+            .into_iter()
+            .flatten()
+            .map(|t| strip(t))
+            .filter(|t| {
+                let k = norm(t);
+                if k.split(' ').count() < 3 || k == h1 {
+                    return false;
+                }
+                // An <h1> holding the title whole and going on is its longer form; one ending
+                // in it is the title under its kicker.
+                if h1.contains(&k) && !h1.ends_with(&k) {
+                    return false;
+                }
+                // The heading runs a kicker into the title without a colon: the kicker
+                // stands before the title ("Kicker Title" beside "Title"), or where the title
+                // writes "Kicker: Title" the heading drops the colon. Stated as is (colons
+                // and all), a heading is often another article's teaser.
+                let colons = |x: &str| x.matches(':').count();
+                self.sub_heads.iter().take(3).any(|s| {
+                    let sk = norm(s);
+                    let run_in = sk.strip_suffix(&k).is_some_and(|pre| pre.ends_with(' '));
+                    (run_in && colons(s) <= colons(t)) || (sk == k && colons(s) < colons(t))
+                })
+            })
+            .min_by_key(|t| t.chars().count())
     }
 
     /// The page's own `<h1>` when it shares no words with the metadata title: product and
@@ -835,6 +876,69 @@ mod tests {
                 ..Signals::default()
             };
             assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{ld}");
+        }
+    }
+
+    #[test]
+    fn metadata_title_under_a_run_in_kicker_heading() {
+        // (ld headline, og:title, meta title, h1, first heading, want)
+        let cases: &[(&str, &str, &str, &str, &str, &str)] = &[
+            // The heading runs a kicker into og:title: og:title, without the <h1>'s kicker.
+            (
+                "Neue Schule: Judy Lybke, ganz und gar nicht eigenartig",
+                "Judy Lybke, ganz und gar nicht eigenartig",
+                "",
+                "Neue Schule: Judy Lybke, ganz und gar nicht eigenartig",
+                "Neue Schule Judy Lybke, ganz und gar nicht eigenartig",
+                "Judy Lybke, ganz und gar nicht eigenartig",
+            ),
+            // The heading drops the colon of og:title's kicker: og:title as written.
+            (
+                "Schule mit KI - Kinder lernen schneller",
+                "Technik im Klassenzimmer: Schule mit KI – Sie lernen schneller",
+                "",
+                "Schule mit KI - Kinder lernen schneller",
+                "Technik im Klassenzimmer Schule mit KI – Sie lernen schneller",
+                "Technik im Klassenzimmer: Schule mit KI – Sie lernen schneller",
+            ),
+            // Of two titles the heading states, the shorter one without the kicker.
+            (
+                "Vanlife in Schweden",
+                "Vanlife in Schweden: Skandinavien im Wohnmobil erleben",
+                "Skandinavien im Wohnmobil erleben",
+                "Vanlife in Schweden - Skandinavien im Wohnmobil",
+                "Vanlife in Schweden Skandinavien im Wohnmobil erleben",
+                "Skandinavien im Wohnmobil erleben",
+            ),
+            // A kicker the heading binds with a colon stays with the headline: the <h1>.
+            (
+                "Musik-Stars fordern neues Streaming-Modell",
+                "Abrechnung: Musik-Stars fordern neues Streaming-Modell",
+                "",
+                "Abrechnung: Musik-Stars fordern neues Streaming-Modell",
+                "Abrechnung : Musik-Stars fordern neues Streaming-Modell",
+                "Abrechnung: Musik-Stars fordern neues Streaming-Modell",
+            ),
+            // A heading stating a social title as written is a teaser: the <h1>.
+            (
+                "Peta erstattet Anzeige wegen toten Tauben",
+                "Düsseldorf: Tote Tauben im Dome gefunden",
+                "",
+                "Peta erstattet Anzeige wegen toten Tauben",
+                "Düsseldorf: Tote Tauben im Dome gefunden",
+                "Peta erstattet Anzeige wegen toten Tauben",
+            ),
+        ];
+        for (ld, og, meta, h1, head, want) in cases {
+            let s = Signals {
+                ld: super::super::LdArticle { headline: Some(ld.to_string()), ..Default::default() },
+                og_title: Some(og.to_string()),
+                meta_title: Some(meta.to_string()).filter(|m| !m.is_empty()),
+                h1: vec![h1.to_string()],
+                sub_heads: vec![head.to_string(), "Weitere Artikel".into()],
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{og}");
         }
     }
 
