@@ -1,10 +1,11 @@
 //! The headline cascade: JSON-LD `headline`, `og:title`, `<h1>`, `<title>`, with the site's
 //! name (and a numeric dateline) cut off the title's ends, a kicker kept or dropped as the page
-//! writes it (a colon binds it, a dash or a run-in does not), and blog post titles and `<h2>`s
-//! for pages without an article `<h1>`. The visible `<h1>` wins over an SEO metadata title,
-//! unless it is the site's name, a teaser, one of many, or the page states another headline
-//! twice (JSON-LD repeated in a heading, a marked post title a metadata title gives, a
-//! metadata title a heading shows under a kicker run in without a colon).
+//! writes it (a colon binds it; a dash, a run-in or a topic line after the headline does not),
+//! and blog post titles and `<h2>`s for pages without an article `<h1>`. The visible `<h1>`
+//! wins over an SEO metadata title, unless it is the site's name, a teaser, one of many, or
+//! the page states another headline twice (JSON-LD repeated in a heading, a marked post title
+//! a metadata title gives, a metadata title a heading shows under a kicker run in without a
+//! colon).
 
 use super::{norm, Signals};
 
@@ -21,6 +22,14 @@ impl Signals {
         let key = norm(&headline);
         for (kicker, core) in &self.h1_kickers {
             let (k, c) = (norm(kicker), norm(core));
+            // A topic line marked after the headline in the markup, set above it by the
+            // style sheet ("Energiewende … <span class=topline>Forschung</span>"), is no
+            // part of it either; a "kicker" longer than the rest is the headline itself.
+            let between =
+                key.strip_prefix(&c).and_then(|r| r.strip_suffix(&k)).map(|m| m.split_whitespace().count());
+            if !c.is_empty() && !k.is_empty() && k.len() < c.len() && between.is_some_and(|n| n <= 2) {
+                return Some(core.clone());
+            }
             if !(key.starts_with(&k) && key.ends_with(&c) && key.len() <= k.len() + c.len() + 1) {
                 // A metadata title putting another kicker than the page's before the headline
                 // ("Corona-Lockerungen: Autohäuser …" where the <h1> shows "Nach
@@ -1048,6 +1057,12 @@ mod tests {
                 r#"<h1><span class="dachzeile">Nach Corona-Lockerungen</span> <span class="headline">Autohäuser rechnen mit Flaute</span></h1>"#,
                 "Corona-Lockerungen: Autohäuser rechnen mit Flaute",
                 "Autohäuser rechnen mit Flaute",
+            ),
+            // A topic line marked after the headline in the markup: the headline proper.
+            (
+                r#"<h1><span>Energiewende und nachhaltiges Wirtschaften</span> <small><span class="c-topline__item">, Thema: Forschung</span></small></h1>"#,
+                "Energiewende und Wirtschaften",
+                "Energiewende und nachhaltiges Wirtschaften",
             ),
             // No kicker marked: the <h1> as it is.
             ("<h1>Covid-19: Was nun?</h1>", "Covid-19: Was nun?", "Covid-19: Was nun?"),
