@@ -145,6 +145,19 @@ impl Signals {
             if let Some(h) = named {
                 return Some(h.clone());
             }
+            // Likewise a first heading that is the metadata title without a bracketed note
+            // at its end ("Der historische Purzelbaum (2021/5)"): an issue or series number.
+            let bare = meta
+                .trim_end()
+                .strip_suffix(')')
+                .and_then(|m| m.rsplit_once(" ("))
+                .map(|(head, _)| norm(head))
+                .filter(|k| k.contains(' '));
+            if let Some(k) = bare {
+                if let Some(h) = self.sub_heads.iter().take(3).find(|h| norm(h) == k) {
+                    return Some(h.clone());
+                }
+            }
         }
         // A JSON-LD headline other than the <h1> that the page repeats in one of its first
         // <h2>/<h3>s is the article's headline stated twice; the <h1> is a search-engine or
@@ -1023,6 +1036,20 @@ mod tests {
                 "Reflections on Python 3",
             ),
         ];
+        let cases = cases.into_iter().chain([
+            // An <h2> that is og:title without its bracketed issue number.
+            (
+                r#"<meta property="og:title" content="Der historische Purzelbaum (2021/5)"><body>
+                <h2>Der historische Purzelbaum</h2><h2>Kunst und Essen in Leipzig</h2></body>"#,
+                "Der historische Purzelbaum",
+            ),
+            // A heading writing the note too keeps it.
+            (
+                r#"<meta property="og:title" content="Geister und Spuk (#5)"><body>
+                <h2>Geister und Spuk (#5)</h2></body>"#,
+                "Geister und Spuk (#5)",
+            ),
+        ]);
         for (page, want) in cases {
             let doc = Document::parse(&format!("<html><head>{page}</html>"));
             let m = gather(&doc).resolve(None, &[], None);
