@@ -72,10 +72,16 @@ impl Signals {
                         continue;
                     };
                     let core_key = norm(core);
+                    // The title may give the headline's short form after the kicker
+                    // ("Initiative X - kostenloser Stromcheck | Site" over "Initiative X
+                    // Kostenloser Stromcheck für private Haushalte"): its part up to the next
+                    // separator, of two words or more, begins the <h1>'s rest.
+                    let short = title_parts(rest).first().map(|p| norm(p)).unwrap_or_default();
+                    let shortened = short.contains(' ') && core_key.starts_with(&format!("{short} "));
                     if kicker.chars().count() >= 3
                         && !core.starts_with(['-', '–', '—', ':', '|'])
                         && core_key.contains(' ')
-                        && norm(rest).starts_with(&core_key)
+                        && (norm(rest).starts_with(&core_key) || shortened)
                     {
                         return Some(core.to_string());
                     }
@@ -578,6 +584,18 @@ mod tests {
                 "Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum",
                 "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum",
                 "Getränke per Schiff ins Stadtzentrum",
+            ),
+            // The title gives the headline's short form after the kicker.
+            (
+                "Initiative EnergieEffizienz - kostenloser Stromcheck | Ökologisch Bauen",
+                "Initiative EnergieEffizienz Kostenloser Stromcheck für private Haushalte",
+                "Kostenloser Stromcheck für private Haushalte",
+            ),
+            // …of two words or more: one shared word is no short form.
+            (
+                "Bündnis Klima - Kostenloser Check | Ökologisch Bauen",
+                "Bündnis Klima Kostenloser Stromcheck für private Haushalte",
+                "Bündnis Klima Kostenloser Stromcheck für private Haushalte",
             ),
             // A colon may belong to the headline: the <h1> stays.
             (
