@@ -137,6 +137,15 @@ impl Signals {
         if let Some(t) = quoted {
             meta = strip(t);
         }
+        // Without any <h1>, two titles that put different labels before a colon and agree
+        // after it ("Industriell Revolutioniert?: Anno 1800 Beta" beside "next2games |
+        // Vorschauen: Anno 1800 Beta"): the labels are a teaser line and a section, the part
+        // both give is the headline.
+        if self.visible_titles().is_empty() {
+            if let Some(tail) = shared_colon_tail(&meta, &self.titles_but(&meta)) {
+                meta = tail;
+            }
+        }
         // Without any <h1>, an <h2>/<h3> that is one part of the metadata title is the post's
         // title, the other parts a blog name the page does not state elsewhere.
         if self.visible_titles().is_empty() {
@@ -270,6 +279,16 @@ impl Signals {
                 })
             })
             .min_by_key(|t| t.chars().count())
+    }
+
+    /// The page's metadata titles and `<title>` other than `meta`.
+    fn titles_but(&self, meta: &str) -> Vec<String> {
+        [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title, &self.title]
+            .into_iter()
+            .flatten()
+            .filter(|t| norm(t) != norm(meta))
+            .cloned()
+            .collect()
     }
 
     /// The page's own `<h1>` when it shares no words with the metadata title: product and
@@ -503,6 +522,26 @@ fn continues_after_punctuation(long: &str, short: &str) -> bool {
     let short = short.trim().trim_end_matches(['?', '!', '.']).trim_end();
     !short.is_empty()
         && long.trim().strip_prefix(short).is_some_and(|rest| rest.trim_start().starts_with([':', '/']))
+}
+
+/// The part after `meta`'s last colon when another title ends in it after a colon too, the
+/// two putting labels before it that share no word ("Teaser?: Headline", "Site | Section:
+/// Headline"). Fewer than three words after the colon are too few to tell.
+fn shared_colon_tail(meta: &str, others: &[String]) -> Option<String> {
+    let (pre, tail) = meta.rsplit_once(':')?;
+    let (tail, tk) = (tail.trim(), norm(tail));
+    if tk.split(' ').count() < 3 {
+        return None;
+    }
+    let label = |p: &str| title_parts(p).last().map(|l| norm(l)).unwrap_or_default();
+    let own = label(pre);
+    others.iter().find_map(|o| {
+        let (opre, otail) = o.rsplit_once(':')?;
+        let other = label(opre);
+        let disjoint =
+            !own.is_empty() && !other.is_empty() && own.split(' ').all(|w| !other.split(' ').any(|v| v == w));
+        (norm(otail) == tk && disjoint).then(|| tail.to_string())
+    })
 }
 
 /// True when a title ends in an ellipsis: a teaser form cut short.
@@ -976,6 +1015,42 @@ mod tests {
                 meta_title: Some(meta.to_string()).filter(|m| !m.is_empty()),
                 h1: vec![h1.to_string()],
                 sub_heads: vec![head.to_string(), "Weitere Artikel".into()],
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{og}");
+        }
+    }
+
+    #[test]
+    fn titles_agreeing_after_different_labels() {
+        // (og:title, title, h1s, want)
+        let cases: &[(&str, &str, &[&str], &str)] = &[
+            (
+                "Industriell Revolutioniert?: Anno 1800 Beta",
+                "next2games | Vorschauen: Anno 1800 Beta",
+                &[],
+                "Anno 1800 Beta",
+            ),
+            // Labels sharing a word are the same kicker written twice: og:title as it is.
+            (
+                "Rapids: Barisic ist geschlaucht vom Spiel",
+                "Rapids Barisic: Barisic ist geschlaucht vom Spiel",
+                &[],
+                "Rapids: Barisic ist geschlaucht vom Spiel",
+            ),
+            // With an <h1>, the <h1>.
+            (
+                "Industriell Revolutioniert?: Anno 1800 Beta",
+                "next2games | Vorschauen: Anno 1800 Beta",
+                &["Industriell Revolutioniert?: Anno 1800 Beta"],
+                "Industriell Revolutioniert?: Anno 1800 Beta",
+            ),
+        ];
+        for (og, title, h1, want) in cases {
+            let s = Signals {
+                og_title: Some(og.to_string()),
+                title: Some(title.to_string()),
+                h1: h1.iter().map(|h| h.to_string()).collect(),
                 ..Signals::default()
             };
             assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{og}");
