@@ -1,9 +1,11 @@
 //! The headline cascade: JSON-LD `headline`, `og:title`, `<h1>`, `<title>`, with the site's
 //! name (and a numeric dateline) cut off the title's ends, a kicker kept or dropped as the page
-//! writes it (a colon binds it, a dash or a run-in does not), and blog post titles and `<h2>`s
-//! for pages without an article `<h1>`. The visible `<h1>` wins over an SEO metadata title,
-//! unless it is the site's name, a teaser, one of many, or the page states another headline
-//! twice (JSON-LD repeated in a heading, a marked post title a metadata title gives).
+//! writes it (a colon binds it; a dash, a run-in or a topic line after the headline does not),
+//! and blog post titles and `<h2>`s for pages without an article `<h1>`. The visible `<h1>`
+//! wins over an SEO metadata title, unless it is the site's name, a teaser, one of many, or
+//! the page states another headline twice (JSON-LD repeated in a heading, a marked post title
+//! a metadata title gives, a metadata title a heading shows under a kicker run in without a
+//! colon).
 
 use super::{norm, Signals};
 
@@ -20,6 +22,14 @@ impl Signals {
         let key = norm(&headline);
         for (kicker, core) in &self.h1_kickers {
             let (k, c) = (norm(kicker), norm(core));
+            // A topic line marked after the headline in the markup, set above it by the
+            // style sheet ("Energiewende … <span class=topline>Forschung</span>"), is no
+            // part of it either; a "kicker" longer than the rest is the headline itself.
+            let between =
+                key.strip_prefix(&c).and_then(|r| r.strip_suffix(&k)).map(|m| m.split_whitespace().count());
+            if !c.is_empty() && !k.is_empty() && k.len() < c.len() && between.is_some_and(|n| n <= 2) {
+                return Some(core.clone());
+            }
             if !(key.starts_with(&k) && key.ends_with(&c) && key.len() <= k.len() + c.len() + 1) {
                 // A metadata title putting another kicker than the page's before the headline
                 // ("Corona-Lockerungen: Autohäuser …" where the <h1> shows "Nach
@@ -62,10 +72,16 @@ impl Signals {
                         continue;
                     };
                     let core_key = norm(core);
+                    // The title may give the headline's short form after the kicker
+                    // ("Initiative X - kostenloser Stromcheck | Site" over "Initiative X
+                    // Kostenloser Stromcheck für private Haushalte"): its part up to the next
+                    // separator, of two words or more, begins the <h1>'s rest.
+                    let short = title_parts(rest).first().map(|p| norm(p)).unwrap_or_default();
+                    let shortened = short.contains(' ') && core_key.starts_with(&format!("{short} "));
                     if kicker.chars().count() >= 3
                         && !core.starts_with(['-', '–', '—', ':', '|'])
                         && core_key.contains(' ')
-                        && norm(rest).starts_with(&core_key)
+                        && (norm(rest).starts_with(&core_key) || shortened)
                     {
                         return Some(core.to_string());
                     }
@@ -121,6 +137,15 @@ impl Signals {
         if let Some(t) = quoted {
             meta = strip(t);
         }
+        // Without any <h1>, two titles that put different labels before a colon and agree
+        // after it ("Industriell Revolutioniert?: Anno 1800 Beta" beside "next2games |
+        // Vorschauen: Anno 1800 Beta"): the labels are a teaser line and a section, the part
+        // both give is the headline.
+        if self.visible_titles().is_empty() {
+            if let Some(tail) = shared_colon_tail(&meta, &self.titles_but(&meta)) {
+                meta = tail;
+            }
+        }
         // Without any <h1>, an <h2>/<h3> that is one part of the metadata title is the post's
         // title, the other parts a blog name the page does not state elsewhere.
         if self.visible_titles().is_empty() {
@@ -135,6 +160,19 @@ impl Signals {
             if let Some(h) = named {
                 return Some(h.clone());
             }
+            // Likewise a first heading that is the metadata title without a bracketed note
+            // at its end ("Der historische Purzelbaum (2021/5)"): an issue or series number.
+            let bare = meta
+                .trim_end()
+                .strip_suffix(')')
+                .and_then(|m| m.rsplit_once(" ("))
+                .map(|(head, _)| norm(head))
+                .filter(|k| k.contains(' '));
+            if let Some(k) = bare {
+                if let Some(h) = self.sub_heads.iter().take(3).find(|h| norm(h) == k) {
+                    return Some(h.clone());
+                }
+            }
         }
         // A JSON-LD headline other than the <h1> that the page repeats in one of its first
         // <h2>/<h3>s is the article's headline stated twice; the <h1> is a search-engine or
@@ -147,6 +185,10 @@ impl Signals {
             if repeated && k.split(' ').count() >= 3 && hk != k && !hk.contains(&k) {
                 return Some(ld);
             }
+        }
+        // Any metadata title a heading shows under a kicker run in without a colon.
+        if let Some(t) = self.metadata_title_in_heading(&strip) {
+            return Some(t);
         }
         // Likewise a post title the page marks (`itemprop=headline`, `entry-title`) apart from
         // its <h1> and that a metadata title states: the <h1> is a section or blog name.
@@ -201,6 +243,52 @@ impl Signals {
             Some((_, h)) => Some(h.clone()),
             None => Some(self.distinct_h1(&meta, &site).unwrap_or(meta)),
         }
+    }
+
+    /// A metadata title other than the `<h1>` that one of the page's first `<h2>`/`<h3>`s
+    /// states, whole or after a kicker it runs in ("Neue Leipziger Schule Judy Lybke, …"
+    /// beside og:title "Judy Lybke, …"): the headline as the article shows it, the `<h1>` a
+    /// rewording or its kicker form. Of several such titles the shortest, the one without
+    /// the kicker, is the headline.
+    fn metadata_title_in_heading(&self, strip: &dyn Fn(&str) -> String) -> Option<String> {
+        let h1 = self.h1.first().map(|h| norm(h)).unwrap_or_default();
+        let titles = [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title];
+        titles
+            .into_iter()
+            .flatten()
+            .map(|t| strip(t))
+            .filter(|t| {
+                let k = norm(t);
+                if k.split(' ').count() < 3 || k == h1 {
+                    return false;
+                }
+                // An <h1> holding the title whole and going on is its longer form; one ending
+                // in it is the title under its kicker.
+                if h1.contains(&k) && !h1.ends_with(&k) {
+                    return false;
+                }
+                // The heading runs a kicker into the title without a colon: the kicker
+                // stands before the title ("Kicker Title" beside "Title"), or where the title
+                // writes "Kicker: Title" the heading drops the colon. Stated as is (colons
+                // and all), a heading is often another article's teaser.
+                let colons = |x: &str| x.matches(':').count();
+                self.sub_heads.iter().take(3).any(|s| {
+                    let sk = norm(s);
+                    let run_in = sk.strip_suffix(&k).is_some_and(|pre| pre.ends_with(' '));
+                    (run_in && colons(s) <= colons(t)) || (sk == k && colons(s) < colons(t))
+                })
+            })
+            .min_by_key(|t| t.chars().count())
+    }
+
+    /// The page's metadata titles and `<title>` other than `meta`.
+    fn titles_but(&self, meta: &str) -> Vec<String> {
+        [&self.ld.headline, &self.og_title, &self.twitter_title, &self.meta_title, &self.title]
+            .into_iter()
+            .flatten()
+            .filter(|t| norm(t) != norm(meta))
+            .cloned()
+            .collect()
     }
 
     /// The page's own `<h1>` when it shares no words with the metadata title: product and
@@ -436,6 +524,26 @@ fn continues_after_punctuation(long: &str, short: &str) -> bool {
         && long.trim().strip_prefix(short).is_some_and(|rest| rest.trim_start().starts_with([':', '/']))
 }
 
+/// The part after `meta`'s last colon when another title ends in it after a colon too, the
+/// two putting labels before it that share no word ("Teaser?: Headline", "Site | Section:
+/// Headline"). Fewer than three words after the colon are too few to tell.
+fn shared_colon_tail(meta: &str, others: &[String]) -> Option<String> {
+    let (pre, tail) = meta.rsplit_once(':')?;
+    let (tail, tk) = (tail.trim(), norm(tail));
+    if tk.split(' ').count() < 3 {
+        return None;
+    }
+    let label = |p: &str| title_parts(p).last().map(|l| norm(l)).unwrap_or_default();
+    let own = label(pre);
+    others.iter().find_map(|o| {
+        let (opre, otail) = o.rsplit_once(':')?;
+        let other = label(opre);
+        let disjoint =
+            !own.is_empty() && !other.is_empty() && own.split(' ').all(|w| !other.split(' ').any(|v| v == w));
+        (norm(otail) == tk && disjoint).then(|| tail.to_string())
+    })
+}
+
 /// True when a title ends in an ellipsis: a teaser form cut short.
 fn is_truncated(t: &str) -> bool {
     let t = t.trim_end();
@@ -515,6 +623,18 @@ mod tests {
                 "Olympische Spiele in Paris - Getränke per Schiff ins Stadtzentrum",
                 "Olympische Spiele in Paris Getränke per Schiff ins Stadtzentrum",
                 "Getränke per Schiff ins Stadtzentrum",
+            ),
+            // The title gives the headline's short form after the kicker.
+            (
+                "Initiative EnergieEffizienz - kostenloser Stromcheck | Ökologisch Bauen",
+                "Initiative EnergieEffizienz Kostenloser Stromcheck für private Haushalte",
+                "Kostenloser Stromcheck für private Haushalte",
+            ),
+            // …of two words or more: one shared word is no short form.
+            (
+                "Bündnis Klima - Kostenloser Check | Ökologisch Bauen",
+                "Bündnis Klima Kostenloser Stromcheck für private Haushalte",
+                "Bündnis Klima Kostenloser Stromcheck für private Haushalte",
             ),
             // A colon may belong to the headline: the <h1> stays.
             (
@@ -839,6 +959,105 @@ mod tests {
     }
 
     #[test]
+    fn metadata_title_under_a_run_in_kicker_heading() {
+        // (ld headline, og:title, meta title, h1, first heading, want)
+        let cases: &[(&str, &str, &str, &str, &str, &str)] = &[
+            // The heading runs a kicker into og:title: og:title, without the <h1>'s kicker.
+            (
+                "Neue Schule: Judy Lybke, ganz und gar nicht eigenartig",
+                "Judy Lybke, ganz und gar nicht eigenartig",
+                "",
+                "Neue Schule: Judy Lybke, ganz und gar nicht eigenartig",
+                "Neue Schule Judy Lybke, ganz und gar nicht eigenartig",
+                "Judy Lybke, ganz und gar nicht eigenartig",
+            ),
+            // The heading drops the colon of og:title's kicker: og:title as written.
+            (
+                "Schule mit KI - Kinder lernen schneller",
+                "Technik im Klassenzimmer: Schule mit KI – Sie lernen schneller",
+                "",
+                "Schule mit KI - Kinder lernen schneller",
+                "Technik im Klassenzimmer Schule mit KI – Sie lernen schneller",
+                "Technik im Klassenzimmer: Schule mit KI – Sie lernen schneller",
+            ),
+            // Of two titles the heading states, the shorter one without the kicker.
+            (
+                "Vanlife in Schweden",
+                "Vanlife in Schweden: Skandinavien im Wohnmobil erleben",
+                "Skandinavien im Wohnmobil erleben",
+                "Vanlife in Schweden - Skandinavien im Wohnmobil",
+                "Vanlife in Schweden Skandinavien im Wohnmobil erleben",
+                "Skandinavien im Wohnmobil erleben",
+            ),
+            // A kicker the heading binds with a colon stays with the headline: the <h1>.
+            (
+                "Musik-Stars fordern neues Streaming-Modell",
+                "Abrechnung: Musik-Stars fordern neues Streaming-Modell",
+                "",
+                "Abrechnung: Musik-Stars fordern neues Streaming-Modell",
+                "Abrechnung : Musik-Stars fordern neues Streaming-Modell",
+                "Abrechnung: Musik-Stars fordern neues Streaming-Modell",
+            ),
+            // A heading stating a social title as written is a teaser: the <h1>.
+            (
+                "Peta erstattet Anzeige wegen toten Tauben",
+                "Düsseldorf: Tote Tauben im Dome gefunden",
+                "",
+                "Peta erstattet Anzeige wegen toten Tauben",
+                "Düsseldorf: Tote Tauben im Dome gefunden",
+                "Peta erstattet Anzeige wegen toten Tauben",
+            ),
+        ];
+        for (ld, og, meta, h1, head, want) in cases {
+            let s = Signals {
+                ld: super::super::LdArticle { headline: Some(ld.to_string()), ..Default::default() },
+                og_title: Some(og.to_string()),
+                meta_title: Some(meta.to_string()).filter(|m| !m.is_empty()),
+                h1: vec![h1.to_string()],
+                sub_heads: vec![head.to_string(), "Weitere Artikel".into()],
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{og}");
+        }
+    }
+
+    #[test]
+    fn titles_agreeing_after_different_labels() {
+        // (og:title, title, h1s, want)
+        let cases: &[(&str, &str, &[&str], &str)] = &[
+            (
+                "Industriell Revolutioniert?: Anno 1800 Beta",
+                "next2games | Vorschauen: Anno 1800 Beta",
+                &[],
+                "Anno 1800 Beta",
+            ),
+            // Labels sharing a word are the same kicker written twice: og:title as it is.
+            (
+                "Rapids: Barisic ist geschlaucht vom Spiel",
+                "Rapids Barisic: Barisic ist geschlaucht vom Spiel",
+                &[],
+                "Rapids: Barisic ist geschlaucht vom Spiel",
+            ),
+            // With an <h1>, the <h1>.
+            (
+                "Industriell Revolutioniert?: Anno 1800 Beta",
+                "next2games | Vorschauen: Anno 1800 Beta",
+                &["Industriell Revolutioniert?: Anno 1800 Beta"],
+                "Industriell Revolutioniert?: Anno 1800 Beta",
+            ),
+        ];
+        for (og, title, h1, want) in cases {
+            let s = Signals {
+                og_title: Some(og.to_string()),
+                title: Some(title.to_string()),
+                h1: h1.iter().map(|h| h.to_string()).collect(),
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{og}");
+        }
+    }
+
+    #[test]
     fn heading_holding_the_short_title() {
         // (title, headings, want): no <h1>, no metadata titles.
         let cases: &[(&str, &[&str], &str)] = &[
@@ -910,6 +1129,20 @@ mod tests {
                 "Reflections on Python 3",
             ),
         ];
+        let cases = cases.into_iter().chain([
+            // An <h2> that is og:title without its bracketed issue number.
+            (
+                r#"<meta property="og:title" content="Der historische Purzelbaum (2021/5)"><body>
+                <h2>Der historische Purzelbaum</h2><h2>Kunst und Essen in Leipzig</h2></body>"#,
+                "Der historische Purzelbaum",
+            ),
+            // A heading writing the note too keeps it.
+            (
+                r#"<meta property="og:title" content="Geister und Spuk (#5)"><body>
+                <h2>Geister und Spuk (#5)</h2></body>"#,
+                "Geister und Spuk (#5)",
+            ),
+        ]);
         for (page, want) in cases {
             let doc = Document::parse(&format!("<html><head>{page}</html>"));
             let m = gather(&doc).resolve(None, &[], None);
@@ -944,6 +1177,12 @@ mod tests {
                 r#"<h1><span class="dachzeile">Nach Corona-Lockerungen</span> <span class="headline">Autohäuser rechnen mit Flaute</span></h1>"#,
                 "Corona-Lockerungen: Autohäuser rechnen mit Flaute",
                 "Autohäuser rechnen mit Flaute",
+            ),
+            // A topic line marked after the headline in the markup: the headline proper.
+            (
+                r#"<h1><span>Energiewende und nachhaltiges Wirtschaften</span> <small><span class="c-topline__item">, Thema: Forschung</span></small></h1>"#,
+                "Energiewende und Wirtschaften",
+                "Energiewende und nachhaltiges Wirtschaften",
             ),
             // No kicker marked: the <h1> as it is.
             ("<h1>Covid-19: Was nun?</h1>", "Covid-19: Was nun?", "Covid-19: Was nun?"),
