@@ -261,14 +261,15 @@ pub(super) static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync
 });
 
 /// Written dates in a visible line: ISO, numeric day-first or month-first, "3. März 2023",
-/// "3 de marzo de 2023", "March 3, 2023". `date::parse_date` judges each match.
+/// "3 de marzo de 2023", "07 Dezember, 2022" (a comma before the year), "March 3, 2023".
+/// `date::parse_date` judges each match.
 static VISIBLE_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?x)
         \b\d{4}-\d{2}-\d{2}\b
         | \b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b
         | \b\d{1,2}/\d{1,2}/\d{4}\b
-        | \b\d{1,2}(?:\.|º|er)?\s+(?:de\s+)?\p{L}{3,10}\.?(?:\s+de)?\s+\d{4}\b
+        | \b\d{1,2}(?:\.|º|er)?\s+(?:de\s+)?\p{L}{3,10}\.?(?:\s+de|,)?\s+\d{4}\b
         | \b\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
     )
     .expect("valid regex")
@@ -392,6 +393,21 @@ mod tests {
             s.published(None, None, None).0.map(|d| d.date().to_string()).as_deref(),
             Some("2024-04-25")
         );
+    }
+
+    #[test]
+    fn written_dates_in_a_stamp_line() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Von Christian Thiele , 07 Dezember, 2022", Some("2022-12-07")),
+            ("Last updated on 20 Feb, 2020. 3 min read", Some("2020-02-20")),
+            ("Posted 3. März 2023 | Jane Doe", Some("2023-03-03")),
+            ("By Jane Doe, March 3, 2023", Some("2023-03-03")),
+        ];
+        for (line, want) in cases {
+            let s = Signals { header_lines: vec![line.to_string()], ..Signals::default() };
+            let got = s.visible_dates().first().map(|d| d.date().to_string());
+            assert_eq!(got.as_deref(), *want, "{line}");
+        }
     }
 
     #[test]
