@@ -11,7 +11,8 @@ use crate::extract::date;
 
 impl Signals {
     /// Publication date: JSON-LD `datePublished`, `<meta>` published times, a marked `<time>`,
-    /// a generic `<meta name=date>` with a time of day, the URL path (without any of these,
+    /// a generic `<meta name=date>` with a time of day (on a page that states no other
+    /// publication date, only after the first `<time>` it shows), the URL path (without any of these,
     /// the visible date under the headline, then a day-only generic `<meta name=date>`), the
     /// first `<time>`, then the extractor's guess. A UTC stamp is read on the day the page
     /// writes for the same instant in its own time. A candidate later than the
@@ -31,11 +32,21 @@ impl Signals {
         let mut specific = parsed(&mut texts.iter().copied());
         // A generic `<meta name=date>` with a time of day is a stamp of the publication; one
         // with only a day is often the day the page was built.
-        let (timed, generic): (Vec<PubDate>, Vec<PubDate>) =
+        let (timed, mut generic): (Vec<PubDate>, Vec<PubDate>) =
             parsed(&mut self.meta_dates.iter().map(String::as_str))
                 .into_iter()
                 .partition(|d| d.precision > DatePrecision::Day);
-        specific.extend(timed);
+        // But a `<time>` element the page shows its readers beats any generic `<meta
+        // name=date>` on a page that states no publication date: that tag is filled by the
+        // site's template as often with the page's build or last edit as with the article's.
+        let shown_time = self.times.iter().find_map(|(t, _)| date::parse_date(t));
+        let time_first =
+            specific.is_empty() && shown_time.is_some() && !(timed.is_empty() && generic.is_empty());
+        if time_first {
+            generic.splice(0..0, timed);
+        } else {
+            specific.extend(timed);
+        }
         texts.extend(self.meta_dates.iter().map(String::as_str));
         // Each candidate with whether the page states it as its publication date.
         // The dates shown under the headline, read once for both their uses below.
@@ -55,6 +66,9 @@ impl Signals {
                 .into_iter()
                 .filter_map(|t| t.as_deref().and_then(|t| self.parse_visible(t)));
             ranked.extend(labelled.map(|d| (d, false)));
+        }
+        if time_first {
+            ranked.extend(shown_time.map(|d| (d, false)));
         }
         ranked.extend(generic.iter().map(|d| (*d, true)));
         ranked.extend(url_day.map(|d| (d, false)));
@@ -408,6 +422,28 @@ mod tests {
             let got = s.visible_dates().first().map(|d| d.date().to_string());
             assert_eq!(got.as_deref(), *want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_shown_time_beats_a_generic_meta_date() {
+        let day = |ld: Option<&str>, meta: &str, times: &[&str]| {
+            let s = Signals {
+                ld: LdArticle { published: ld.map(String::from), ..LdArticle::default() },
+                meta_dates: vec![meta.into()],
+                times: times.iter().map(|t| (t.to_string(), false)).collect(),
+                ..Signals::default()
+            };
+            s.published(None, None, None).0.map(|d| d.date().to_string())
+        };
+        // A template's `<meta name=date>`, timed or not, gives way to the `<time>` shown.
+        assert_eq!(day(None, "2022-01-26T14:32:06+02:00", &["2022-01-21"]).as_deref(), Some("2022-01-21"));
+        assert_eq!(day(None, "2022-01-21", &["2022-01-25T08:00:00+01:00"]).as_deref(), Some("2022-01-25"));
+        // Without a <time> the timed meta date stands; a stated datePublished beats both.
+        assert_eq!(day(None, "2022-01-26T14:32:06+02:00", &[]).as_deref(), Some("2022-01-26"));
+        assert_eq!(
+            day(Some("2022-01-24T10:00:00+01:00"), "2022-01-26T14:32:06+02:00", &["2022-01-21"]).as_deref(),
+            Some("2022-01-24")
+        );
     }
 
     #[test]
