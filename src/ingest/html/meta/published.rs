@@ -218,13 +218,15 @@ fn local_view(d: &PubDate, candidates: &[PubDate]) -> Option<PubDate> {
 }
 
 /// The date a paragraph opens with, dateline-style: "29.11.2022 – Text", "BERLIN, 3. März
-/// 2023 — Text" (at most three words before the date, a dash, bar or colon after it).
+/// 2023 — Text", "Karlsruhe, (12.11.2021). Text" (at most three words before the date, a
+/// dash, bar or colon after it, or the date alone in parentheses).
 fn opening_date(line: &str) -> Option<&str> {
     let m = VISIBLE_DATE.find(line)?;
     let before = &line[..m.start()];
     let after = line[m.end()..].trim_start();
     let dash = after.starts_with(['–', '—', '-', '|', ':']);
-    (dash && before.split_whitespace().count() <= 3).then(|| m.as_str())
+    let bracketed = before.trim_end().ends_with('(') && after.starts_with(')');
+    ((dash || bracketed) && before.split_whitespace().count() <= 3).then(|| m.as_str())
 }
 
 /// The day a `<time>` element shows for a UTC pick `d` near midnight: the day before when the
@@ -461,6 +463,11 @@ mod tests {
         };
         assert_eq!(dates("29.11.2022 – "), vec!["2022-11-29"]);
         assert_eq!(dates("BERLIN, 29. November 2022 — "), vec!["2022-11-29"]);
+        // A press release's place and date in parentheses.
+        assert_eq!(dates("Karlsruhe, (12.11.2021). "), vec!["2021-11-12"]);
+        assert_eq!(dates("(21. November 2022) "), vec!["2022-11-21"]);
+        // A date in parentheses inside a sentence is still a quote.
+        assert!(dates("Das Gesetz vom Dezember (29.11.2022) gilt: ").is_empty());
         // A date inside a sentence of the body is a quote, not the paragraph's date.
         assert!(dates("Seit dem 29.11.2022 gilt: ").is_empty());
     }
