@@ -788,8 +788,9 @@ fn date_from_items(items: &[DItem], order: Option<DayOrder>) -> Option<(NaiveDat
             [Num(y, 4), Month(m), Num(d, dl)] => {
                 Some((ymd(y as i32, u64::from(m), day(d, dl)?)?, DatePrecision::Day))
             }
-            // Two-digit years only in the compact wire form "26-FEB-87".
-            [Num(d, dl), Month(m), Num(y, 2)] if items.contains(&Sep('-')) => {
+            // Two-digit years only after a day and a month name: the wire form "26-FEB-87",
+            // a dateline's "14 Gennaio 20".
+            [Num(d, dl), Month(m), Num(y, 2)] => {
                 Some((ymd(full_year(y, 2)?, u64::from(m), day(d, dl)?)?, DatePrecision::Day))
             }
             [Month(m), Num(y, 4)] | [Num(y, 4), Month(m)] => {
@@ -889,6 +890,7 @@ mod tests {
             // wire
             ("26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01"),
             ("26-FEB-87", "1987-02-26"),
+            ("14 Gennaio 20", "2020-01-14"),
             // numeric, documented day/month rule
             ("03/03/2023", "2023-03-03"),
             ("03/04/2023", "2023-03-04"),

@@ -277,7 +277,8 @@ pub(super) static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync
 });
 
 /// Written dates in a visible line: ISO, numeric day-first or month-first, "3. März 2023",
-/// "3 de marzo de 2023", "07 Dezember, 2022" (a comma before the year), "March 3, 2023".
+/// "3 de marzo de 2023", "07 Dezember, 2022" (a comma before the year), "14 Gennaio 20" (a
+/// two-digit year after a month's name), "March 3, 2023".
 /// `date::parse_date` judges each match.
 static VISIBLE_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
@@ -286,6 +287,7 @@ static VISIBLE_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
         | \b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b
         | \b\d{1,2}/\d{1,2}/\d{4}\b
         | \b\d{1,2}(?:\.|º|er)?\s+(?:de\s+)?\p{L}{3,10}\.?(?:\s+de|,)?\s+\d{4}\b
+        | \b\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{2}\b
         | \b\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
     )
     .expect("valid regex")
@@ -418,6 +420,9 @@ mod tests {
             ("Last updated on 20 Feb, 2020. 3 min read", Some("2020-02-20")),
             ("Posted 3. März 2023 | Jane Doe", Some("2023-03-03")),
             ("By Jane Doe, March 3, 2023", Some("2023-03-03")),
+            // A dateline with a two-digit year after the month's name.
+            ("( Pescasseroli, 14 Gennaio 20 )", Some("2020-01-14")),
+            ("Kinder zwischen 6 und 12 Jahren", None),
         ];
         for (line, want) in cases {
             let s = Signals { header_lines: vec![line.to_string()], ..Signals::default() };
