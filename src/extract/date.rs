@@ -488,6 +488,13 @@ fn parse_impl(s: &str, order: Option<DayOrder>) -> Option<PubDate> {
     if let Some(d) = parse_one(s, order) {
         return Some(d);
     }
+    // JavaScript's `Date.toString()` ends with the zone's long name, which only repeats the
+    // offset before it: "Wed May 04 2022 00:53:27 GMT+0000 (Coordinated Universal Time)".
+    if let Some(head) = s.strip_suffix(')').and_then(|t| t.rsplit_once('(')).map(|(head, _)| head) {
+        if let Some(d) = parse_one(head.trim_end(), order) {
+            return Some(d);
+        }
+    }
     // Bylines join several facts ("March 3, 2023 | 5 min read", "Published … · Updated …"):
     // the first part that is a date wins.
     if s.contains(['|', '•', '·', ';']) {
@@ -605,7 +612,12 @@ fn parse_one(s: &str, order: Option<DayOrder>) -> Option<PubDate> {
         i += 1;
     }
 
-    let (date, precision) = date_from_items(&items, order)?;
+    // Punctuation around the date belongs to the words and times beside it: a weekday's
+    // abbreviation dot ("Di., 25.01.2022"), a comma or dash before the time
+    // ("10.12.2022, 07:00:03", "25.01.2022 - 14:45").
+    let first = items.iter().position(|it| !matches!(it, DItem::Sep(_)))?;
+    let last = items.iter().rposition(|it| !matches!(it, DItem::Sep(_)))?;
+    let (date, precision) = date_from_items(&items[first..=last], order)?;
     let (local, precision) = match (time, precision) {
         (Some(t), DatePrecision::Day) => {
             let sec = t.second.unwrap_or(0).min(59);
@@ -776,8 +788,9 @@ fn date_from_items(items: &[DItem], order: Option<DayOrder>) -> Option<(NaiveDat
             [Num(y, 4), Month(m), Num(d, dl)] => {
                 Some((ymd(y as i32, u64::from(m), day(d, dl)?)?, DatePrecision::Day))
             }
-            // Two-digit years only in the compact wire form "26-FEB-87".
-            [Num(d, dl), Month(m), Num(y, 2)] if items.contains(&Sep('-')) => {
+            // Two-digit years only after a day and a month name: the wire form "26-FEB-87",
+            // a dateline's "14 Gennaio 20".
+            [Num(d, dl), Month(m), Num(y, 2)] => {
                 Some((ymd(full_year(y, 2)?, u64::from(m), day(d, dl)?)?, DatePrecision::Day))
             }
             [Month(m), Num(y, 4)] | [Num(y, 4), Month(m)] => {
@@ -865,9 +878,19 @@ mod tests {
             ("14 Mar 2023 10:00 GMT+1", "2023-03-14T10:00:00+01:00"),
             ("12:00 AM, March 3, 2023", "2023-03-03T00:00:00"),
             ("March 3, 2023 | 5 min read", "2023-03-03"),
+            // JavaScript's Date.toString(), with the zone's long name
+            ("Wed May 04 2022 00:53:27 GMT+0000 (Coordinated Universal Time)", "2022-05-04T00:53:27Z"),
+            (
+                "Tue Feb 20 2018 01:00:00 GMT+0100 (Central European Standard Time)",
+                "2018-02-20T01:00:00+01:00",
+            ),
+            // CMS stamps: a weekday's abbreviation dot, a comma or dash before the time
+            ("Di., 25.01.2022 - 14:45", "2022-01-25T14:45:00"),
+            ("10.12.2022, 07:00:03", "2022-12-10T07:00:03"),
             // wire
             ("26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01"),
             ("26-FEB-87", "1987-02-26"),
+            ("14 Gennaio 20", "2020-01-14"),
             // numeric, documented day/month rule
             ("03/03/2023", "2023-03-03"),
             ("03/04/2023", "2023-03-04"),

@@ -11,7 +11,8 @@ use crate::extract::date;
 
 impl Signals {
     /// Publication date: JSON-LD `datePublished`, `<meta>` published times, a marked `<time>`,
-    /// a generic `<meta name=date>` with a time of day, the URL path (without any of these,
+    /// a generic `<meta name=date>` with a time of day (on a page that states no other
+    /// publication date, only after the first `<time>` it shows), the URL path (without any of these,
     /// the visible date under the headline, then a day-only generic `<meta name=date>`), the
     /// first `<time>`, then the extractor's guess. A UTC stamp is read on the day the page
     /// writes for the same instant in its own time. A candidate later than the
@@ -31,11 +32,21 @@ impl Signals {
         let mut specific = parsed(&mut texts.iter().copied());
         // A generic `<meta name=date>` with a time of day is a stamp of the publication; one
         // with only a day is often the day the page was built.
-        let (timed, generic): (Vec<PubDate>, Vec<PubDate>) =
+        let (timed, mut generic): (Vec<PubDate>, Vec<PubDate>) =
             parsed(&mut self.meta_dates.iter().map(String::as_str))
                 .into_iter()
                 .partition(|d| d.precision > DatePrecision::Day);
-        specific.extend(timed);
+        // But a `<time>` element the page shows its readers beats any generic `<meta
+        // name=date>` on a page that states no publication date: that tag is filled by the
+        // site's template as often with the page's build or last edit as with the article's.
+        let shown_time = self.times.iter().find_map(|(t, _)| date::parse_date(t));
+        let time_first =
+            specific.is_empty() && shown_time.is_some() && !(timed.is_empty() && generic.is_empty());
+        if time_first {
+            generic.splice(0..0, timed);
+        } else {
+            specific.extend(timed);
+        }
         texts.extend(self.meta_dates.iter().map(String::as_str));
         // Each candidate with whether the page states it as its publication date.
         // The dates shown under the headline, read once for both their uses below.
@@ -55,6 +66,9 @@ impl Signals {
                 .into_iter()
                 .filter_map(|t| t.as_deref().and_then(|t| self.parse_visible(t)));
             ranked.extend(labelled.map(|d| (d, false)));
+        }
+        if time_first {
+            ranked.extend(shown_time.map(|d| (d, false)));
         }
         ranked.extend(generic.iter().map(|d| (*d, true)));
         ranked.extend(url_day.map(|d| (d, false)));
@@ -204,13 +218,15 @@ fn local_view(d: &PubDate, candidates: &[PubDate]) -> Option<PubDate> {
 }
 
 /// The date a paragraph opens with, dateline-style: "29.11.2022 – Text", "BERLIN, 3. März
-/// 2023 — Text" (at most three words before the date, a dash, bar or colon after it).
+/// 2023 — Text", "Karlsruhe, (12.11.2021). Text" (at most three words before the date, a
+/// dash, bar or colon after it, or the date alone in parentheses).
 fn opening_date(line: &str) -> Option<&str> {
     let m = VISIBLE_DATE.find(line)?;
     let before = &line[..m.start()];
     let after = line[m.end()..].trim_start();
     let dash = after.starts_with(['–', '—', '-', '|', ':']);
-    (dash && before.split_whitespace().count() <= 3).then(|| m.as_str())
+    let bracketed = before.trim_end().ends_with('(') && after.starts_with(')');
+    ((dash || bracketed) && before.split_whitespace().count() <= 3).then(|| m.as_str())
 }
 
 /// The day a `<time>` element shows for a UTC pick `d` near midnight: the day before when the
@@ -261,14 +277,17 @@ pub(super) static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync
 });
 
 /// Written dates in a visible line: ISO, numeric day-first or month-first, "3. März 2023",
-/// "3 de marzo de 2023", "March 3, 2023". `date::parse_date` judges each match.
+/// "3 de marzo de 2023", "07 Dezember, 2022" (a comma before the year), "14 Gennaio 20" (a
+/// two-digit year after a month's name), "March 3, 2023".
+/// `date::parse_date` judges each match.
 static VISIBLE_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?x)
         \b\d{4}-\d{2}-\d{2}\b
         | \b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b
         | \b\d{1,2}/\d{1,2}/\d{4}\b
-        | \b\d{1,2}(?:\.|º|er)?\s+(?:de\s+)?\p{L}{3,10}\.?(?:\s+de)?\s+\d{4}\b
+        | \b\d{1,2}(?:\.|º|er)?\s+(?:de\s+)?\p{L}{3,10}\.?(?:\s+de|,)?\s+\d{4}\b
+        | \b\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{2}\b
         | \b\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b",
     )
     .expect("valid regex")
@@ -395,6 +414,46 @@ mod tests {
     }
 
     #[test]
+    fn written_dates_in_a_stamp_line() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Von Christian Thiele , 07 Dezember, 2022", Some("2022-12-07")),
+            ("Last updated on 20 Feb, 2020. 3 min read", Some("2020-02-20")),
+            ("Posted 3. März 2023 | Jane Doe", Some("2023-03-03")),
+            ("By Jane Doe, March 3, 2023", Some("2023-03-03")),
+            // A dateline with a two-digit year after the month's name.
+            ("( Pescasseroli, 14 Gennaio 20 )", Some("2020-01-14")),
+            ("Kinder zwischen 6 und 12 Jahren", None),
+        ];
+        for (line, want) in cases {
+            let s = Signals { header_lines: vec![line.to_string()], ..Signals::default() };
+            let got = s.visible_dates().first().map(|d| d.date().to_string());
+            assert_eq!(got.as_deref(), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_shown_time_beats_a_generic_meta_date() {
+        let day = |ld: Option<&str>, meta: &str, times: &[&str]| {
+            let s = Signals {
+                ld: LdArticle { published: ld.map(String::from), ..LdArticle::default() },
+                meta_dates: vec![meta.into()],
+                times: times.iter().map(|t| (t.to_string(), false)).collect(),
+                ..Signals::default()
+            };
+            s.published(None, None, None).0.map(|d| d.date().to_string())
+        };
+        // A template's `<meta name=date>`, timed or not, gives way to the `<time>` shown.
+        assert_eq!(day(None, "2022-01-26T14:32:06+02:00", &["2022-01-21"]).as_deref(), Some("2022-01-21"));
+        assert_eq!(day(None, "2022-01-21", &["2022-01-25T08:00:00+01:00"]).as_deref(), Some("2022-01-25"));
+        // Without a <time> the timed meta date stands; a stated datePublished beats both.
+        assert_eq!(day(None, "2022-01-26T14:32:06+02:00", &[]).as_deref(), Some("2022-01-26"));
+        assert_eq!(
+            day(Some("2022-01-24T10:00:00+01:00"), "2022-01-26T14:32:06+02:00", &["2022-01-21"]).as_deref(),
+            Some("2022-01-24")
+        );
+    }
+
+    #[test]
     fn a_paragraph_opening_with_its_date() {
         let body = "Mehrfach und vehement hatte die Branche gewarnt. ".repeat(5);
         let dates = |first: &str| {
@@ -409,6 +468,11 @@ mod tests {
         };
         assert_eq!(dates("29.11.2022 – "), vec!["2022-11-29"]);
         assert_eq!(dates("BERLIN, 29. November 2022 — "), vec!["2022-11-29"]);
+        // A press release's place and date in parentheses.
+        assert_eq!(dates("Karlsruhe, (12.11.2021). "), vec!["2021-11-12"]);
+        assert_eq!(dates("(21. November 2022) "), vec!["2022-11-21"]);
+        // A date in parentheses inside a sentence is still a quote.
+        assert!(dates("Das Gesetz vom Dezember (29.11.2022) gilt: ").is_empty());
         // A date inside a sentence of the body is a quote, not the paragraph's date.
         assert!(dates("Seit dem 29.11.2022 gilt: ").is_empty());
     }
