@@ -53,18 +53,29 @@ pub enum DayOrder {
 /// Ambiguous numeric dates follow the module's default rule (`/` month first, `.` and `-` day
 /// first).
 pub fn parse_date(s: &str) -> Option<PubDate> {
-    parse_impl(s, None)
+    parse_impl(s, None).filter(|d| !is_unix_epoch(d))
 }
 
 /// Parses like [`parse_date`], reading ambiguous numeric dates (both fields ≤ 12) in `order`.
 pub fn parse_date_with(s: &str, order: DayOrder) -> Option<PubDate> {
-    parse_impl(s, Some(order))
+    parse_impl(s, Some(order)).filter(|d| !is_unix_epoch(d))
+}
+
+/// True for the Unix epoch itself (1970-01-01T00:00:00Z, in any zone it is written in, or the
+/// bare day 1970-01-01): what a CMS or an export writes for a date it does not have (a null
+/// or zero timestamp), never an article's publication.
+pub fn is_unix_epoch(d: &PubDate) -> bool {
+    d.to_utc().timestamp() == 0
 }
 
 /// Converts a Unix timestamp to a UTC date with second precision. Values of magnitude 10^11
 /// and above are read as milliseconds (10^11 seconds lies in the year 5138), so both JSON
 /// conventions work. `None` when chrono cannot represent the instant.
 pub fn parse_unix_timestamp(n: i64) -> Option<PubDate> {
+    // Zero is a null written as a number.
+    if n == 0 {
+        return None;
+    }
     let dt = if n.unsigned_abs() >= 100_000_000_000 {
         DateTime::from_timestamp_millis(n)?
     } else {
@@ -1038,7 +1049,13 @@ mod tests {
         assert_eq!(s.to_iso(), "2023-03-14T06:30:00Z");
         let ms = parse_unix_timestamp(1_678_775_400_123).unwrap();
         assert_eq!(ms.to_iso(), "2023-03-14T06:30:00Z");
-        assert_eq!(parse_unix_timestamp(0).unwrap().to_iso(), "1970-01-01T00:00:00Z");
+        // Zero, and the epoch written as a date in any zone, is a missing date.
+        assert!(parse_unix_timestamp(0).is_none());
+        for null in ["1970-01-01T00:00:00Z", "1970-01-01T01:00:00+01:00", "1970-01-01", "0"] {
+            assert!(parse_date(null).is_none(), "{null}");
+        }
+        assert!(parse_date("1970-01-02").is_some());
+        assert!(parse_date("1970-01-01T00:00:01Z").is_some());
         assert!(parse_unix_timestamp(i64::MAX).is_none());
     }
 
