@@ -544,8 +544,15 @@ fn is_page_chrome(doc: &Document, id: NodeId) -> bool {
     if matches!(doc.tag_name(id).to_ascii_lowercase().as_str(), "article" | "main" | "body") {
         return has_class_mark(doc, id, &["comment", "review"]);
     }
-    has_class_mark(doc, id, CHROME_MARKS) || has_class_mark(doc, id, MARKS)
+    has_class_mark(doc, id, CHROME_MARKS)
+        || has_class_mark(doc, id, MARKS)
+        || has_class_mark(doc, id, EMBED_MARKS)
 }
+
+/// Class words of social posts embedded in an article (Facebook's `fb-post`, X's
+/// `twitter-tweet`, Instagram's `instagram-media`): their "Posted by Jane Doe on …" signs the
+/// quoted post, not the article.
+const EMBED_MARKS: &[&str] = &["fb-post", "twitter-tweet", "instagram-media", "tiktok-embed"];
 
 /// Class and id words of the page parts that hold other texts than the article: comment
 /// sections, sidebars, widgets, teaser and related lists.
@@ -1215,6 +1222,17 @@ mod tests {
         let m = s.resolve(None, &[], None);
         assert_eq!(m.byline, vec!["kmeier".to_string()]);
         assert_eq!(m.headline.as_deref(), Some("Neue Brücke eröffnet"));
+    }
+
+    #[test]
+    fn embedded_social_posts_sign_nothing() {
+        let html = "<html><body><article><h1>Mieten einfrieren</h1><p>Die Partei fordert mehr.</p>\
+            <div class=\"fb-post\"><blockquote><p>Alles wird teurer.</p>\
+            <p>Posted by <a href=\"#\">Jane Doe</a> on Sunday, February 6, 2022</p></blockquote></div>\
+            <p>Der Text geht weiter.</p></article></body></html>";
+        let s = gather(&Document::parse(html));
+        assert!(s.header_lines.iter().all(|l| !l.contains("Jane Doe")), "{:?}", s.header_lines);
+        assert!(s.resolve(None, &[], None).byline.is_empty());
     }
 
     #[test]
