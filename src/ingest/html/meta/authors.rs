@@ -113,6 +113,7 @@ impl Signals {
                         .chain(&self.header_lines)
                         .chain(&self.foot_lines)
                         .filter_map(|t| leading_name(t))
+                        .chain(self.author_spellings.iter().cloned())
                         .find(|f| spells_out(one, f))
                     {
                         return vec![full];
@@ -816,5 +817,23 @@ mod tests {
         // A user name in the first byline element beats a full name in a later one (a teaser).
         let s = Signals { byline_texts: vec!["jdoe".into(), "Ana Ruiz".into()], ..Signals::default() };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["jdoe".to_string()]);
+    }
+
+    #[test]
+    fn a_heading_spells_out_the_first_name() {
+        // The byline gives a first name; a sidebar widget "Mehr von …" the full one.
+        let html = "<html><body><article><h1>Einmal zahlen</h1>\
+            <p class=\"byline\">Von <span class=\"author\">Jane</span></p><p>Der Text.</p></article>\
+            <aside class=\"widget\"><h3 class=\"widget-title\">MEHR VON JANE DOE</h3></aside></body></html>";
+        let s = super::super::gather(&Document::parse(html));
+        assert_eq!(s.author_spellings, vec!["Jane Doe".to_string()]);
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+        // Another person's name in such a heading leaves the byline alone.
+        let s = Signals {
+            byline_texts: vec!["Von Jane".into()],
+            author_spellings: vec!["John Roe".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane".to_string()]);
     }
 }

@@ -18,7 +18,7 @@ mod published;
 use trafilatura::dom::{Document, NodeId};
 
 use crate::article::PubDate;
-use crate::extract::date;
+use crate::extract::{byline, date};
 
 use authors::SiteNames;
 use jsonld::read_json_ld;
@@ -84,6 +84,10 @@ pub struct Signals {
     pub page_words: Option<String>,
     pub captions: Vec<String>,
     pub credits: Vec<String>,
+    /// Full names the page gives its author in a heading anywhere, sidebars included: a widget
+    /// "Mehr von Jane Doe". Read only to write out a first name or initials that a byline
+    /// gives ("Jane", "JD").
+    pub author_spellings: Vec<String>,
 }
 
 /// The cascade's answer.
@@ -158,6 +162,7 @@ pub fn gather(doc: &Document) -> Signals {
             }
         }
         element_markup(doc, id, &tag, &mut s);
+        author_spelling(doc, id, &tag, &mut s);
         if matches!(tag.as_str(), "h2" | "h3") && s.sub_heads.len() < 30 && !outside_article(doc, id) {
             if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 300) {
                 s.sub_heads.push(t);
@@ -700,6 +705,19 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
         }
     }
     figure_markup(doc, id, tag, &class, s);
+}
+
+/// Files a full name a heading gives the page's author (see [`Signals::author_spellings`]).
+fn author_spelling(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
+    if s.author_spellings.len() >= 8 || !matches!(tag, "h2" | "h3") {
+        return;
+    }
+    let Some(text) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 80) else {
+        return;
+    };
+    if let Some([name]) = byline::parse_archive_link(&text).as_deref() {
+        s.author_spellings.push(name.clone());
+    }
 }
 
 /// True for the German and Spanish byline classes (`class="autor"`, `entry-autor`,
