@@ -118,6 +118,13 @@ impl Signals {
                     {
                         return vec![full];
                     }
+                    // Initials ("DT") are no name: the licence line of a blog spells them out
+                    // ("… von Donald Townsend steht unter einer Creative Commons-Lizenz"). A
+                    // first name stays: it is how a blogger chose to sign.
+                    let initials = one.chars().count() <= 3 && one.chars().all(char::is_uppercase);
+                    if let Some(full) = self.licence_holders.iter().find(|f| initials && spells_out(one, f)) {
+                        return vec![full.clone()];
+                    }
                 }
             }
             return names;
@@ -832,6 +839,24 @@ mod tests {
         let s = Signals {
             byline_texts: vec!["Von Jane".into()],
             author_spellings: vec!["John Roe".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane".to_string()]);
+    }
+
+    #[test]
+    fn a_licence_line_spells_out_initials() {
+        let html = "<html><body><article><h1>Nach langer Zeit</h1>\
+            <p>Posted by <span class=\"author\">JD</span></p><p>Der Text.</p></article>\
+            <footer><span>Ein Tagebuch</span> von <a href=\"/\" rel=\"cc:attributionURL\">Jane Doe</a> \
+            steht unter einer <a rel=\"license\" href=\"/l\">Lizenz</a></footer></body></html>";
+        let s = super::super::gather(&Document::parse(html));
+        assert_eq!(s.licence_holders, vec!["Jane Doe".to_string()]);
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+        // A first name is how the blogger signs: it stays.
+        let s = Signals {
+            byline_texts: vec!["Jane".into()],
+            licence_holders: vec!["Jane Doe".into()],
             ..Signals::default()
         };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane".to_string()]);

@@ -88,6 +88,9 @@ pub struct Signals {
     /// "Mehr von Jane Doe". Read only to write out a first name or initials that a byline
     /// gives ("Jane", "JD").
     pub author_spellings: Vec<String>,
+    /// The person a Creative Commons licence line credits (`<a rel="cc:attributionURL">Jane
+    /// Doe</a>`): on a blog its writer, read only to write out the initials a byline gives.
+    pub licence_holders: Vec<String>,
 }
 
 /// The cascade's answer.
@@ -112,7 +115,7 @@ pub fn gather(doc: &Document) -> Signals {
     let selector = "html, title, h1, meta, link[rel], script[type], time, figcaption, \
                     [rel~=author], [itemprop], [class*=byline], [class*=Byline], [class*=author], \
                     [class*=Author], [class*=autor], [class*=Autor], \
-                    [class*=credit], [class*=caption], h2, h3";
+                    [class*=credit], [class*=caption], h2, h3, a[rel]";
     for id in doc.query_selector_all(root, selector) {
         let tag = doc.tag_name(id).to_ascii_lowercase();
         match tag.as_str() {
@@ -163,6 +166,7 @@ pub fn gather(doc: &Document) -> Signals {
         }
         element_markup(doc, id, &tag, &mut s);
         author_spelling(doc, id, &tag, &mut s);
+        licence_holder(doc, id, &tag, &mut s);
         if matches!(tag.as_str(), "h2" | "h3") && s.sub_heads.len() < 30 && !outside_article(doc, id) {
             if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 300) {
                 s.sub_heads.push(t);
@@ -705,6 +709,19 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
         }
     }
     figure_markup(doc, id, tag, &class, s);
+}
+
+/// Files the name a licence's attribution link gives (see [`Signals::licence_holders`]).
+fn licence_holder(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
+    let rel = attr(doc, id, "rel").unwrap_or_default().to_ascii_lowercase();
+    if tag != "a" || s.licence_holders.len() >= 4 || !rel.split_whitespace().any(|r| r == "cc:attributionurl")
+    {
+        return;
+    }
+    let text = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 80);
+    if let Some([name]) = text.and_then(|t| byline::parse_byline_element(&t)).as_deref() {
+        s.licence_holders.push(name.clone());
+    }
 }
 
 /// Files a full name a heading gives the page's author (see [`Signals::author_spellings`]).
