@@ -861,4 +861,15 @@ mod tests {
         };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane".to_string()]);
     }
+
+    #[test]
+    fn a_labelled_sidebar_name_spells_out_the_metadata_first_name() {
+        let html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \
+            \"author\": {\"@type\": \"Person\", \"name\": \"Jane\"}}</script></head><body>\
+            <h1>New Robot Samples Blood</h1><section class=\"article-sidebar\"><div><p>By</p></div>\
+            <div><p class=\"full-name\">Jane Doe</p></div></section><article><p>The text.</p></article></body></html>";
+        let s = super::super::gather(&Document::parse(html));
+        assert_eq!(s.author_spellings, vec!["Jane Doe".to_string()]);
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
+    }
 }

@@ -210,6 +210,7 @@ pub fn gather(doc: &Document) -> Signals {
         if want_words {
             s.page_words = Some(String::from(" "));
             s.add_page_text(&text);
+            s.author_spellings.extend(labelled_names(doc));
         }
     }
     s
@@ -387,6 +388,48 @@ fn visible_text(doc: &Document) -> String {
         if doc.is_text(id) {
             out.push(' ');
             out.push_str(&doc.text_content(id));
+            continue;
+        }
+        if doc.is_element(id)
+            && matches!(
+                doc.tag_name(id).to_ascii_lowercase().as_str(),
+                "script" | "style" | "noscript" | "template" | "head" | "svg"
+            )
+        {
+            continue;
+        }
+        stack.extend(doc.child_nodes(id).into_iter().rev());
+    }
+    out
+}
+
+/// Full names that stand in an element of their own right after a byline label in one
+/// ("<p>By</p><p>Todd Bates</p>"), anywhere on the page: sidebars that hold the article's
+/// facts too. Read only to write out a first name the metadata gives (at most 12).
+fn labelled_names(doc: &Document) -> Vec<String> {
+    const LABELS: &[&str] = &["by", "von", "autor", "autorin", "author", "written by", "par", "por"];
+    let mut out = Vec::new();
+    let mut labelled = false;
+    let mut stack = vec![doc.root()];
+    let mut steps = 0usize;
+    while let Some(id) = stack.pop() {
+        steps += 1;
+        if steps > 200_000 || out.len() >= 12 {
+            break;
+        }
+        if doc.is_text(id) {
+            let Some(t) = clean_text(&doc.text_content(id)) else {
+                continue;
+            };
+            if labelled {
+                if let Some([name]) = byline::parse_byline_element(&t).as_deref() {
+                    if name.contains(' ') && norm(name) == norm(&t) {
+                        out.push(name.clone());
+                    }
+                }
+            }
+            let label = t.trim_end_matches(':').trim().to_lowercase();
+            labelled = LABELS.contains(&label.as_str());
             continue;
         }
         if doc.is_element(id)
