@@ -717,7 +717,8 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
     // Comment sections, sidebars and teaser lists sign other people's texts.
     if (author_markup || is_byline)
         && ((outside_article(doc, id) && !in_article_footer(doc, id) && !in_headline_header(doc, id))
-            || is_hidden(doc, id))
+            || is_hidden(doc, id)
+            || in_licence_note(doc, id))
     {
         return figure_markup(doc, id, tag, &class, s);
     }
@@ -778,6 +779,24 @@ fn author_spelling(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
     if let Some([name]) = byline::parse_archive_link(&text).as_deref() {
         s.author_spellings.push(name.clone());
     }
+}
+
+/// True when the element or one of its three nearest ancestors is a picture's licence note
+/// (`<div class="license-info">… <a class="license-author">Jane Doe</a>`): its "author" is
+/// the photographer.
+fn in_licence_note(doc: &Document, id: NodeId) -> bool {
+    const MARKS: &[&str] = &["license", "licence", "lizenz"];
+    let mut cur = Some(id);
+    for _ in 0..4 {
+        let Some(n) = cur else {
+            return false;
+        };
+        if doc.is_element(n) && has_class_mark(doc, n, MARKS) {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    false
 }
 
 /// True for the German and Spanish byline classes (`class="autor"`, `entry-autor`,
@@ -1300,6 +1319,17 @@ mod tests {
         let m = s.resolve(None, &[], None);
         assert_eq!(m.byline, vec!["kmeier".to_string()]);
         assert_eq!(m.headline.as_deref(), Some("Neue Brücke eröffnet"));
+    }
+
+    #[test]
+    fn a_pictures_licence_author_is_no_byline() {
+        let html = "<html><body><article><h1>Clickbait und CO2</h1><figure><img src=\"a.jpg\">\
+            <div class=\"license-info\"><span class=\"license-type\">CC BY-ND</span>\
+            <span class=\"author-name\"><a class=\"license-author\" href=\"#\">John Roe</a></span></div></figure>\
+            <div class=\"author\"><p>Autor <span>Jane Doe</span></p></div><p>Der Text.</p></article></body></html>";
+        let s = gather(&Document::parse(html));
+        assert!(s.byline_texts.iter().all(|t| !t.contains("John Roe")), "{:?}", s.byline_texts);
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
     }
 
     #[test]
