@@ -315,7 +315,7 @@ pub fn parse_archive_link(line: &str) -> Option<Vec<String>> {
 
 static ARCHIVE_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:alle|weitere)\s+(?:beiträge|artikel|texte|posts)\s+von|alles\s+von|(?:view\s+)?all\s+(?:posts|articles|stories)\s+by|more\s+(?:posts\s+|articles\s+|stories\s+)?by|tous\s+les\s+articles\s+de)\s+(.+?)\s*[.:»›→]?$",
+        r"(?i)^(?:(?:alle|weitere)\s+(?:beiträge|artikel|texte|posts)\s+von|alles\s+von|mehr\s+von|(?:view\s+)?all\s+(?:posts|articles|stories)\s+by|more\s+(?:posts\s+|articles\s+|stories\s+)?by|tous\s+les\s+articles\s+de)\s+(.+?)\s*[.:»›→]?$",
     )
     .expect("valid regex")
 });
@@ -1921,6 +1921,7 @@ mod tests {
     fn archive_links() {
         let cases: &[(&str, Option<Vec<String>>)] = &[
             ("Alles von Jane Doe", v(&["Jane Doe"])),
+            ("MEHR VON JANE DOE", v(&["Jane Doe"])),
             ("Alle Artikel von Jane Doe", v(&["Jane Doe"])),
             ("View all posts by Jane Doe", v(&["Jane Doe"])),
             ("More by J.O. Doe", v(&["J.O. Doe"])),

@@ -113,9 +113,17 @@ impl Signals {
                         .chain(&self.header_lines)
                         .chain(&self.foot_lines)
                         .filter_map(|t| leading_name(t))
+                        .chain(self.author_spellings.iter().cloned())
                         .find(|f| spells_out(one, f))
                     {
                         return vec![full];
+                    }
+                    // Initials ("DT") are no name: the licence line of a blog spells them out
+                    // ("… von Donald Townsend steht unter einer Creative Commons-Lizenz"). A
+                    // first name stays: it is how a blogger chose to sign.
+                    let initials = one.chars().count() <= 3 && one.chars().all(char::is_uppercase);
+                    if let Some(full) = self.licence_holders.iter().find(|f| initials && spells_out(one, f)) {
+                        return vec![full.clone()];
                     }
                 }
             }
@@ -816,5 +824,52 @@ mod tests {
         // A user name in the first byline element beats a full name in a later one (a teaser).
         let s = Signals { byline_texts: vec!["jdoe".into(), "Ana Ruiz".into()], ..Signals::default() };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["jdoe".to_string()]);
+    }
+
+    #[test]
+    fn a_heading_spells_out_the_first_name() {
+        // The byline gives a first name; a sidebar widget "Mehr von …" the full one.
+        let html = "<html><body><article><h1>Einmal zahlen</h1>\
+            <p class=\"byline\">Von <span class=\"author\">Jane</span></p><p>Der Text.</p></article>\
+            <aside class=\"widget\"><h3 class=\"widget-title\">MEHR VON JANE DOE</h3></aside></body></html>";
+        let s = super::super::gather(&Document::parse(html));
+        assert_eq!(s.author_spellings, vec!["Jane Doe".to_string()]);
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+        // Another person's name in such a heading leaves the byline alone.
+        let s = Signals {
+            byline_texts: vec!["Von Jane".into()],
+            author_spellings: vec!["John Roe".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane".to_string()]);
+    }
+
+    #[test]
+    fn a_licence_line_spells_out_initials() {
+        let html = "<html><body><article><h1>Nach langer Zeit</h1>\
+            <p>Posted by <span class=\"author\">JD</span></p><p>Der Text.</p></article>\
+            <footer><span>Ein Tagebuch</span> von <a href=\"/\" rel=\"cc:attributionURL\">Jane Doe</a> \
+            steht unter einer <a rel=\"license\" href=\"/l\">Lizenz</a></footer></body></html>";
+        let s = super::super::gather(&Document::parse(html));
+        assert_eq!(s.licence_holders, vec!["Jane Doe".to_string()]);
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doe".to_string()]);
+        // A first name is how the blogger signs: it stays.
+        let s = Signals {
+            byline_texts: vec!["Jane".into()],
+            licence_holders: vec!["Jane Doe".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane".to_string()]);
+    }
+
+    #[test]
+    fn a_labelled_sidebar_name_spells_out_the_metadata_first_name() {
+        let html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \
+            \"author\": {\"@type\": \"Person\", \"name\": \"Jane\"}}</script></head><body>\
+            <h1>New Robot Samples Blood</h1><section class=\"article-sidebar\"><div><p>By</p></div>\
+            <div><p class=\"full-name\">Jane Doe</p></div></section><article><p>The text.</p></article></body></html>";
+        let s = super::super::gather(&Document::parse(html));
+        assert_eq!(s.author_spellings, vec!["Jane Doe".to_string()]);
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
     }
 }

@@ -18,7 +18,7 @@ mod published;
 use trafilatura::dom::{Document, NodeId};
 
 use crate::article::PubDate;
-use crate::extract::date;
+use crate::extract::{byline, date};
 
 use authors::SiteNames;
 use jsonld::read_json_ld;
@@ -84,6 +84,13 @@ pub struct Signals {
     pub page_words: Option<String>,
     pub captions: Vec<String>,
     pub credits: Vec<String>,
+    /// Full names the page gives its author in a heading anywhere, sidebars included: a widget
+    /// "Mehr von Jane Doe". Read only to write out a first name or initials that a byline
+    /// gives ("Jane", "JD").
+    pub author_spellings: Vec<String>,
+    /// The person a Creative Commons licence line credits (`<a rel="cc:attributionURL">Jane
+    /// Doe</a>`): on a blog its writer, read only to write out the initials a byline gives.
+    pub licence_holders: Vec<String>,
 }
 
 /// The cascade's answer.
@@ -108,7 +115,7 @@ pub fn gather(doc: &Document) -> Signals {
     let selector = "html, title, h1, meta, link[rel], script[type], time, figcaption, \
                     [rel~=author], [itemprop], [class*=byline], [class*=Byline], [class*=author], \
                     [class*=Author], [class*=autor], [class*=Autor], \
-                    [class*=credit], [class*=caption], h2, h3";
+                    [class*=credit], [class*=caption], h2, h3, a[rel]";
     for id in doc.query_selector_all(root, selector) {
         let tag = doc.tag_name(id).to_ascii_lowercase();
         match tag.as_str() {
@@ -158,6 +165,8 @@ pub fn gather(doc: &Document) -> Signals {
             }
         }
         element_markup(doc, id, &tag, &mut s);
+        author_spelling(doc, id, &tag, &mut s);
+        licence_holder(doc, id, &tag, &mut s);
         if matches!(tag.as_str(), "h2" | "h3") && s.sub_heads.len() < 30 && !outside_article(doc, id) {
             if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 300) {
                 s.sub_heads.push(t);
@@ -201,6 +210,7 @@ pub fn gather(doc: &Document) -> Signals {
         if want_words {
             s.page_words = Some(String::from(" "));
             s.add_page_text(&text);
+            s.author_spellings.extend(labelled_names(doc));
         }
     }
     s
@@ -393,6 +403,48 @@ fn visible_text(doc: &Document) -> String {
     out
 }
 
+/// Full names that stand in an element of their own right after a byline label in one
+/// ("<p>By</p><p>Todd Bates</p>"), anywhere on the page: sidebars that hold the article's
+/// facts too. Read only to write out a first name the metadata gives (at most 12).
+fn labelled_names(doc: &Document) -> Vec<String> {
+    const LABELS: &[&str] = &["by", "von", "autor", "autorin", "author", "written by", "par", "por"];
+    let mut out = Vec::new();
+    let mut labelled = false;
+    let mut stack = vec![doc.root()];
+    let mut steps = 0usize;
+    while let Some(id) = stack.pop() {
+        steps += 1;
+        if steps > 200_000 || out.len() >= 12 {
+            break;
+        }
+        if doc.is_text(id) {
+            let Some(t) = clean_text(&doc.text_content(id)) else {
+                continue;
+            };
+            if labelled {
+                if let Some([name]) = byline::parse_byline_element(&t).as_deref() {
+                    if name.contains(' ') && norm(name) == norm(&t) {
+                        out.push(name.clone());
+                    }
+                }
+            }
+            let label = t.trim_end_matches(':').trim().to_lowercase();
+            labelled = LABELS.contains(&label.as_str());
+            continue;
+        }
+        if doc.is_element(id)
+            && matches!(
+                doc.tag_name(id).to_ascii_lowercase().as_str(),
+                "script" | "style" | "noscript" | "template" | "head" | "svg"
+            )
+        {
+            continue;
+        }
+        stack.extend(doc.child_nodes(id).into_iter().rev());
+    }
+    out
+}
+
 /// Bytes of page text read for labelled dates.
 const VISIBLE_TEXT_MAX: usize = 400_000;
 
@@ -544,8 +596,15 @@ fn is_page_chrome(doc: &Document, id: NodeId) -> bool {
     if matches!(doc.tag_name(id).to_ascii_lowercase().as_str(), "article" | "main" | "body") {
         return has_class_mark(doc, id, &["comment", "review"]);
     }
-    has_class_mark(doc, id, CHROME_MARKS) || has_class_mark(doc, id, MARKS)
+    has_class_mark(doc, id, CHROME_MARKS)
+        || has_class_mark(doc, id, MARKS)
+        || has_class_mark(doc, id, EMBED_MARKS)
 }
+
+/// Class words of social posts embedded in an article (Facebook's `fb-post`, X's
+/// `twitter-tweet`, Instagram's `instagram-media`): their "Posted by Jane Doe on …" signs the
+/// quoted post, not the article.
+const EMBED_MARKS: &[&str] = &["fb-post", "twitter-tweet", "instagram-media", "tiktok-embed"];
 
 /// Class and id words of the page parts that hold other texts than the article: comment
 /// sections, sidebars, widgets, teaser and related lists.
@@ -658,7 +717,8 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
     // Comment sections, sidebars and teaser lists sign other people's texts.
     if (author_markup || is_byline)
         && ((outside_article(doc, id) && !in_article_footer(doc, id) && !in_headline_header(doc, id))
-            || is_hidden(doc, id))
+            || is_hidden(doc, id)
+            || in_licence_note(doc, id))
     {
         return figure_markup(doc, id, tag, &class, s);
     }
@@ -693,6 +753,50 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
         }
     }
     figure_markup(doc, id, tag, &class, s);
+}
+
+/// Files the name a licence's attribution link gives (see [`Signals::licence_holders`]).
+fn licence_holder(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
+    let rel = attr(doc, id, "rel").unwrap_or_default().to_ascii_lowercase();
+    if tag != "a" || s.licence_holders.len() >= 4 || !rel.split_whitespace().any(|r| r == "cc:attributionurl")
+    {
+        return;
+    }
+    let text = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 80);
+    if let Some([name]) = text.and_then(|t| byline::parse_byline_element(&t)).as_deref() {
+        s.licence_holders.push(name.clone());
+    }
+}
+
+/// Files a full name a heading gives the page's author (see [`Signals::author_spellings`]).
+fn author_spelling(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
+    if s.author_spellings.len() >= 8 || !matches!(tag, "h2" | "h3") {
+        return;
+    }
+    let Some(text) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 80) else {
+        return;
+    };
+    if let Some([name]) = byline::parse_archive_link(&text).as_deref() {
+        s.author_spellings.push(name.clone());
+    }
+}
+
+/// True when the element or one of its three nearest ancestors is a picture's licence note
+/// (`<div class="license-info">… <a class="license-author">Jane Doe</a>`): its "author" is
+/// the photographer.
+fn in_licence_note(doc: &Document, id: NodeId) -> bool {
+    const MARKS: &[&str] = &["license", "licence", "lizenz"];
+    let mut cur = Some(id);
+    for _ in 0..4 {
+        let Some(n) = cur else {
+            return false;
+        };
+        if doc.is_element(n) && has_class_mark(doc, n, MARKS) {
+            return true;
+        }
+        cur = doc.parent(n);
+    }
+    false
 }
 
 /// True for the German and Spanish byline classes (`class="autor"`, `entry-autor`,
@@ -1215,6 +1319,28 @@ mod tests {
         let m = s.resolve(None, &[], None);
         assert_eq!(m.byline, vec!["kmeier".to_string()]);
         assert_eq!(m.headline.as_deref(), Some("Neue Brücke eröffnet"));
+    }
+
+    #[test]
+    fn a_pictures_licence_author_is_no_byline() {
+        let html = "<html><body><article><h1>Clickbait und CO2</h1><figure><img src=\"a.jpg\">\
+            <div class=\"license-info\"><span class=\"license-type\">CC BY-ND</span>\
+            <span class=\"author-name\"><a class=\"license-author\" href=\"#\">John Roe</a></span></div></figure>\
+            <div class=\"author\"><p>Autor <span>Jane Doe</span></p></div><p>Der Text.</p></article></body></html>";
+        let s = gather(&Document::parse(html));
+        assert!(s.byline_texts.iter().all(|t| !t.contains("John Roe")), "{:?}", s.byline_texts);
+        assert_eq!(s.resolve(None, &[], None).byline, vec!["Jane Doe".to_string()]);
+    }
+
+    #[test]
+    fn embedded_social_posts_sign_nothing() {
+        let html = "<html><body><article><h1>Mieten einfrieren</h1><p>Die Partei fordert mehr.</p>\
+            <div class=\"fb-post\"><blockquote><p>Alles wird teurer.</p>\
+            <p>Posted by <a href=\"#\">Jane Doe</a> on Sunday, February 6, 2022</p></blockquote></div>\
+            <p>Der Text geht weiter.</p></article></body></html>";
+        let s = gather(&Document::parse(html));
+        assert!(s.header_lines.iter().all(|l| !l.contains("Jane Doe")), "{:?}", s.header_lines);
+        assert!(s.resolve(None, &[], None).byline.is_empty());
     }
 
     #[test]
