@@ -16,6 +16,7 @@ const FIXTURES: &[(&str, &[u8])] = &[
     ("related_sidebar.html", include_bytes!("../../../tests/fixtures/html/related_sidebar.html")),
     ("no_article.html", include_bytes!("../../../tests/fixtures/html/no_article.html")),
     ("client_rendered.html", include_bytes!("../../../tests/fixtures/html/client_rendered.html")),
+    ("desk_byline.html", include_bytes!("../../../tests/fixtures/html/desk_byline.html")),
 ];
 
 fn fixture(name: &str) -> Article {
@@ -137,4 +138,15 @@ fn client_rendered_page_reads_the_article_from_its_state_script() {
     assert_eq!(paragraphs.len(), 3, "{}", a.body);
     assert!(paragraphs[0].starts_with("The harbour ferry resumed its crossings"), "{}", a.body);
     assert!(!a.body.contains("Loading") && !a.body.contains("The ferry is back"), "{}", a.body);
+}
+
+#[test]
+fn a_desk_signs_and_a_zero_date_is_no_date() {
+    let a = fixture("desk_byline.html");
+    // The byline shows a newsroom, no person: the desk is the byline as written; the
+    // photographer in the caption never is.
+    assert_eq!(a.byline, vec!["Redaktion".to_string()]);
+    // The CMS's epoch stamp is no date: the day in the page's URL is.
+    assert_eq!(a.published.map(|d| d.date().to_string()).as_deref(), Some("2024-03-14"));
+    assert_eq!(a.headline.as_deref(), Some("Neue Fähre verbindet die Ufer ab Mai"));
 }
