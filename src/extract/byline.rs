@@ -232,9 +232,6 @@ pub fn parse_signed_line(line: &str) -> Option<Vec<String>> {
     parse_visible_byline(line).filter(|names| !names.is_empty() && names.iter().all(|n| n.contains(' ')))
 }
 
-/// Reads the link to an author's other texts that closes her author box ("Alle Artikel von
-/// Jane Doe", "Alles von Jane Doe", "View all posts by Jane Doe", "More by Jane Doe"): her full
-/// name, or `None` for any other line ("More from The Sun" names an outlet).
 /// Reads a desk's signature from a byline element, for a page that names no person: "von
 /// Redaktion", "Author Greentech.LIVE Redaktion", "Por Redacción Diario Pagina Siete",
 /// "By MND Staff", "vom Support Team". The desk signs the article, so it is its byline, as the
@@ -299,14 +296,19 @@ pub fn parse_desk_signature(text: &str) -> Option<String> {
             || t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             || t.contains(['.', '-'])
     };
-    let article =
-        lower.first().is_some_and(|w| matches!(w.as_str(), "die" | "der" | "the" | "la" | "le" | "el"));
+    // "Das Team", "Die Redaktion empfiehlt": a sentence about a desk opens with its article.
+    const ARTICLES: &[&str] =
+        &["die", "der", "das", "the", "la", "le", "les", "el", "los", "las", "il", "lo", "de", "het"];
+    let article = lower.first().is_some_and(|w| ARTICLES.contains(&w.as_str()));
     if article || !toks.iter().all(brand_like) {
         return None;
     }
     Some(rest.to_string())
 }
 
+/// Reads the link to an author's other texts that closes her author box ("Alle Artikel von
+/// Jane Doe", "Alles von Jane Doe", "View all posts by Jane Doe", "More by Jane Doe"): her full
+/// name, or `None` for any other line ("More from The Sun" names an outlet).
 pub fn parse_archive_link(line: &str) -> Option<Vec<String>> {
     let line = normalize_space(line);
     let caps = ARCHIVE_LINK.captures(line.trim())?;
@@ -1788,6 +1790,7 @@ mod tests {
             ("Jane Doe", None),
             ("Die Redaktion empfiehlt", None),
             ("Team der Woche", None),
+            ("Das Team", None),
         ];
         for (text, want) in cases {
             assert_eq!(parse_desk_signature(text).as_deref(), *want, "{text}");
