@@ -539,6 +539,10 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
+/// A repeated paragraph this long (in words) is dropped; shorter ones ("Advertisement", a
+/// subheading, "Buy now" buttons) may recur in a real text and count little either way.
+const MIN_REPEATED_WORDS: usize = 5;
+
 /// Splits the extractor's text into paragraphs and moves captions, credits, a leading
 /// headline/byline/date line and trailing teasers out of it.
 fn clean(raw: &str, signals: &Signals) -> Body {
@@ -552,6 +556,7 @@ fn clean(raw: &str, signals: &Signals) -> Body {
         .map(|h| norm(h))
         .collect();
     let mut paras: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for line in raw.lines() {
         let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
         if line.is_empty() {
@@ -583,6 +588,12 @@ fn clean(raw: &str, signals: &Signals) -> Body {
             if line.chars().count() <= 60 && date::parse_date(&line).is_some() {
                 continue;
             }
+        }
+        // A paragraph of several words that the text already has is a widget the page
+        // repeats (a reactions box, a sign-up pitch under each section, a pull quote shown
+        // twice): an article does not say the same sentence twice.
+        if word_count(&line) >= MIN_REPEATED_WORDS && !seen.insert(key) {
+            continue;
         }
         paras.push(line);
     }
@@ -711,6 +722,15 @@ mod tests {
         assert_eq!(visible_lead(&Document::parse(&hidden), desc), None);
         // Too short to be a lead.
         assert_eq!(visible_lead(&Document::parse("<body><p>Local news</p></body>"), "Local news"), None);
+    }
+
+    #[test]
+    fn a_repeated_paragraph_is_kept_once() {
+        let widget = "React to this story: members can leave a reaction here.";
+        let raw = [ARTICLE[0], widget, ARTICLE[1], widget, ARTICLE[2], "Share", "Share", widget].join("\n");
+        let body = clean(&raw, &Signals::default());
+        let want = [ARTICLE[0], widget, ARTICLE[1], ARTICLE[2], "Share", "Share"].join("\n\n");
+        assert_eq!(body.text, want);
     }
 
     #[test]
