@@ -79,7 +79,7 @@ pub struct Body {
 /// `page` is the page's HTML as sent, scripts included: when neither extractor nor JSON-LD
 /// finds an article, a client-rendered page may still carry it in a script (see
 /// [`embedded`]).
-pub fn extract(doc: Document, page: &str, signals: &Signals, first: BodyExtractor) -> Body {
+pub fn extract(mut doc: Document, page: &str, signals: &Signals, first: BodyExtractor) -> Body {
     // Both extractors slow down badly on pathological nesting (20,000 nested <div>s took
     // minutes) and on giant trees (40,000 paragraphs: seconds); such a page gets a plain
     // block-by-block rendering instead.
@@ -87,6 +87,7 @@ pub fn extract(doc: Document, page: &str, signals: &Signals, first: BodyExtracto
         let root = doc.body().unwrap_or_else(|| doc.root());
         return clean(&render_blocks(&doc, root), signals);
     }
+    remove_side_blocks(&mut doc);
     let lead = signals
         .description
         .as_deref()
@@ -128,6 +129,39 @@ pub fn extract(doc: Document, page: &str, signals: &Signals, first: BodyExtracto
     let mut body = clean(&best, signals);
     body.extractor_date = extractor_date;
     body
+}
+
+/// Parts of class names that mark a fact box: a framed list set into the article ("What else
+/// is in the bill?", a full transcript, key figures) that both extractors take in with the
+/// text around it, though it is a companion to the article rather than its prose. "infobox"
+/// is not among them: pages use it for the article's own highlighted passages as often.
+const SIDE_BLOCK_CLASS_PARTS: &[&str] = &["factbox", "fact-box"];
+
+/// True when a class attribute marks an element whose text is not the article's (see
+/// [`remove_side_blocks`]).
+fn is_side_block(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|token| {
+        let token = token.to_ascii_lowercase();
+        SIDE_BLOCK_CLASS_PARTS.iter().any(|p| token.contains(p))
+    })
+}
+
+/// Removes from the page, before the extractors see it, the blocks they take in with the
+/// article though they are not its text (fact boxes, see [`SIDE_BLOCK_CLASS_PARTS`]).
+fn remove_side_blocks(doc: &mut Document) {
+    let mut found = Vec::new();
+    let mut stack = vec![doc.root()];
+    while let Some(id) = stack.pop() {
+        if doc.is_element(id) && is_side_block(&doc.class_name(id)) {
+            found.push(id);
+            continue;
+        }
+        stack.extend(doc.children(id));
+    }
+    for id in found {
+        // Keep the text after the block: it belongs to the enclosing paragraph.
+        doc.remove(id, true);
+    }
 }
 
 /// An article string in a page's scripts is at least this long (characters); shorter ones
@@ -731,6 +765,20 @@ mod tests {
         let body = clean(&raw, &Signals::default());
         let want = [ARTICLE[0], widget, ARTICLE[1], ARTICLE[2], "Share", "Share"].join("\n\n");
         assert_eq!(body.text, want);
+    }
+
+    #[test]
+    fn a_fact_box_is_no_article_text() {
+        let html = format!(
+            "<body><article><p>{}</p><div class=\"site-factbox green\"><h2>What else is planned?</h2><p>A new border command.</p></div> after the box<p>{}</p></article></body>",
+            ARTICLE[0], ARTICLE[1]
+        );
+        let mut doc = Document::parse(&html);
+        remove_side_blocks(&mut doc);
+        let body = doc.body().map(|b| render_blocks(&doc, b)).unwrap_or_default();
+        assert_eq!(body, format!("{}\nafter the box\n{}\n", ARTICLE[0], ARTICLE[1]));
+        assert!(!is_side_block("infobox article-body"));
+        assert!(is_side_block("Fact-Box"));
     }
 
     #[test]
