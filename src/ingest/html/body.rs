@@ -236,6 +236,25 @@ fn combine(primary: &str, secondary: &str) -> String {
     if s_words as f64 >= SECONDARY_LONGER * p_words as f64 {
         return secondary.to_string();
     }
+    // The primary kept a page's headings, buttons and link lists but not the paragraphs
+    // between them (they sit in markup it discarded), while the secondary has those
+    // paragraphs around the primary's headings and its few paragraphs.
+    let held_lines = p_in_s.iter().filter(|&&x| x).count();
+    let (p_prose, s_prose) = (prose_words(&p), prose_words(&s));
+    let held_prose: usize = p
+        .iter()
+        .zip(&p_in_s)
+        .filter(|(_, &held)| held)
+        .map(|(l, _)| word_count(l))
+        .filter(|&n| n >= PROSE_LINE_WORDS)
+        .sum();
+    if s_prose >= MIN_WORDS
+        && s_prose >= PROSE_RATIO * p_prose
+        && 2 * held_prose >= p_prose
+        && held_lines >= MIN_HELD_LINES
+    {
+        return secondary.to_string();
+    }
     if (agreed_words(&s, &p) as f64) < MIN_AGREEMENT * s_words as f64 {
         return primary.to_string();
     }
@@ -252,6 +271,22 @@ fn combine(primary: &str, secondary: &str) -> String {
         first = 0;
     }
     p[first..=last].join("\n")
+}
+
+/// A line of at least this many words is a paragraph of prose rather than a heading, button
+/// or link.
+const PROSE_LINE_WORDS: usize = 15;
+
+/// See [`combine`]: the secondary has this many times the primary's words of prose.
+const PROSE_RATIO: usize = 3;
+
+/// See [`combine`]: the secondary has at least this many of the primary's lines, so that both
+/// read the same article.
+const MIN_HELD_LINES: usize = 3;
+
+/// Words in the lines that are paragraphs of prose ([`PROSE_LINE_WORDS`]).
+fn prose_words(lines: &[&str]) -> usize {
+    lines.iter().map(|l| word_count(l)).filter(|&n| n >= PROSE_LINE_WORDS).sum()
 }
 
 /// The words of the `lines` that the `witness` lines hold.
@@ -723,6 +758,27 @@ mod tests {
         let primary = [ARTICLE, &more[..], &more[..], &more[..]].concat().join("\n");
         let secondary = ARTICLE[..1].join("\n");
         assert_eq!(combine(&primary, &secondary), primary);
+    }
+
+    #[test]
+    fn combine_takes_the_secondary_when_the_primary_kept_only_headings_and_links() {
+        let headings = ["Bridge reopens", "What changes for walkers", "The cost", "What comes next"];
+        let paragraphs: Vec<String> = (0..3)
+            .map(|i| format!("{} It was {i} years in the making, the engineers said.", ARTICLE[i]))
+            .collect();
+        let links: Vec<String> = (0..12).map(|i| format!("Other story number {i} here")).collect();
+        let primary = headings.iter().map(|h| h.to_string()).chain(links).collect::<Vec<_>>().join("\n");
+        let secondary = [
+            headings[0],
+            &paragraphs[0],
+            headings[1],
+            &paragraphs[1],
+            headings[2],
+            &paragraphs[2],
+            headings[3],
+        ]
+        .join("\n");
+        assert_eq!(combine(&primary, &secondary), secondary);
     }
 
     #[test]
