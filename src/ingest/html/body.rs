@@ -85,9 +85,10 @@ pub fn extract(mut doc: Document, page: &str, signals: &Signals, first: BodyExtr
     // block-by-block rendering instead.
     if is_pathological(&doc) {
         let root = doc.body().unwrap_or_else(|| doc.root());
-        return clean(&render_blocks(&doc, root), signals);
+        return clean(&render_blocks(&doc, root), signals, &HashSet::new());
     }
     remove_side_blocks(&mut doc);
+    let listed = link_list_items(&doc);
     let lead = signals
         .description
         .as_deref()
@@ -126,7 +127,7 @@ pub fn extract(mut doc: Document, page: &str, signals: &Signals, first: BodyExtr
             }
         }
     }
-    let mut body = clean(&best, signals);
+    let mut body = clean(&best, signals, &listed);
     body.extractor_date = extractor_date;
     body
 }
@@ -144,6 +145,56 @@ fn is_side_block(class: &str) -> bool {
         let token = token.to_ascii_lowercase();
         SIDE_BLOCK_CLASS_PARTS.iter().any(|p| token.contains(p))
     })
+}
+
+/// A list needs this many items to be taken for a list of links to other pages.
+const LINK_LIST_MIN_ITEMS: usize = 3;
+
+/// True for a `<ul>`/`<ol>` of [`LINK_LIST_MIN_ITEMS`] or more items that are each mostly a
+/// link's text: a "more on this" list of other stories set into the article.
+fn is_link_list(doc: &Document, id: trafilatura::dom::NodeId) -> bool {
+    if !matches!(doc.tag_name(id), "ul" | "ol") {
+        return false;
+    }
+    let items: Vec<_> = doc.children(id).into_iter().filter(|&c| doc.tag_name(c) == "li").collect();
+    items.len() >= LINK_LIST_MIN_ITEMS
+        && items.iter().all(|&li| {
+            let all = letters(&doc.text_content(li));
+            // Links within the page (a table of contents) point to the article's own
+            // headings, which must stay.
+            let linked: usize = doc
+                .iter_descendants(li, &["a"])
+                .into_iter()
+                .filter(|&a| doc.get_attribute(a, "href").is_some_and(|h| !h.trim_start().starts_with('#')))
+                .map(|a| letters(&doc.text_content(a)))
+                .sum();
+            all > 0 && 2 * linked >= all
+        })
+}
+
+/// The items of the page's link lists ([`is_link_list`]), normalised ([`norm`]): an extractor
+/// line that is one of them is a link to another story, wherever it stands.
+fn link_list_items(doc: &Document) -> HashSet<String> {
+    let mut items = HashSet::new();
+    let mut stack = vec![doc.root()];
+    while let Some(id) = stack.pop() {
+        if doc.is_element(id) && is_link_list(doc, id) {
+            for li in doc.children(id) {
+                let key = norm(&doc.text_content(li));
+                if !key.is_empty() {
+                    items.insert(key);
+                }
+            }
+            continue;
+        }
+        stack.extend(doc.children(id));
+    }
+    items
+}
+
+/// Characters of a text that are not whitespace.
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
 /// Removes from the page, before the extractors see it, the blocks they take in with the
@@ -614,7 +665,7 @@ const MIN_REPEATED_WORDS: usize = 5;
 
 /// Splits the extractor's text into paragraphs and moves captions, credits, a leading
 /// headline/byline/date line and trailing teasers out of it.
-fn clean(raw: &str, signals: &Signals) -> Body {
+fn clean(raw: &str, signals: &Signals, listed: &HashSet<String>) -> Body {
     let mut body = Body::default();
     let caption_keys: Vec<String> = signals.captions.iter().map(|c| norm(c)).collect();
     let credit_keys: Vec<String> = signals.credits.iter().map(|c| norm(c)).collect();
@@ -633,6 +684,11 @@ fn clean(raw: &str, signals: &Signals) -> Body {
         }
         let key = norm(&line);
         if key.is_empty() || is_markup(&line) {
+            continue;
+        }
+        // Not kept as a teaser either: it names another story, whose people and places
+        // are not this article's entities.
+        if listed.contains(&key) {
             continue;
         }
         if caption_keys.contains(&key) {
@@ -818,7 +874,7 @@ mod tests {
     fn a_repeated_paragraph_is_kept_once() {
         let widget = "React to this story: members can leave a reaction here.";
         let raw = [ARTICLE[0], widget, ARTICLE[1], widget, ARTICLE[2], "Share", "Share", widget].join("\n");
-        let body = clean(&raw, &Signals::default());
+        let body = clean(&raw, &Signals::default(), &HashSet::new());
         let want = [ARTICLE[0], widget, ARTICLE[1], ARTICLE[2], "Share", "Share"].join("\n\n");
         assert_eq!(body.text, want);
     }
@@ -835,6 +891,36 @@ mod tests {
         assert_eq!(body, format!("{}\nafter the box\n{}\n", ARTICLE[0], ARTICLE[1]));
         assert!(!is_side_block("infobox article-body"));
         assert!(is_side_block("Fact-Box"));
+    }
+
+    #[test]
+    fn lines_of_a_link_list_are_no_article_text() {
+        let related = [
+            "Flower show opens: record crowds expected",
+            "Ferry prices rise again",
+            "Council elects new mayor",
+        ];
+        let items: String = related
+            .iter()
+            .map(|r| format!("<li><b>Local:</b> <a href=\"/news/{}\">{r}</a></li>", r.len()))
+            .collect();
+        // A table of contents links to the article's own headings: they stay.
+        let toc = "<ul><li><a href=\"#a\">Why now</a></li><li><a href=\"#b\">What it costs</a></li><li><a href=\"#c\">Next steps</a></li></ul>";
+        // A list with one item of plain text is the article's list.
+        let mixed = "<ol><li><a href=\"/x\">First link here</a></li><li>Second item is plain text</li><li><a href=\"/y\">Third</a></li></ol>";
+        let html = format!(
+            "<body><article><p>{}</p><ul>{items}</ul>{toc}{mixed}<p>{}</p></article></body>",
+            ARTICLE[0], ARTICLE[1]
+        );
+        let listed = link_list_items(&Document::parse(&html));
+        let mut want: Vec<String> = related.iter().map(|r| norm(&format!("Local: {r}"))).collect();
+        want.sort();
+        let mut got: Vec<String> = listed.iter().cloned().collect();
+        got.sort();
+        assert_eq!(got, want);
+        let raw = [ARTICLE[0], "Local: Ferry prices rise again", "Why now", ARTICLE[1]].join("\n");
+        let body = clean(&raw, &Signals::default(), &listed);
+        assert_eq!(body.text, [ARTICLE[0], "Why now", ARTICLE[1]].join("\n\n"));
     }
 
     #[test]
