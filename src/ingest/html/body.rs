@@ -179,6 +179,15 @@ fn link_list_items(doc: &Document) -> HashSet<String> {
     let mut stack = vec![doc.root()];
     while let Some(id) = stack.pop() {
         if doc.is_element(id) && is_link_list(doc, id) {
+            // The heading right above the list is its title ("More on this").
+            if let Some(prev) = doc.prev_element_sibling(id) {
+                if matches!(doc.tag_name(prev), "h2" | "h3" | "h4" | "h5" | "h6") {
+                    let key = norm(&doc.text_content(prev));
+                    if !key.is_empty() {
+                        items.insert(key);
+                    }
+                }
+            }
             for li in doc.children(id) {
                 let key = norm(&doc.text_content(li));
                 if !key.is_empty() {
@@ -909,11 +918,12 @@ mod tests {
         // A list with one item of plain text is the article's list.
         let mixed = "<ol><li><a href=\"/x\">First link here</a></li><li>Second item is plain text</li><li><a href=\"/y\">Third</a></li></ol>";
         let html = format!(
-            "<body><article><p>{}</p><ul>{items}</ul>{toc}{mixed}<p>{}</p></article></body>",
+            "<body><article><p>{}</p><h3>More on this</h3><ul>{items}</ul><h3>Contents</h3>{toc}{mixed}<p>{}</p></article></body>",
             ARTICLE[0], ARTICLE[1]
         );
         let listed = link_list_items(&Document::parse(&html));
         let mut want: Vec<String> = related.iter().map(|r| norm(&format!("Local: {r}"))).collect();
+        want.push(norm("More on this"));
         want.sort();
         let mut got: Vec<String> = listed.iter().cloned().collect();
         got.sort();
