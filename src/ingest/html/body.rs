@@ -132,11 +132,12 @@ pub fn extract(mut doc: Document, page: &str, signals: &Signals, first: BodyExtr
     body
 }
 
-/// Parts of class names that mark a fact box: a framed list set into the article ("What else
-/// is in the bill?", a full transcript, key figures) that both extractors take in with the
-/// text around it, though it is a companion to the article rather than its prose. "infobox"
-/// is not among them: pages use it for the article's own highlighted passages as often.
-const SIDE_BLOCK_CLASS_PARTS: &[&str] = &["factbox", "fact-box"];
+/// Parts of class names that mark a block set beside the article's prose that the
+/// extractors take in with the text around it: a fact box (a framed list set into the article:
+/// "What else is in the bill?", a full transcript, key figures) and the author's biography
+/// under the text. "infobox" is not among them: pages use it for the article's own
+/// highlighted passages as often.
+const SIDE_BLOCK_CLASS_PARTS: &[&str] = &["factbox", "fact-box", "author-bio", "authorbio", "author__bio"];
 
 /// True when a class attribute marks an element whose text is not the article's (see
 /// [`remove_side_blocks`]).
@@ -207,7 +208,8 @@ fn letters(s: &str) -> usize {
 }
 
 /// Removes from the page, before the extractors see it, the blocks they take in with the
-/// article though they are not its text (fact boxes, see [`SIDE_BLOCK_CLASS_PARTS`]).
+/// article though they are not its text (fact boxes, author biographies: see
+/// [`SIDE_BLOCK_CLASS_PARTS`]).
 fn remove_side_blocks(doc: &mut Document) {
     let mut found = Vec::new();
     let mut stack = vec![doc.root()];
@@ -900,6 +902,8 @@ mod tests {
         assert_eq!(body, format!("{}\nafter the box\n{}\n", ARTICLE[0], ARTICLE[1]));
         assert!(!is_side_block("infobox article-body"));
         assert!(is_side_block("Fact-Box"));
+        assert!(is_side_block("slice-author-bio wide"));
+        assert!(!is_side_block("author byline"));
     }
 
     #[test]
