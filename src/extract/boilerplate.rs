@@ -107,6 +107,9 @@ static TEASER: LazyLock<Regex> = LazyLock::new(|| {
           | (das|dies)\s+könnte\s+(sie|dich)\s+auch\s+interessieren
           | (auch\s+interessant|zum\s+thema|passend\s+dazu)\s*[:|—–-]
           | folgen\s+sie\s+uns\b
+          | folgst\s+du\s+(uns|schon)\b
+          | abonniere\s
+          | ähnliche\s+(artikel|beiträge|themen|nachrichten)\s*:?\s*$
           | (jetzt\s+)?(abonnieren|newsletter\s+abonnieren)\b
           # French, Spanish, Italian, Portuguese
           | (à\s+)?lire\s+aussi\b
@@ -255,6 +258,11 @@ pub fn split_trailing_teasers(body: &str) -> (String, Vec<String>) {
     if let Some(i) = (tail_start..cut).find(|&i| PAYWALL.is_match(paras[i])) {
         cut = i;
     }
+    // What the comment section or paywall left at the end may be a teaser header of its own
+    // ("Ähnliche Artikel" above the comments).
+    while cut > 0 && paras[cut - 1].lines().find(|l| !l.trim().is_empty()).is_some_and(is_teaser) {
+        cut -= 1;
+    }
     let removed = read_also.iter().chain(&paras[cut..]).map(|p| p.to_string()).collect();
     (paras[..cut].join("\n\n"), removed)
 }
@@ -357,6 +365,10 @@ mod tests {
             ("この記事は会員限定です。", true),
             ("関連キーワード", true),
             ("Follow the money, investigators said.", false),
+            ("Folgst du schon 20 Minuten auf Whatsapp?", true),
+            ("Abonniere unseren Newsletter", true),
+            ("Ähnliche Artikel", true),
+            ("Ähnliche Fälle gab es schon 2019 in Bozen.", false),
             ("Lesen ist für Kinder wichtig, sagt die Ministerin.", false),
             ("Mehr als 300 Menschen kamen zur Kundgebung.", false),
             ("This idea is not new.", false),
@@ -412,6 +424,10 @@ mod tests {
         let (kept, removed) = split_trailing_teasers(&body);
         assert_eq!(kept, format!("{text}\n\n{text}\n\n{text}"));
         assert_eq!(removed.len(), 3);
+        // A teaser header left above the comment section goes too.
+        let body =
+            format!("{text}\n\n{text}\n\n{text}\n\nÄhnliche Artikel\n\nKommentare (0)\n\nKommentar abgeben");
+        assert_eq!(split_trailing_teasers(&body).0, format!("{text}\n\n{text}\n\n{text}"));
         // A genre label at the top ("Kommentar" = opinion piece) is no comment section.
         let body = format!("Kommentar\n\n{text}\n\n{text}");
         assert!(split_trailing_teasers(&body).1.is_empty());
