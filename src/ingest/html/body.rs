@@ -758,9 +758,19 @@ fn clean(raw: &str, signals: &Signals, listed: &HashSet<String>) -> Body {
 /// parser kept as raw text, a template fragment).
 fn is_markup(line: &str) -> bool {
     let t = line.trim();
-    t.starts_with('<')
+    if t.starts_with('<')
         && t.ends_with('>')
         && t[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')
+    {
+        return true;
+    }
+    // An unfilled template slot ("$$ARTICLEAD$$", "%%AD_SLOT%%"): an ad or widget marker the
+    // page's scripts replace.
+    ["$$", "%%"].iter().any(|m| {
+        t.strip_prefix(m).and_then(|r| r.strip_suffix(m)).is_some_and(|name| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        })
+    })
 }
 
 fn push_unique(list: &mut Vec<String>, s: &str) {
@@ -944,6 +954,10 @@ mod tests {
             ("</div>", true),
             ("<3 this bridge, she wrote>", false),
             ("The vote was 5 < 7 > 3.", false),
+            ("$$ARTICLEAD$$", true),
+            ("%%AD_SLOT_2%%", true),
+            ("$$ cost $$", false),
+            ("$$", false),
         ];
         for (line, want) in cases {
             assert_eq!(is_markup(line), want, "{line}");
