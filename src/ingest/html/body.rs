@@ -274,7 +274,7 @@ fn combine(primary: &str, secondary: &str) -> String {
     let s: Vec<&str> = secondary.lines().filter(|l| !l.trim().is_empty()).collect();
     let (p_words, s_words) = (word_count(primary), word_count(secondary));
     if p_words < MIN_WORDS && s_words > p_words {
-        return secondary.to_string();
+        return without_fragment_tail(&s);
     }
     if p.is_empty() || s.is_empty() {
         return primary.to_string();
@@ -287,7 +287,7 @@ fn combine(primary: &str, secondary: &str) -> String {
         && p_words > 2 * s_words
         && agreed_words(&s, &p) as f64 >= MIN_AGREEMENT * s_words as f64
     {
-        return secondary.to_string();
+        return without_fragment_tail(&s);
     }
     let p_in_s = supported(&p, &Witness::new(&s));
     if !p_in_s.iter().any(|&x| x) {
@@ -296,7 +296,7 @@ fn combine(primary: &str, secondary: &str) -> String {
     // The secondary shares text with a primary it is several times longer than: the primary
     // stopped early or took a side block (a caption, a teaser list) for the article.
     if s_words as f64 >= SECONDARY_LONGER * p_words as f64 {
-        return secondary.to_string();
+        return without_fragment_tail(&s);
     }
     // The primary kept a page's headings, buttons and link lists but not the paragraphs
     // between them (they sit in markup it discarded), while the secondary has those
@@ -315,7 +315,7 @@ fn combine(primary: &str, secondary: &str) -> String {
         && 2 * held_prose >= p_prose
         && held_lines >= MIN_HELD_LINES
     {
-        return secondary.to_string();
+        return without_fragment_tail(&s);
     }
     if (agreed_words(&s, &p) as f64) < MIN_AGREEMENT * s_words as f64 {
         return primary.to_string();
@@ -349,6 +349,46 @@ const MIN_HELD_LINES: usize = 3;
 /// Words in the lines that are paragraphs of prose ([`PROSE_LINE_WORDS`]).
 fn prose_words(lines: &[&str]) -> usize {
     lines.iter().map(|l| word_count(l)).filter(|&n| n >= PROSE_LINE_WORDS).sum()
+}
+
+/// A trailing run of at least this many lines, nearly all fragments, is page furniture.
+const FRAGMENT_TAIL_MIN_LINES: usize = 10;
+
+/// A fragment: a line of at most this many words that does not end a sentence.
+const FRAGMENT_MAX_WORDS: usize = 12;
+
+/// True for a fragment ([`FRAGMENT_MAX_WORDS`]): a button, a counter, a menu entry, a title.
+fn is_fragment(line: &str) -> bool {
+    let t = line.trim_end();
+    word_count(t) <= FRAGMENT_MAX_WORDS
+        && !t.ends_with(['.', '!', '?', '。', '！', '？', '"', '”', '»', ')', '…'])
+}
+
+/// The lines without a closing run of [`FRAGMENT_TAIL_MIN_LINES`] or more lines of which nine
+/// in ten are fragments (menus, counters, app badges, other stories' titles), when what stays
+/// is at least half the text: used on an extractor's output that no second extractor
+/// witnessed.
+fn without_fragment_tail(lines: &[&str]) -> String {
+    let n = lines.len();
+    let mut cut = n;
+    let mut fragments = 0;
+    for i in (0..n).rev() {
+        if is_fragment(lines[i]) {
+            fragments += 1;
+        }
+        let run = n - i;
+        if run >= FRAGMENT_TAIL_MIN_LINES && 10 * fragments >= 9 * run && is_fragment(lines[i]) {
+            cut = i;
+        } else if 10 * fragments < 9 * run && run > FRAGMENT_TAIL_MIN_LINES {
+            break;
+        }
+    }
+    let kept: usize = lines[..cut].iter().map(|l| l.len()).sum();
+    let all: usize = lines.iter().map(|l| l.len()).sum();
+    if 2 * kept < all {
+        cut = n;
+    }
+    lines[..cut].join("\n")
 }
 
 /// The words of the `lines` that the `witness` lines hold.
@@ -856,6 +896,38 @@ mod tests {
         ]
         .join("\n");
         assert_eq!(combine(&primary, &secondary), secondary);
+    }
+
+    #[test]
+    fn a_secondary_taken_alone_loses_its_tail_of_fragments() {
+        let paragraphs: Vec<String> = (0..4)
+            .map(|i| {
+                format!("{} It was {i} years in the making, the engineers said on Monday.", ARTICLE[i % 3])
+            })
+            .collect();
+        let furniture = [
+            "Next",
+            "Ferry prices rise again",
+            "Previous",
+            "Subscribe",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "Download our app",
+            "Google Play",
+            "App Store",
+        ];
+        let secondary = [paragraphs.iter().map(String::as_str).collect::<Vec<_>>(), furniture.to_vec()]
+            .concat()
+            .join("\n");
+        assert_eq!(combine("Home News Sport", &secondary), paragraphs.join("\n"));
+        // A short list at the end (under ten lines) is the article's.
+        let list = ["Oak planks", "Steel beams", "New railings"];
+        let secondary =
+            [paragraphs.iter().map(String::as_str).collect::<Vec<_>>(), list.to_vec()].concat().join("\n");
+        assert_eq!(combine("Home News Sport", &secondary), secondary);
     }
 
     #[test]
