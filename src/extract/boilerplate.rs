@@ -240,7 +240,7 @@ pub fn split_trailing_teasers(body: &str) -> (String, Vec<String>) {
     let mut cut = paras.len();
     // A closing block whose first line is a teaser goes with everything after it
     // ("Related:" followed by a list of headlines).
-    while cut > 0 && paras[cut - 1].lines().find(|l| !l.trim().is_empty()).is_some_and(is_teaser) {
+    while cut > 0 && closes_text(paras[cut - 1]) {
         cut -= 1;
     }
     // A comment section's header closes the article: what follows is readers' text.
@@ -260,12 +260,30 @@ pub fn split_trailing_teasers(body: &str) -> (String, Vec<String>) {
     }
     // What the comment section or paywall left at the end may be a teaser header of its own
     // ("Ähnliche Artikel" above the comments).
-    while cut > 0 && paras[cut - 1].lines().find(|l| !l.trim().is_empty()).is_some_and(is_teaser) {
+    while cut > 0 && closes_text(paras[cut - 1]) {
         cut -= 1;
     }
     let removed = read_also.iter().chain(&paras[cut..]).map(|p| p.to_string()).collect();
     (paras[..cut].join("\n\n"), removed)
 }
+
+/// True for a paragraph that is boilerplate when it closes a text: its first line is a teaser
+/// ([`is_teaser`]), or it is a short pitch for the outlet's newsletter or app
+/// ([`CLOSING_PROMO_MAX_WORDS`]): "For the latest news, sign up for our newsletters", "Der
+/// BR24 Newsletter informiert Sie …".
+fn closes_text(para: &str) -> bool {
+    para.lines().find(|l| !l.trim().is_empty()).is_some_and(is_teaser)
+        || (para.split_whitespace().count() <= CLOSING_PROMO_MAX_WORDS && CLOSING_PROMO.is_match(para))
+}
+
+/// Words a closing newsletter or app pitch may have.
+const CLOSING_PROMO_MAX_WORDS: usize = 40;
+
+/// A newsletter or app pitch anywhere in a paragraph.
+static CLOSING_PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bnewsletters?\b|\bsign(ing)?\s+up\s+(to|for)\b|\b(app\s+store|google\s+play)\b")
+        .expect("valid regex")
+});
 
 /// Paragraphs up to this many characters may follow a paywall notice (offers, links).
 const SHORT_TAIL_LINE: usize = 120;
@@ -431,6 +449,22 @@ mod tests {
         // A genre label at the top ("Kommentar" = opinion piece) is no comment section.
         let body = format!("Kommentar\n\n{text}\n\n{text}");
         assert!(split_trailing_teasers(&body).1.is_empty());
+    }
+
+    #[test]
+    fn a_closing_newsletter_pitch_goes() {
+        let text = "The council voted on Monday to close the old bridge to cars for the winter.";
+        let pitch = "For the latest news from across the region, sign up for our free newsletters.";
+        let body = format!("{text}\n\n{text}\n\n{pitch}\n\nDer Newsletter informiert Sie jeden Abend.");
+        let (kept, removed) = split_trailing_teasers(&body);
+        assert_eq!(kept, format!("{text}\n\n{text}"));
+        assert_eq!(removed.len(), 2);
+        // Inside the text, or long, such a paragraph is the article's.
+        let quote = "The mayor said the newsletter had warned residents weeks before the vote.";
+        let body = format!("{text}\n\n{quote}\n\n{text}");
+        assert!(split_trailing_teasers(&body).1.is_empty());
+        let long = format!("{quote} {text} {text}");
+        assert!(split_trailing_teasers(&format!("{text}\n\n{long}")).1.is_empty());
     }
 
     #[test]
