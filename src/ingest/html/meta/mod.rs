@@ -380,14 +380,23 @@ const SKIPPED_TAGS: &[&str] = &[
 /// most [`VISIBLE_TEXT_MAX`] bytes.
 fn visible_text(doc: &Document) -> String {
     let mut out = String::new();
+    for_each_visible_text(doc, |t| {
+        out.push(' ');
+        out.push_str(t);
+        out.len() <= VISIBLE_TEXT_MAX
+    });
+    out
+}
+
+/// Calls `visit` with each text node a reader sees, in document order (scripts, styles,
+/// templates, the head and inline SVG are skipped), until it returns false.
+fn for_each_visible_text(doc: &Document, mut visit: impl FnMut(&str) -> bool) {
     let mut stack = vec![doc.root()];
     while let Some(id) = stack.pop() {
-        if out.len() > VISIBLE_TEXT_MAX {
-            break;
-        }
         if doc.is_text(id) {
-            out.push(' ');
-            out.push_str(&doc.text_content(id));
+            if !visit(&doc.text_content(id)) {
+                return;
+            }
             continue;
         }
         if doc.is_element(id)
@@ -400,48 +409,33 @@ fn visible_text(doc: &Document) -> String {
         }
         stack.extend(doc.child_nodes(id).into_iter().rev());
     }
-    out
 }
 
 /// Full names that stand in an element of their own right after a byline label in one
 /// ("<p>By</p><p>Todd Bates</p>"), anywhere on the page: sidebars that hold the article's
-/// facts too. Read only to write out a first name the metadata gives (at most 12).
+/// facts too. Read only to write out a first name the metadata gives (at most 12, among the
+/// first 100,000 text nodes).
 fn labelled_names(doc: &Document) -> Vec<String> {
     const LABELS: &[&str] = &["by", "von", "autor", "autorin", "author", "written by", "par", "por"];
     let mut out = Vec::new();
     let mut labelled = false;
-    let mut stack = vec![doc.root()];
     let mut steps = 0usize;
-    while let Some(id) = stack.pop() {
+    for_each_visible_text(doc, |text| {
         steps += 1;
-        if steps > 200_000 || out.len() >= 12 {
-            break;
-        }
-        if doc.is_text(id) {
-            let Some(t) = clean_text(&doc.text_content(id)) else {
-                continue;
-            };
-            if labelled {
-                if let Some([name]) = byline::parse_byline_element(&t).as_deref() {
-                    if name.contains(' ') && norm(name) == norm(&t) {
-                        out.push(name.clone());
-                    }
+        let Some(t) = clean_text(text) else {
+            return true;
+        };
+        if labelled {
+            if let Some([name]) = byline::parse_byline_element(&t).as_deref() {
+                if name.contains(' ') && norm(name) == norm(&t) {
+                    out.push(name.clone());
                 }
             }
-            let label = t.trim_end_matches(':').trim().to_lowercase();
-            labelled = LABELS.contains(&label.as_str());
-            continue;
         }
-        if doc.is_element(id)
-            && matches!(
-                doc.tag_name(id).to_ascii_lowercase().as_str(),
-                "script" | "style" | "noscript" | "template" | "head" | "svg"
-            )
-        {
-            continue;
-        }
-        stack.extend(doc.child_nodes(id).into_iter().rev());
-    }
+        let label = t.trim_end_matches(':').trim().to_lowercase();
+        labelled = LABELS.contains(&label.as_str());
+        steps < 100_000 && out.len() < 12
+    });
     out
 }
 
