@@ -201,6 +201,9 @@ impl Signals {
                 return Some(p.clone());
             }
         }
+        if let Some(h) = self.heading_before_title_part(&meta) {
+            return Some(h);
+        }
         // An <h1> written exactly as one of the metadata titles is the headline both the page
         // and its metadata state (the first metadata title may be an SEO rewording).
         let metas: Vec<String> = candidates.into_iter().flatten().map(|t| norm(&strip(t))).collect();
@@ -279,6 +282,31 @@ impl Signals {
                 })
             })
             .min_by_key(|t| t.chars().count())
+    }
+
+    /// One of the page's first `<h2>`/`<h3>`s that the metadata title puts before a separator,
+    /// when what follows it is the page's other heading: the `<h1>` ("Update: POI im
+    /// Routenplaner" in "Karten mit mehr Infos - Update: POI im Routenplaner") or the next
+    /// `<h2>` (a subtitle). The metadata joins headline and second line; the `<h1>` is then a
+    /// section, kicker or short form, and the heading the metadata names first is the headline.
+    fn heading_before_title_part(&self, meta: &str) -> Option<String> {
+        let heads = || self.sub_heads.iter().take(3);
+        let h1 = self.h1.first().map(|h| norm(h)).unwrap_or_default();
+        for sep in TITLE_SEPARATORS {
+            for (pos, _) in meta.match_indices(sep) {
+                let (first, rest) = (norm(&meta[..pos]), norm(&meta[pos + sep.len()..]));
+                if first.split(' ').count() < 2 || rest.is_empty() || first == h1 {
+                    continue;
+                }
+                let Some(head) = heads().find(|s| norm(s) == first) else {
+                    continue;
+                };
+                if rest == h1 || heads().any(|s| norm(s) == rest) {
+                    return Some(head.clone());
+                }
+            }
+        }
+        None
     }
 
     /// The page's metadata titles and `<title>` other than `meta`.
@@ -1015,6 +1043,43 @@ mod tests {
                 meta_title: Some(meta.to_string()).filter(|m| !m.is_empty()),
                 h1: vec![h1.to_string()],
                 sub_heads: vec![head.to_string(), "Weitere Artikel".into()],
+                ..Signals::default()
+            };
+            assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{og}");
+        }
+    }
+
+    #[test]
+    fn heading_the_metadata_title_names_before_another_heading() {
+        // (og:title, h1, first headings, want)
+        let cases: &[(&str, &str, &[&str], &str)] = &[
+            // "Headline - <h1>": the <h1> is a short form, the heading the headline.
+            (
+                "Karten zeigen jetzt mehr Details - Update: POI im Routenplaner",
+                "Update: POI im Routenplaner",
+                &["Karten zeigen jetzt mehr Details", "Die wichtigsten Neuerungen"],
+                "Karten zeigen jetzt mehr Details",
+            ),
+            // "Headline - Subtitle", both headings, under a section <h1>.
+            (
+                "01.12. | Platte der Woche - Jana Beispiel • Stille Wasser",
+                "Musik",
+                &["01.12. | Platte der Woche", "Jana Beispiel • Stille Wasser"],
+                "01.12. | Platte der Woche",
+            ),
+            // What follows is neither the <h1> nor a heading: the metadata title stays.
+            (
+                "Karten zeigen jetzt mehr Details - und viel mehr",
+                "Musik",
+                &["Karten zeigen jetzt mehr Details"],
+                "Karten zeigen jetzt mehr Details - und viel mehr",
+            ),
+        ];
+        for (og, h1, heads, want) in cases {
+            let s = Signals {
+                og_title: Some(og.to_string()),
+                h1: vec![h1.to_string()],
+                sub_heads: heads.iter().map(|h| h.to_string()).collect(),
                 ..Signals::default()
             };
             assert_eq!(s.headline(None, None).as_deref(), Some(*want), "{og}");
