@@ -504,6 +504,9 @@ pub fn strip_site_names(title: &str, site: &[&str]) -> String {
                 }
             }
         }
+        if let Some(head) = cjk_site_suffix_cut(&t) {
+            t = head;
+        }
         // A date set before or after the headline ("23.01.2022 - Headline") is the page's
         // dateline, not part of the title.
         for sep in TITLE_SEPARATORS {
@@ -523,6 +526,25 @@ pub fn strip_site_names(title: &str, site: &[&str]) -> String {
         }
     }
     t
+}
+
+/// The title without a short name in Chinese, Japanese or Korean script that it ends in after
+/// a bare `-`, `_` or `|` ("…的城！-新华网"): such titles write the site's name in its own
+/// script, which neither the metadata nor the Latin host name spells, so the name cannot be
+/// matched; a hyphen or underscore before a last run of two to six such characters, after a
+/// headline at least twice as long in the same scripts, is the suffix's separator.
+fn cjk_site_suffix_cut(title: &str) -> Option<String> {
+    let (head, tail) = title.rsplit_once(['-', '_', '|', '｜'])?;
+    let (head, tail) = (head.trim_end(), tail.trim());
+    let n = tail.chars().count();
+    let head_cjk = head.chars().filter(|c| is_cjk(*c)).count();
+    ((2..=6).contains(&n) && tail.chars().all(is_cjk) && head_cjk >= 2 * n && head_cjk >= 6)
+        .then(|| head.to_string())
+}
+
+/// True for a letter of the Han, kana or Hangul scripts.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
 }
 
 /// True when a title part is a numeric date and nothing else ("23.01.2022", "2020-01-23").
@@ -640,6 +662,21 @@ mod tests {
         ];
         for (title, want) in cases {
             assert_eq!(strip_site_names(title, &["biathlon-antholz.it", "DW"]), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn cjk_site_names_after_a_bare_separator_are_cut() {
+        let cases = [
+            ("春天的花园里开满了美丽的花朵！-示例网", "春天的花园里开满了美丽的花朵！"),
+            ("春天的花园里开满了美丽的花朵_示例日报", "春天的花园里开满了美丽的花朵"),
+            // A short title is no headline with a suffix; a Latin or numeric tail stays.
+            ("花朵_示例百科", "花朵_示例百科"),
+            ("春天的花园里开满了美丽的花朵-2024", "春天的花园里开满了美丽的花朵-2024"),
+            ("Storm hits coast-Today", "Storm hits coast-Today"),
+        ];
+        for (title, want) in cases {
+            assert_eq!(strip_site_names(title, &[]), want, "{title}");
         }
     }
 
