@@ -295,7 +295,10 @@ impl Signals {
         for sep in TITLE_SEPARATORS {
             for (pos, _) in meta.match_indices(sep) {
                 let (first, rest) = (norm(&meta[..pos]), norm(&meta[pos + sep.len()..]));
-                if first.split(' ').count() < 2 || rest.is_empty() || first == h1 {
+                // A section name before the headline ("Lokales Hamburg - <h1>") may be a
+                // heading too, but it is shorter than what follows it.
+                let words = |k: &str| k.split(' ').count();
+                if words(&first) < 2 || rest.is_empty() || first == h1 || words(&first) < words(&rest) {
                     continue;
                 }
                 let Some(head) = heads().find(|s| norm(s) == first) else {
@@ -1103,6 +1106,13 @@ mod tests {
                 "Musik",
                 &["01.12. | Platte der Woche", "Jana Beispiel • Stille Wasser"],
                 "01.12. | Platte der Woche",
+            ),
+            // A section heading before the <h1>'s headline is shorter than it: the <h1>.
+            (
+                "Lokales Umland - Neue Brücke über den Fluss wird im Mai eröffnet",
+                "Neue Brücke über den Fluss wird im Mai eröffnet",
+                &["Lokales Umland", "Mehr aus der Region"],
+                "Neue Brücke über den Fluss wird im Mai eröffnet",
             ),
             // What follows is neither the <h1> nor a heading: the metadata title stays.
             (
