@@ -118,6 +118,18 @@ impl Signals {
                     {
                         return vec![full];
                     }
+                    // A user name made of the writer's first and last name
+                    // ("christian.stadtfeld"), written out in the lines around the text
+                    // ("… bleibt spannend. (Christian P. Stadtfeld)").
+                    if let Some(full) = self
+                        .header_lines
+                        .iter()
+                        .chain(&self.foot_lines)
+                        .chain(&self.title_lines)
+                        .find_map(|l| spelled_in(one, l))
+                    {
+                        return vec![full];
+                    }
                     // Initials ("DT") are no name: the licence line of a blog spells them out
                     // ("… von Donald Townsend steht unter einer Creative Commons-Lizenz"). A
                     // first name stays: it is how a blogger chose to sign.
@@ -294,6 +306,36 @@ fn spells_out(short: &str, full: &str) -> bool {
             || s == format!("{first}{last}")
             || (s == first && is_plain_name_word(short))
             || (all_caps && short.chars().count() <= 3 && short == initials))
+}
+
+/// The full name in `text` that a user name joins from its first and last name
+/// ("christian.stadtfeld", "jdoe" is too short to tell): a run of two to four name words
+/// (middle initials allowed) whose first and last word make the user name's letters.
+fn spelled_in(handle: &str, text: &str) -> Option<String> {
+    let letters = fold(handle);
+    // A first name ("Todd") names too many people; a user name is lowercase or joined.
+    if letters.chars().count() < 8 || is_plain_name_word(handle) {
+        return None;
+    }
+    const FRAME: &[char] = &['(', ')', '[', ']', ',', ';', ':', '"', '“', '”', '„', '«', '»', '–', '—'];
+    let toks: Vec<&str> =
+        text.split_whitespace().map(|t| t.trim_matches(FRAME)).filter(|t| !t.is_empty()).collect();
+    (0..toks.len()).find_map(|i| {
+        (2..=4).filter_map(|n| toks.get(i..i + n)).find_map(|run| {
+            let (first, last) = (run.first()?, run.last()?);
+            // Both ends are name words ("· Von Campact-Team" holds the letters too).
+            let word =
+                |w: &str| w.chars().next().is_some_and(char::is_uppercase) && fold(w).chars().count() >= 2;
+            if !word(first) || !word(last) || format!("{}{}", fold(first), fold(last)) != letters {
+                return None;
+            }
+            let run = run.join(" ");
+            match byline::parse_byline_element(&run)?.as_slice() {
+                [one] if norm(one) == norm(&run) => Some(one.clone()),
+                _ => None,
+            }
+        })
+    })
 }
 
 /// Lowercase letters and digits of a name, accents dropped ("Gàbor Muniér" → "gabormunier").
@@ -519,6 +561,28 @@ mod tests {
         assert!(s.authors(&[], &SiteNames::new(Some("Jobs & Hire"), None, None)).is_empty());
         let site = SiteNames::new(Some("El Comercio Perú"), None, None);
         assert!(site.is_site("Noticias El Comercio Perú"), "the site's name with a word before it");
+    }
+
+    #[test]
+    fn a_user_name_written_out_beside_the_text() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("jane.doerfler", "… bleibt spannend. (Jane K. Doerfler) +++", Some("Jane K. Doerfler")),
+            ("jane_doerfler", "Text: Jane Doerfler, 3. März", Some("Jane Doerfler")),
+            // A first name names too many people; other names or a desk stay unread.
+            ("Jane", "Jane Doerfler", None),
+            ("jane.doerfler", "John Roe sagt", None),
+            ("Acme-Team", "31. Oktober 2023 · Von Acme-Team", None),
+        ];
+        for (handle, line, want) in cases {
+            assert_eq!(spelled_in(handle, line).as_deref(), *want, "{handle} / {line}");
+        }
+        // The metadata's user name gives way to the full name closing the text.
+        let s = Signals {
+            ld: LdArticle { authors: vec!["jane.doerfler".into()], ..LdArticle::default() },
+            foot_lines: vec!["Der letzte Absatz. (Jane K. Doerfler)".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane K. Doerfler".to_string()]);
     }
 
     #[test]
