@@ -95,6 +95,8 @@ impl Signals {
             .chain(std::iter::once(body_byline.to_vec()))
             .chain(visible)
             .chain(described)
+            // A byline that opens the text, as its excerpt in the description shows.
+            .chain(self.excerpt_byline())
             .chain(foot)
             .filter_map(keep);
         if let Some(names) = found.next() {
@@ -167,6 +169,27 @@ impl Signals {
 }
 
 impl Signals {
+    /// The name that the page's description opens with, when it also stands alone as a line
+    /// under the headline: the description is an excerpt the site cut from the start of the
+    /// text, and the text starts with its byline ("Jane Doe" above "In the heart of …", the
+    /// description "Jane Doe In the heart of …"). A line that titles the page is no byline.
+    fn excerpt_byline(&self) -> Option<Vec<String>> {
+        let desc = norm(self.description.as_deref()?);
+        let titles: Vec<String> =
+            [&self.title, &self.og_title].into_iter().flatten().chain(&self.h1).map(|t| norm(t)).collect();
+        self.header_lines.iter().find_map(|l| {
+            let key = norm(l);
+            let opens = desc == key || desc.strip_prefix(key.as_str()).is_some_and(|r| r.starts_with(' '));
+            if key.is_empty() || !opens || titles.iter().any(|t| t.contains(&key)) {
+                return None;
+            }
+            match byline::parse_byline_element(l)?.as_slice() {
+                [one] if one.contains(' ') && norm(one) == key => Some(vec![one.clone()]),
+                _ => None,
+            }
+        })
+    }
+
     /// A site named after a person whom its metadata names as the author ("Wolfgang Schmale"
     /// both as `og:site_name` and as the JSON-LD author): a personal site, signed by its owner.
     fn site_named_for_author(&self) -> Option<String> {
@@ -583,6 +606,40 @@ mod tests {
             ..Signals::default()
         };
         assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane K. Doerfler".to_string()]);
+    }
+
+    #[test]
+    fn a_byline_opening_the_excerpt() {
+        let head = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // (description, lines around the headline, title, byline)
+        type Case<'a> = (&'a str, &'a [&'a str], Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            (
+                "Jane Doe In the heart of the city, a lawyer …",
+                &["May 14, 2025", "Jane Doe", "In the heart of the city, a lawyer …"],
+                None,
+                Some("Jane Doe"),
+            ),
+            ("JANE DOE", &["5 May 2024", "JANE DOE", "Der Text."], None, Some("Jane Doe")),
+            // The line that titles the page, a name the excerpt does not open with, a name cut
+            // off inside a word.
+            ("Jane Doe is a painter.", &["Jane Doe", "Der Text."], Some("Jane Doe – Ein Porträt"), None),
+            ("In the heart of the city …", &["Jane Doe", "In the heart of the city …"], None, None),
+            ("Jane Doerr writes …", &["Jane Do", "Der Text."], None, None),
+        ];
+        for (desc, lines, title, want) in cases {
+            let s = Signals {
+                description: Some(desc.to_string()),
+                header_lines: head(lines),
+                title: title.map(str::to_string),
+                ..Signals::default()
+            };
+            assert_eq!(s.excerpt_byline(), want.map(|w| vec![w.to_string()]), "{desc}");
+            assert_eq!(
+                s.authors(&[], &SiteNames::new(None, None, None)),
+                s.excerpt_byline().unwrap_or_default()
+            );
+        }
     }
 
     #[test]
