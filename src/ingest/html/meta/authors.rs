@@ -88,6 +88,8 @@ impl Signals {
                 .or_else(|| signature(&self.foot_lines, i))
                 .or_else(|| byline::parse_archive_link(l))
         });
+        // A name alone closing the text, which no line around the text mentions.
+        let foot = foot.chain(closing_name(&self.header_lines, &self.foot_lines));
         // A description that opens with its byline ("Posted by Jane Doe - Security team …").
         let described = self.description.as_deref().and_then(byline::parse_lead_byline);
         let mut found = structured
@@ -287,6 +289,31 @@ fn signature(lines: &[String], i: usize) -> Option<Vec<String>> {
             );
             joint.then(|| byline::parse_visible_byline(&format!("{l} | {stamp}"))).flatten()
         })
+}
+
+/// The full name that stands alone as the last line of the article after a paragraph of
+/// running text ("… im Endspiel zu ermitteln." / "Jane Doe"): how many papers sign. The
+/// surname must appear in no other line around the text, since a name the text speaks of
+/// (the interviewee in a box under the text, a caption) is no signature.
+fn closing_name(header: &[String], foot: &[String]) -> Option<Vec<String>> {
+    /// Words of the paragraph before the name: running text, not a list entry or a link.
+    const PARAGRAPH_WORDS: usize = 20;
+    let [.., before, last] = foot else {
+        return None;
+    };
+    let ends_sentence = before.trim_end().ends_with(['.', '!', '?', '"', '“', '”', '»', '«', '…']);
+    if before.split_whitespace().count() < PARAGRAPH_WORDS || !ends_sentence {
+        return None;
+    }
+    let name = match byline::parse_byline_element(last)?.as_slice() {
+        [one] if one.contains(' ') && norm(one) == norm(last) => one.clone(),
+        _ => return None,
+    };
+    let key = norm(&name);
+    let surname = format!(" {} ", key.rsplit(' ').next()?);
+    let mentioned =
+        header.iter().chain(&foot[..foot.len() - 1]).any(|l| format!(" {} ", norm(l)).contains(&surname));
+    (!mentioned).then(|| vec![name])
 }
 
 /// The brand that a desk's signature puts before its desk word ("Greentech.LIVE Redaktion",
@@ -640,6 +667,32 @@ mod tests {
                 s.excerpt_byline().unwrap_or_default()
             );
         }
+    }
+
+    #[test]
+    fn a_name_closing_the_text() {
+        let para =
+            "Die Mannschaft verlor am Abend in der Halle mit null zu drei und verpasst damit das Endspiel, \
+                    das im März im Norden des Landes ausgetragen wird.";
+        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let cases: &[(&[&str], &[&str], Option<&str>)] = &[
+            (&["Eine Schlagzeile"], &[para, "Jane Doerfler"], Some("Jane Doerfler")),
+            // A book's facts before the name, a link, a paragraph without its sentence end.
+            (&[], &[para, "Verlag, 816 Seiten", "Jane Doerfler"], None),
+            (&[], &[para, "Zur Startseite"], None),
+            (&[], &[para.trim_end_matches('.'), "Jane Doerfler"], None),
+            // The text speaks of her: an interviewee's box, not a signature.
+            (&["Die Expertin Jane Doerfler erklärt, warum."], &[para, "Jane Doerfler"], None),
+        ];
+        for (header, foot, want) in cases {
+            assert_eq!(
+                closing_name(&lines(header), &lines(foot)),
+                want.map(|w| vec![w.to_string()]),
+                "{foot:?}"
+            );
+        }
+        let s = Signals { foot_lines: lines(&[para, "Jane Doerfler"]), ..Signals::default() };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doerfler".to_string()]);
     }
 
     #[test]
