@@ -88,8 +88,10 @@ impl Signals {
                 .or_else(|| signature(&self.foot_lines, i))
                 .or_else(|| byline::parse_archive_link(l))
         });
-        // A name alone closing the text, which no line around the text mentions.
-        let foot = foot.chain(closing_name(&self.header_lines, &self.foot_lines));
+        // A name alone closing the text, which no line around the text mentions (read only
+        // when every stronger source came up empty, like the excerpt's byline below).
+        let foot =
+            foot.chain(std::iter::once_with(|| closing_name(&self.header_lines, &self.foot_lines)).flatten());
         // A description that opens with its byline ("Posted by Jane Doe - Security team …").
         let described = self.description.as_deref().and_then(byline::parse_lead_byline);
         let mut found = structured
@@ -98,7 +100,7 @@ impl Signals {
             .chain(visible)
             .chain(described)
             // A byline that opens the text, as its excerpt in the description shows.
-            .chain(self.excerpt_byline())
+            .chain(std::iter::once_with(|| self.excerpt_byline()).flatten())
             .chain(foot)
             .filter_map(keep);
         if let Some(names) = found.next() {
