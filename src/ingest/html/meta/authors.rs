@@ -88,6 +88,10 @@ impl Signals {
                 .or_else(|| signature(&self.foot_lines, i))
                 .or_else(|| byline::parse_archive_link(l))
         });
+        // A name alone closing the text, which no line around the text mentions (read only
+        // when every stronger source came up empty, like the excerpt's byline below).
+        let foot =
+            foot.chain(std::iter::once_with(|| closing_name(&self.header_lines, &self.foot_lines)).flatten());
         // A description that opens with its byline ("Posted by Jane Doe - Security team …").
         let described = self.description.as_deref().and_then(byline::parse_lead_byline);
         let mut found = structured
@@ -95,6 +99,8 @@ impl Signals {
             .chain(std::iter::once(body_byline.to_vec()))
             .chain(visible)
             .chain(described)
+            // A byline that opens the text, as its excerpt in the description shows.
+            .chain(std::iter::once_with(|| self.excerpt_byline()).flatten())
             .chain(foot)
             .filter_map(keep);
         if let Some(names) = found.next() {
@@ -115,6 +121,18 @@ impl Signals {
                         .filter_map(|t| leading_name(t))
                         .chain(self.author_spellings.iter().cloned())
                         .find(|f| spells_out(one, f))
+                    {
+                        return vec![full];
+                    }
+                    // A user name made of the writer's first and last name
+                    // ("christian.stadtfeld"), written out in the lines around the text
+                    // ("… bleibt spannend. (Christian P. Stadtfeld)").
+                    if let Some(full) = self
+                        .header_lines
+                        .iter()
+                        .chain(&self.foot_lines)
+                        .chain(&self.title_lines)
+                        .find_map(|l| spelled_in(one, l))
                     {
                         return vec![full];
                     }
@@ -155,6 +173,27 @@ impl Signals {
 }
 
 impl Signals {
+    /// The name that the page's description opens with, when it also stands alone as a line
+    /// under the headline: the description is an excerpt the site cut from the start of the
+    /// text, and the text starts with its byline ("Jane Doe" above "In the heart of …", the
+    /// description "Jane Doe In the heart of …"). A line that titles the page is no byline.
+    fn excerpt_byline(&self) -> Option<Vec<String>> {
+        let desc = norm(self.description.as_deref()?);
+        let titles: Vec<String> =
+            [&self.title, &self.og_title].into_iter().flatten().chain(&self.h1).map(|t| norm(t)).collect();
+        self.header_lines.iter().find_map(|l| {
+            let key = norm(l);
+            let opens = desc == key || desc.strip_prefix(key.as_str()).is_some_and(|r| r.starts_with(' '));
+            if key.is_empty() || !opens || titles.iter().any(|t| t.contains(&key)) {
+                return None;
+            }
+            match byline::parse_byline_element(l)?.as_slice() {
+                [one] if one.contains(' ') && norm(one) == key => Some(vec![one.clone()]),
+                _ => None,
+            }
+        })
+    }
+
     /// A site named after a person whom its metadata names as the author ("Wolfgang Schmale"
     /// both as `og:site_name` and as the JSON-LD author): a personal site, signed by its owner.
     fn site_named_for_author(&self) -> Option<String> {
@@ -254,6 +293,31 @@ fn signature(lines: &[String], i: usize) -> Option<Vec<String>> {
         })
 }
 
+/// The full name that stands alone as the last line of the article after a paragraph of
+/// running text ("… im Endspiel zu ermitteln." / "Jane Doe"): how many papers sign. The
+/// surname must appear in no other line around the text, since a name the text speaks of
+/// (the interviewee in a box under the text, a caption) is no signature.
+fn closing_name(header: &[String], foot: &[String]) -> Option<Vec<String>> {
+    /// Words of the paragraph before the name: running text, not a list entry or a link.
+    const PARAGRAPH_WORDS: usize = 20;
+    let [.., before, last] = foot else {
+        return None;
+    };
+    let ends_sentence = before.trim_end().ends_with(['.', '!', '?', '"', '“', '”', '»', '«', '…']);
+    if before.split_whitespace().count() < PARAGRAPH_WORDS || !ends_sentence {
+        return None;
+    }
+    let name = match byline::parse_byline_element(last)?.as_slice() {
+        [one] if one.contains(' ') && norm(one) == norm(last) => one.clone(),
+        _ => return None,
+    };
+    let key = norm(&name);
+    let surname = format!(" {} ", key.rsplit(' ').next()?);
+    let mentioned =
+        header.iter().chain(&foot[..foot.len() - 1]).any(|l| format!(" {} ", norm(l)).contains(&surname));
+    (!mentioned).then(|| vec![name])
+}
+
 /// The brand that a desk's signature puts before its desk word ("Greentech.LIVE Redaktion",
 /// "by HLNF Staff Report" → "greentech live", "hlnf"), normalised; `None` for other texts.
 fn desk_brand(text: &str) -> Option<String> {
@@ -294,6 +358,36 @@ fn spells_out(short: &str, full: &str) -> bool {
             || s == format!("{first}{last}")
             || (s == first && is_plain_name_word(short))
             || (all_caps && short.chars().count() <= 3 && short == initials))
+}
+
+/// The full name in `text` that a user name joins from its first and last name
+/// ("christian.stadtfeld", "jdoe" is too short to tell): a run of two to four name words
+/// (middle initials allowed) whose first and last word make the user name's letters.
+fn spelled_in(handle: &str, text: &str) -> Option<String> {
+    let letters = fold(handle);
+    // A first name ("Todd") names too many people; a user name is lowercase or joined.
+    if letters.chars().count() < 8 || is_plain_name_word(handle) {
+        return None;
+    }
+    const FRAME: &[char] = &['(', ')', '[', ']', ',', ';', ':', '"', '“', '”', '„', '«', '»', '–', '—'];
+    let toks: Vec<&str> =
+        text.split_whitespace().map(|t| t.trim_matches(FRAME)).filter(|t| !t.is_empty()).collect();
+    (0..toks.len()).find_map(|i| {
+        (2..=4).filter_map(|n| toks.get(i..i + n)).find_map(|run| {
+            let (first, last) = (run.first()?, run.last()?);
+            // Both ends are name words ("· Von Campact-Team" holds the letters too).
+            let word =
+                |w: &str| w.chars().next().is_some_and(char::is_uppercase) && fold(w).chars().count() >= 2;
+            if !word(first) || !word(last) || format!("{}{}", fold(first), fold(last)) != letters {
+                return None;
+            }
+            let run = run.join(" ");
+            match byline::parse_byline_element(&run)?.as_slice() {
+                [one] if norm(one) == norm(&run) => Some(one.clone()),
+                _ => None,
+            }
+        })
+    })
 }
 
 /// Lowercase letters and digits of a name, accents dropped ("Gàbor Muniér" → "gabormunier").
@@ -519,6 +613,88 @@ mod tests {
         assert!(s.authors(&[], &SiteNames::new(Some("Jobs & Hire"), None, None)).is_empty());
         let site = SiteNames::new(Some("El Comercio Perú"), None, None);
         assert!(site.is_site("Noticias El Comercio Perú"), "the site's name with a word before it");
+    }
+
+    #[test]
+    fn a_user_name_written_out_beside_the_text() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("jane.doerfler", "… bleibt spannend. (Jane K. Doerfler) +++", Some("Jane K. Doerfler")),
+            ("jane_doerfler", "Text: Jane Doerfler, 3. März", Some("Jane Doerfler")),
+            // A first name names too many people; other names or a desk stay unread.
+            ("Jane", "Jane Doerfler", None),
+            ("jane.doerfler", "John Roe sagt", None),
+            ("Acme-Team", "31. Oktober 2023 · Von Acme-Team", None),
+        ];
+        for (handle, line, want) in cases {
+            assert_eq!(spelled_in(handle, line).as_deref(), *want, "{handle} / {line}");
+        }
+        // The metadata's user name gives way to the full name closing the text.
+        let s = Signals {
+            ld: LdArticle { authors: vec!["jane.doerfler".into()], ..LdArticle::default() },
+            foot_lines: vec!["Der letzte Absatz. (Jane K. Doerfler)".into()],
+            ..Signals::default()
+        };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane K. Doerfler".to_string()]);
+    }
+
+    #[test]
+    fn a_byline_opening_the_excerpt() {
+        let head = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // (description, lines around the headline, title, byline)
+        type Case<'a> = (&'a str, &'a [&'a str], Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            (
+                "Jane Doe In the heart of the city, a lawyer …",
+                &["May 14, 2025", "Jane Doe", "In the heart of the city, a lawyer …"],
+                None,
+                Some("Jane Doe"),
+            ),
+            ("JANE DOE", &["5 May 2024", "JANE DOE", "Der Text."], None, Some("Jane Doe")),
+            // The line that titles the page, a name the excerpt does not open with, a name cut
+            // off inside a word.
+            ("Jane Doe is a painter.", &["Jane Doe", "Der Text."], Some("Jane Doe – Ein Porträt"), None),
+            ("In the heart of the city …", &["Jane Doe", "In the heart of the city …"], None, None),
+            ("Jane Doerr writes …", &["Jane Do", "Der Text."], None, None),
+        ];
+        for (desc, lines, title, want) in cases {
+            let s = Signals {
+                description: Some(desc.to_string()),
+                header_lines: head(lines),
+                title: title.map(str::to_string),
+                ..Signals::default()
+            };
+            assert_eq!(s.excerpt_byline(), want.map(|w| vec![w.to_string()]), "{desc}");
+            assert_eq!(
+                s.authors(&[], &SiteNames::new(None, None, None)),
+                s.excerpt_byline().unwrap_or_default()
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_closing_the_text() {
+        let para =
+            "Die Mannschaft verlor am Abend in der Halle mit null zu drei und verpasst damit das Endspiel, \
+                    das im März im Norden des Landes ausgetragen wird.";
+        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let cases: &[(&[&str], &[&str], Option<&str>)] = &[
+            (&["Eine Schlagzeile"], &[para, "Jane Doerfler"], Some("Jane Doerfler")),
+            // A book's facts before the name, a link, a paragraph without its sentence end.
+            (&[], &[para, "Verlag, 816 Seiten", "Jane Doerfler"], None),
+            (&[], &[para, "Zur Startseite"], None),
+            (&[], &[para.trim_end_matches('.'), "Jane Doerfler"], None),
+            // The text speaks of her: an interviewee's box, not a signature.
+            (&["Die Expertin Jane Doerfler erklärt, warum."], &[para, "Jane Doerfler"], None),
+        ];
+        for (header, foot, want) in cases {
+            assert_eq!(
+                closing_name(&lines(header), &lines(foot)),
+                want.map(|w| vec![w.to_string()]),
+                "{foot:?}"
+            );
+        }
+        let s = Signals { foot_lines: lines(&[para, "Jane Doerfler"]), ..Signals::default() };
+        assert_eq!(s.authors(&[], &SiteNames::new(None, None, None)), vec!["Jane Doerfler".to_string()]);
     }
 
     #[test]
