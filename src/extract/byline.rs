@@ -89,9 +89,22 @@ pub fn parse_handle(text: &str) -> Option<String> {
     let lower = lower.trim_end_matches('.');
     // "dpaMM-Redaktion", "newsroom": a desk's signature, not a person's.
     // "Krimiblog-Archiv": a site's archive page, not a person's.
-    let desk = ["redaktion", "redaction", "rédaction", "redacción", "newsroom", "staff", "archiv"]
-        .iter()
-        .any(|d| lower.contains(d));
+    // "Nachrichtenagentur": a news agency, as a byline element labels its sign.
+    let desk = [
+        "redaktion",
+        "redaction",
+        "rédaction",
+        "redacción",
+        "newsroom",
+        "staff",
+        "archiv",
+        "agentur",
+        "agency",
+        "agence",
+        "agencia",
+    ]
+    .iter()
+    .any(|d| lower.contains(d));
     if desk
         || HANDLE_STOPWORDS.contains(&lower)
         || TITLE_WORDS.contains(&lower)
@@ -2133,6 +2146,9 @@ mod tests {
             ("www.example.com", None),
             ("dpaMM-Redaktion", None),
             ("Krimiblog-Archiv", None),
+            // A news agency's label, as a byline element shows it beside the agency's sign.
+            ("Nachrichtenagentur", None),
+            ("Agence", None),
             ("Datum:", None),
             ("vom Krimiblogger", Some("Krimiblogger")),
             ("von lupa am 26/10/13, 03:48 pm", Some("lupa")),

@@ -737,11 +737,15 @@ fn element_markup(doc: &Document, id: NodeId, tag: &str, s: &mut Signals) {
     if is_byline && !matches!(tag, "meta" | "link" | "script" | "html" | "body" | "article" | "main") {
         if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 120) {
             // Names set in sibling elements run together in the text ("Jane DoeJohn Roe");
-            // the element's text pieces joined by commas follow as a second reading.
+            // the element's text pieces joined by commas follow as a second reading, and are
+            // the only one where the text misreads the element.
             let pieces = text_pieces(doc, id);
             let joined = pieces.join(", ");
-            s.byline_texts.push(t);
-            if pieces.len() >= 2 && joined.chars().count() <= 160 {
+            let split = pieces.len() >= 2 && joined.chars().count() <= 160;
+            if !(split && runs_together(&t, &pieces)) {
+                s.byline_texts.push(t);
+            }
+            if split {
                 s.byline_texts.push(joined);
             }
         }
@@ -838,6 +842,26 @@ fn text_pieces(doc: &Document, id: NodeId) -> Vec<String> {
         }
     }
     out
+}
+
+/// True when an element's text runs two of its pieces together where the second starts a word
+/// ("SID" + "Nachrichtenagentur" read "SIDNachrichtenagentur", "Jane Doe" + "Jane writes about
+/// …" read "Jane DoeJane writes …"): such text names no one, and the pieces are the reading to
+/// keep. Pieces that split one word for styling ("Will Knigh" + "t") read as written.
+fn runs_together(text: &str, pieces: &[String]) -> bool {
+    let mut rest = text;
+    let mut glued = false;
+    for (i, piece) in pieces.iter().enumerate() {
+        let next = rest.trim_start();
+        let starts_word = piece.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '@');
+        glued |= i > 0 && next.len() == rest.len() && starts_word;
+        match next.strip_prefix(piece.as_str()) {
+            Some(after) => rest = after,
+            // The pieces do not spell the text (the walk stopped early): keep it.
+            None => return false,
+        }
+    }
+    glued && rest.trim().is_empty()
 }
 
 /// Class words of text set apart for screen readers (skip links, "Navigation und Service"
@@ -1313,6 +1337,36 @@ mod tests {
         let m = s.resolve(None, &[], None);
         assert_eq!(m.byline, vec!["kmeier".to_string()]);
         assert_eq!(m.headline.as_deref(), Some("Neue Brücke eröffnet"));
+    }
+
+    #[test]
+    fn pieces_run_together_at_a_words_start() {
+        let pieces = |v: &[&str]| v.iter().map(|p| p.to_string()).collect::<Vec<_>>();
+        // (text, pieces, runs together)
+        let cases = [
+            ("AFPNachrichtenagentur", pieces(&["AFP", "Nachrichtenagentur"]), true),
+            ("Jane DoeJane writes on rivers.", pieces(&["Jane Doe", "Jane writes on rivers."]), true),
+            ("Von Jane Doe3 Minuten", pieces(&["Von Jane Doe", "3 Minuten"]), true),
+            // Spaced pieces, or one word split for styling, read as written.
+            ("Von Jane Doe", pieces(&["Von", "Jane Doe"]), false),
+            ("Will Knight", pieces(&["Will Knigh", "t"]), false),
+            // Pieces that do not spell the text (the walk stopped early) leave it alone.
+            ("AFPNachrichtenagentur Berlin", pieces(&["AFP", "Nachrichtenagentur"]), false),
+            ("Jane Doe", pieces(&["John Roe"]), false),
+        ];
+        for (text, pieces, want) in cases {
+            assert_eq!(runs_together(text, &pieces), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_byline_run_together_is_read_in_pieces() {
+        let html = "<html><body><article><h1>Neue Fähre</h1>\
+            <div class=\"author\"><span>AFP</span><span>Nachrichtenagentur</span></div>\
+            <p>Der Text.</p></article></body></html>";
+        let s = gather(&Document::parse(html));
+        assert_eq!(s.byline_texts, vec!["AFP, Nachrichtenagentur".to_string()]);
+        assert!(s.resolve(None, &[], None).byline.iter().all(|n| !n.contains("Nachrichtenagentur")));
     }
 
     #[test]
