@@ -330,9 +330,28 @@ pub(super) fn labelled_date(text: &str, labels: &regex::Regex) -> Option<String>
         let m = VISIBLE_DATE.find(&rest[..near])?;
         // At most a weekday between the label and the date.
         let gap = rest[..m.start()].trim_end_matches([' ', ',']);
-        (gap.split_whitespace().count() <= 1).then(|| m.as_str().to_string())
+        if gap.split_whitespace().count() > 1 {
+            return None;
+        }
+        // German post footers put the verb last ("wurde am 3. Mai 2010 um 23:03 Uhr
+        // veröffentlicht"): "wurde am" alone opens any sentence of the body, so the verb must
+        // follow the date closely.
+        if label.as_str().get(..5).is_some_and(|w| w.eq_ignore_ascii_case("wurde")) {
+            let after = &rest[m.end()..];
+            let near = after.char_indices().nth(40).map_or(after.len(), |(i, _)| i);
+            if !PUBLISHED_VERB.is_match(&after[..near]) {
+                return None;
+            }
+        }
+        Some(m.as_str().to_string())
     })
 }
+
+/// The verbs that close a German post footer's "wurde am … veröffentlicht".
+static PUBLISHED_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:veröffentlicht|gepostet|publiziert|erstellt|geschrieben)\b")
+        .expect("valid regex")
+});
 
 /// A label that says the date after it is the last modification's, with its preposition and
 /// colon.
@@ -346,7 +365,7 @@ pub(super) static UPDATED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::
 /// A label that says the date after it is the publication's, with its preposition and colon.
 pub(super) static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)(?-u:\b)(?:published|posted|erschienen|veröffentlicht|publiziert|publié|publicado|publicada|pubblicato|gepubliceerd)(?:\s+(?:am|on|le|el|em|il|op))?\s*:?\s*",
+        r"(?i)(?-u:\b)(?:published|posted|erschienen|veröffentlicht|publiziert|publié|publicado|publicada|pubblicato|gepubliceerd|wurde(?:\s+\p{L}+)?\s+am)(?:\s+(?:am|on|le|el|em|il|op))?\s*:?\s*",
     )
     .expect("valid regex")
 });
@@ -574,6 +593,14 @@ mod tests {
             ("Herausgeber: Presse. Erschienen am: 13.10.2021 Lesungen: 61", Some("13.10.2021")),
             ("Posted on Monday, September 21, 2020 by Jane", Some("September 21, 2020")),
             ("Publié le 3 mars 2023 à 10h", Some("3 mars 2023")),
+            // A German post footer, the verb after the date.
+            (
+                "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 10:15 Uhr veröffentlicht und unter Politik abgelegt.",
+                Some("3. Dezember 2011"),
+            ),
+            ("Ein Rezept für Zimtsterne wurde am 19. Mai 2010 um 23:03 Uhr gepostet", Some("19. Mai 2010")),
+            // "wurde am" in a sentence of the text is a quote.
+            ("Der Antrag wurde am 3. Dezember 2011 im Rat beraten und dann abgelehnt.", None),
             // A label whose date is far away, or no date at all (multi-byte text after it).
             ("Published in our weekly print edition since 1998, 3 March 2023", None),
             ("Veröffentlicht am: äöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöü", None),
