@@ -30,7 +30,7 @@ impl Signals {
         texts.extend(self.times.iter().filter(|(_, marked)| *marked).map(|(t, _)| t.as_str()));
         let parsed = |ts: &mut dyn Iterator<Item = &str>| ts.filter_map(date::parse_date).collect::<Vec<_>>();
         let mut specific = parsed(&mut texts.iter().copied());
-        if let Some(i) = self.corroborated_meta(url) {
+        if let Some(i) = self.corroborated_meta(url).filter(|&i| i < specific.len()) {
             // `specific` opens with the JSON-LD date, then the <meta> ones.
             specific[..=i].rotate_right(1);
         }
