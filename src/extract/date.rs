@@ -252,8 +252,8 @@ pub(crate) fn month_number(w: &str) -> Option<u32> {
     Some(m)
 }
 
-/// Weekday names and abbreviations; they carry no information a full date lacks.
-fn is_weekday(w: &str) -> bool {
+/// Weekday names and abbreviations (lowercase); they carry no information a full date lacks.
+pub(crate) fn is_weekday(w: &str) -> bool {
     matches!(
         w,
         "monday"

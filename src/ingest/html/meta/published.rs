@@ -30,6 +30,10 @@ impl Signals {
         texts.extend(self.times.iter().filter(|(_, marked)| *marked).map(|(t, _)| t.as_str()));
         let parsed = |ts: &mut dyn Iterator<Item = &str>| ts.filter_map(date::parse_date).collect::<Vec<_>>();
         let mut specific = parsed(&mut texts.iter().copied());
+        if let Some(i) = self.corroborated_meta(url).filter(|&i| i < specific.len()) {
+            // `specific` opens with the JSON-LD date, then the <meta> ones.
+            specific[..=i].rotate_right(1);
+        }
         // A generic `<meta name=date>` with a time of day is a stamp of the publication; one
         // with only a day is often the day the page was built.
         let (timed, mut generic): (Vec<PubDate>, Vec<PubDate>) =
@@ -52,6 +56,8 @@ impl Signals {
         // The dates shown under the headline, read once for both their uses below.
         let visible = self.visible_dates();
         let mut ranked: Vec<(PubDate, bool)> = specific.iter().map(|d| (*d, true)).collect();
+        // A date the page's title states, where it ranks first: no visible date corrects it.
+        let mut titled = None;
         // A full day in the URL is stated by the site too, and ranks after the metadata.
         let from_url = url.and_then(date::date_from_url);
         let url_day = from_url.filter(|d| d.precision >= DatePrecision::Day);
@@ -59,6 +65,8 @@ impl Signals {
         // a day-only `<meta name=date>`, the URL month,
         // unmarked <time>s and the extractor's guess.
         if specific.is_empty() && url_day.is_none() {
+            titled = self.title_date();
+            ranked.extend(titled.map(|d| (d, false)));
             ranked.extend(visible.first().map(|d| (*d, false)));
             // Then the date the page labels as its publication's, and at last, on pages that
             // state no other, the day it says it was last changed.
@@ -88,6 +96,9 @@ impl Signals {
         };
         let candidates: Vec<PubDate> = ranked.iter().map(|(d, _)| *d).collect();
         if let Some((d, _)) = ranked.iter().find(|c| not_after_modified(c)) {
+            if Some(*d) == titled {
+                return (Some(*d), None);
+            }
             // A day-only generic `<meta name=date>` (a build day, or a print edition's date)
             // does not confirm a visible date against a stated time.
             let confirming: Vec<PubDate> =
@@ -123,6 +134,52 @@ impl Signals {
 }
 
 impl Signals {
+    /// The index in the stated candidates (JSON-LD first, then `<meta>`) of a `<meta>`
+    /// published time that should beat the JSON-LD `datePublished`: the two disagree on the
+    /// day, another kind of source (a generic `<meta name=date>`, a `<time>`, the URL) states
+    /// the `<meta>` day, and none states the JSON-LD one. JSON-LD blocks are often written by
+    /// a separate plugin or template that carries a stale date (the first draft's, a
+    /// republished story's original); two kinds of metadata that agree outvote it.
+    fn corroborated_meta(&self, url: Option<&str>) -> Option<usize> {
+        let ld = self.ld.published.as_deref().and_then(date::parse_date)?;
+        let (i, meta) = self
+            .meta_published
+            .iter()
+            .filter_map(|t| date::parse_date(t))
+            .enumerate()
+            .find(|(_, m)| m.precision >= DatePrecision::Day)?;
+        if meta.date() == ld.date() || ld.precision < DatePrecision::Day {
+            return None;
+        }
+        let url_day = url.and_then(date::date_from_url).filter(|d| d.precision >= DatePrecision::Day);
+        let others: Vec<PubDate> = self
+            .meta_dates
+            .iter()
+            .chain(self.times.iter().map(|(t, _)| t))
+            .filter_map(|t| date::parse_date(t))
+            .chain(url_day)
+            .chain(self.title_date())
+            .collect();
+        let states = |day: chrono::NaiveDate| others.iter().any(|o| o.date() == day);
+        let ld_backed = states(ld.date())
+            || self.meta_published.iter().filter_map(|t| date::parse_date(t)).any(|m| m.date() == ld.date());
+        (states(meta.date()) && !ld_backed).then_some(i + 1)
+    }
+
+    /// The date the page's `<title>` (or `og:title`) gives as a part of its own, the way
+    /// some outlets date every page: "Storm warning | Region | Example News | 28.04.2023",
+    /// "23.01.2022 - Local team wins", "Heavy rain : 31.10.2023, 10.19 Uhr". A date inside the
+    /// title's words ("Minutes of the meeting of 10 October 2019") is its subject, not its stamp.
+    fn title_date(&self) -> Option<PubDate> {
+        [&self.title, &self.og_title].into_iter().flatten().find_map(|t| {
+            t.split(['|', '–', '—', ':', ','])
+                .flat_map(|part| part.split(" - "))
+                .map(str::trim)
+                .find(|part| VISIBLE_DATE.find(part).is_some_and(|m| m.len() == part.len()))
+                .and_then(|part| self.parse_visible(part))
+        })
+    }
+
     /// A date written for the page's readers, day precision or finer. "02/10/2020" on a
     /// British or German page is 2 October: outside US English, numeric dates put the day
     /// first.
@@ -154,7 +211,7 @@ impl Signals {
             if stamp && long < 2 {
                 out.extend(VISIBLE_DATE.find_iter(line).filter_map(|m| parse(m.as_str())));
             } else if is_long && long <= 2 {
-                out.extend(opening_date(line).and_then(parse));
+                out.extend(opening_date(line).or_else(|| closing_date(line)).and_then(parse));
             }
             if long >= 2 {
                 break;
@@ -229,6 +286,24 @@ fn opening_date(line: &str) -> Option<&str> {
     ((dash || bracketed) && before.split_whitespace().count() <= 3).then(|| m.as_str())
 }
 
+/// The date a long header line closes with after its last sentence, where a standfirst
+/// and the stamp under it share one block: "… What is the secret of its recovery? Monday,
+/// 6 January 2020" (at most a weekday between the sentence's end and the date, nothing after
+/// it). A date inside or at the end of a sentence ("… said on 6 January 2020") is a quote.
+fn closing_date(line: &str) -> Option<&str> {
+    let m = VISIBLE_DATE.find_iter(line).last()?;
+    if !line[m.end()..].trim().is_empty() {
+        return None;
+    }
+    let mut before = line[..m.start()].trim_end().trim_end_matches(',').trim_end();
+    if let Some((head, last)) = before.rsplit_once(char::is_whitespace) {
+        if date::is_weekday(&last.trim_end_matches('.').to_lowercase()) {
+            before = head.trim_end();
+        }
+    }
+    before.ends_with(['.', '?', '!', '"', '”', '“', '»', '«']).then(|| m.as_str())
+}
+
 /// The day a `<time>` element shows for a UTC pick `d` near midnight: the day before when the
 /// UTC time is early enough for the Americas (before 08:00), the day after when it is late
 /// enough for Asia and Oceania (from 16:00).
@@ -255,9 +330,28 @@ pub(super) fn labelled_date(text: &str, labels: &regex::Regex) -> Option<String>
         let m = VISIBLE_DATE.find(&rest[..near])?;
         // At most a weekday between the label and the date.
         let gap = rest[..m.start()].trim_end_matches([' ', ',']);
-        (gap.split_whitespace().count() <= 1).then(|| m.as_str().to_string())
+        if gap.split_whitespace().count() > 1 {
+            return None;
+        }
+        // German post footers put the verb last ("wurde am 3. Mai 2010 um 23:03 Uhr
+        // veröffentlicht"): "wurde am" alone opens any sentence of the body, so the verb must
+        // follow the date closely.
+        if label.as_str().get(..5).is_some_and(|w| w.eq_ignore_ascii_case("wurde")) {
+            let after = &rest[m.end()..];
+            let near = after.char_indices().nth(40).map_or(after.len(), |(i, _)| i);
+            if !PUBLISHED_VERB.is_match(&after[..near]) {
+                return None;
+            }
+        }
+        Some(m.as_str().to_string())
     })
 }
+
+/// The verbs that close a German post footer's "wurde am … veröffentlicht".
+static PUBLISHED_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:veröffentlicht|gepostet|publiziert|erstellt|geschrieben)\b")
+        .expect("valid regex")
+});
 
 /// A label that says the date after it is the last modification's, with its preposition and
 /// colon.
@@ -271,7 +365,7 @@ pub(super) static UPDATED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::
 /// A label that says the date after it is the publication's, with its preposition and colon.
 pub(super) static PUBLISHED_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)(?-u:\b)(?:published|posted|erschienen|veröffentlicht|publiziert|publié|publicado|publicada|pubblicato|gepubliceerd)(?:\s+(?:am|on|le|el|em|il|op))?\s*:?\s*",
+        r"(?i)(?-u:\b)(?:published|posted|erschienen|veröffentlicht|publiziert|publié|publicado|publicada|pubblicato|gepubliceerd|wurde(?:\s+\p{L}+)?\s+am)(?:\s+(?:am|on|le|el|em|il|op))?\s*:?\s*",
     )
     .expect("valid regex")
 });
@@ -499,6 +593,14 @@ mod tests {
             ("Herausgeber: Presse. Erschienen am: 13.10.2021 Lesungen: 61", Some("13.10.2021")),
             ("Posted on Monday, September 21, 2020 by Jane", Some("September 21, 2020")),
             ("Publié le 3 mars 2023 à 10h", Some("3 mars 2023")),
+            // A German post footer, the verb after the date.
+            (
+                "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 10:15 Uhr veröffentlicht und unter Politik abgelegt.",
+                Some("3. Dezember 2011"),
+            ),
+            ("Ein Rezept für Zimtsterne wurde am 19. Mai 2010 um 23:03 Uhr gepostet", Some("19. Mai 2010")),
+            // "wurde am" in a sentence of the text is a quote.
+            ("Der Antrag wurde am 3. Dezember 2011 im Rat beraten und dann abgelehnt.", None),
             // A label whose date is far away, or no date at all (multi-byte text after it).
             ("Published in our weekly print edition since 1998, 3 March 2023", None),
             ("Veröffentlicht am: äöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöüäöü", None),
@@ -519,5 +621,94 @@ mod tests {
         let s = Signals { labelled_updated: labelled_date(text, &UPDATED_LABEL), ..Signals::default() };
         let (d, _) = s.published(None, None, date::parse_date("2016-03-09"));
         assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2022-01-14"));
+    }
+    #[test]
+    fn a_standfirst_line_closing_with_its_stamp() {
+        let standfirst = "The island, once stripped of its plants by goats, has made an astonishing \
+                          comeback within a few years, and the rangers say the lizards are back too. \
+                          What is the secret of its recovery?";
+        let cases: &[(&str, Option<&str>)] = &[
+            (" Monday, 6 January 2020", Some("2020-01-06")),
+            (" 6 January 2020", Some("2020-01-06")),
+            // The date ends a sentence of the text, or words follow it: a quote.
+            (" It began on 6 January 2020", None),
+            (" 6 January 2020 was the day", None),
+        ];
+        for (tail, want) in cases {
+            let line = format!("{standfirst}{tail}");
+            assert!(line.chars().count() > 160);
+            let s = Signals { header_lines: vec![line.clone()], ..Signals::default() };
+            let got = s.visible_dates().first().map(|d| d.date().to_string());
+            assert_eq!(got.as_deref(), *want, "{tail}");
+        }
+        // Shown under the headline, the stamp picks the metadata date it matches.
+        let s = Signals {
+            meta_published: vec!["2020-01-03T09:48:24Z".into()],
+            header_lines: vec![format!("{standfirst} Monday, 6 January 2020")],
+            ..Signals::default()
+        };
+        let (d, _) = s.published(None, date::parse_date("2020-01-06T09:22:36Z"), None);
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2020-01-06"));
+    }
+
+    #[test]
+    fn a_meta_date_another_source_backs_beats_json_ld() {
+        let day = |meta_dates: &[&str], times: &[&str]| {
+            let s = Signals {
+                ld: LdArticle { published: Some("2021-12-06 14:36".into()), ..LdArticle::default() },
+                meta_published: vec!["2022-12-15T09:13:00".into()],
+                meta_dates: meta_dates.iter().map(|t| t.to_string()).collect(),
+                times: times.iter().map(|t| (t.to_string(), false)).collect(),
+                ..Signals::default()
+            };
+            s.published(None, None, None).0.map(|d| d.date().to_string())
+        };
+        // `<meta name=date>` states the `<meta>` published day: two kinds of metadata agree.
+        assert_eq!(day(&["2022-12-15"], &[]).as_deref(), Some("2022-12-15"));
+        // Alone against JSON-LD, or with the JSON-LD day stated elsewhere too, it does not.
+        assert_eq!(day(&[], &[]).as_deref(), Some("2021-12-06"));
+        assert_eq!(day(&["2022-12-15"], &["2021-12-06T14:36:00+01:00"]).as_deref(), Some("2021-12-06"));
+        // A date standing in the title backs it as well.
+        let s = Signals {
+            ld: LdArticle { published: Some("2022-05-10T23:35:55".into()), ..LdArticle::default() },
+            meta_published: vec!["2022-05-11T04:10:00-03:00".into()],
+            title: Some("Port strike spreads - Society - 11/05/2022 - The Daily Example".into()),
+            html_lang: Some("es".into()),
+            ..Signals::default()
+        };
+        assert_eq!(
+            s.published(None, None, None).0.map(|d| d.date().to_string()).as_deref(),
+            Some("2022-05-11")
+        );
+    }
+
+    #[test]
+    fn a_date_standing_in_the_title() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Storm warning for the coast | Region | Example News | 28.04.2023", Some("2023-04-28")),
+            ("23.01.2022 - Local team wins the derby - Sports", Some("2022-01-23")),
+            ("Heavy rain in the valley : 31.10.2023, 10.19 Uhr", Some("2023-10-31")),
+            // A date among the title's words is its subject.
+            ("Minutes of the board meeting of 10 October 2019 – Example Club", None),
+            ("Results: County youth games, 2023 edition | Example", None),
+        ];
+        for (title, want) in cases {
+            let s = Signals {
+                title: Some(title.to_string()),
+                html_lang: Some("de".into()),
+                ..Signals::default()
+            };
+            assert_eq!(s.title_date().map(|d| d.date().to_string()).as_deref(), *want, "{title}");
+        }
+        // On a page stating no publication date, it beats a dated photo caption under the
+        // headline.
+        let s = Signals {
+            title: Some("Storm warning for the coast | Region | Example News | 28.04.2023".into()),
+            header_lines: vec!["Flooded street in Harbourtown, 24. April 2023".into()],
+            html_lang: Some("de".into()),
+            ..Signals::default()
+        };
+        let (d, _) = s.published(None, None, date::parse_date("2023-04-24"));
+        assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2023-04-28"));
     }
 }
