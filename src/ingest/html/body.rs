@@ -542,8 +542,12 @@ impl Hasher for PreHashed {
 }
 
 /// Runs trafilatura on a parsed page: its text (one block per line) and its date guess.
+/// Readers' comment sections are pruned before it reads the page (it keeps them on forum
+/// threads, where the posts are the text): otherwise its fallbacks for a short article (the
+/// whole page's text) take the thread in, and extracting the comments apart costs time for
+/// text morgue never keeps.
 pub fn run_trafilatura(doc: Document) -> (String, Option<PubDate>) {
-    let opts = trafilatura::Options::default();
+    let opts = trafilatura::Options::default().with_exclude_comments(true);
     match trafilatura::extract_document(doc, &opts) {
         Ok(r) => (html_to_paragraphs(&r.content_html), r.metadata.date.map(PubDate::day)),
         Err(_) => (String::new(), None),
@@ -986,6 +990,23 @@ mod tests {
         assert!(is_side_block("Fact-Box"));
         assert!(is_side_block("slice-author-bio wide"));
         assert!(!is_side_block("author byline"));
+    }
+
+    #[test]
+    fn readers_comments_are_no_article_text() {
+        // A short notice above a long comment thread: trafilatura falls back to the whole
+        // page's text when the article is short, and that must not bring the thread in.
+        let comment = "I have lived by the old ferry landing for forty years and I can tell you that \
+            the council has promised a new pier at least three times before this one.";
+        let thread: String = (0..6)
+            .map(|i| format!("<div class=\"comment-item\"><p>Reader {i} wrote:</p><p>{comment}</p></div>"))
+            .collect();
+        let html = format!(
+            "<html><body><article><h1>Ferry pier closed</h1><p>The pier closes on Monday for repairs.</p></article>\
+             <section class=\"comments-area\"><h2>Comments</h2>{thread}</section></body></html>"
+        );
+        let (text, _) = run_trafilatura(Document::parse(&html));
+        assert!(!text.contains("forty years"), "{text}");
     }
 
     #[test]
