@@ -586,9 +586,7 @@ fn is_page_chrome(doc: &Document, id: NodeId) -> bool {
     if matches!(doc.tag_name(id).to_ascii_lowercase().as_str(), "article" | "main" | "body") {
         return has_class_mark(doc, id, &["comment", "review"]);
     }
-    has_class_mark(doc, id, CHROME_MARKS)
-        || has_class_mark(doc, id, MARKS)
-        || has_class_mark(doc, id, EMBED_MARKS)
+    has_any_class_mark(doc, id, &[CHROME_MARKS, MARKS, EMBED_MARKS])
 }
 
 /// Class words of social posts embedded in an article (Facebook's `fb-post`, X's
@@ -614,14 +612,26 @@ const CHROME_MARKS: &[&str] = &[
 /// True when a class or id word of the element starts with one of `marks`, or holds it after a
 /// dash ("post-sidebar").
 fn has_class_mark(doc: &Document, id: NodeId, marks: &[&str]) -> bool {
-    // Runs for every ancestor of every candidate element: no allocation per word and mark.
+    has_any_class_mark(doc, id, &[marks])
+}
+
+/// [`has_class_mark`] for several lists of marks at once: the element's names are read once.
+fn has_any_class_mark(doc: &Document, id: NodeId, lists: &[&[&str]]) -> bool {
+    // Runs for every ancestor of every candidate element: one read of the two attributes, and
+    // a word is lowercased only when it has capitals.
     let (class, id_attr) = (doc.class_name(id), doc.id_attr(id));
-    if class.is_empty() && id_attr.is_empty() {
-        return false;
-    }
-    let names = format!("{class} {id_attr}").to_ascii_lowercase();
-    names.split_whitespace().any(|c| {
-        marks.iter().any(|m| c.starts_with(m) || c.match_indices('-').any(|(i, _)| c[i + 1..].starts_with(m)))
+    class.split_whitespace().chain(id_attr.split_whitespace()).any(|word| {
+        let lower;
+        let word = if word.chars().any(char::is_uppercase) {
+            lower = word.to_ascii_lowercase();
+            lower.as_str()
+        } else {
+            word
+        };
+        // The word's start and each start after a dash.
+        std::iter::once(word)
+            .chain(word.match_indices('-').map(|(i, _)| &word[i + 1..]))
+            .any(|part| lists.iter().flat_map(|l| l.iter()).any(|m| part.starts_with(m)))
     })
 }
 
@@ -1091,7 +1101,7 @@ fn outside_article(doc: &Document, id: NodeId) -> bool {
         {
             return true;
         }
-        if has_class_mark(doc, n, CHROME_MARKS) || has_class_mark(doc, n, MARKS) {
+        if has_any_class_mark(doc, n, &[CHROME_MARKS, MARKS]) {
             return true;
         }
         if matches!(tag.as_str(), "article" | "main" | "body") && n != id {
@@ -1205,12 +1215,22 @@ fn name_forms(name: &str) -> Vec<String> {
 
 /// Lowercased words of a string, punctuation folded to spaces: for comparing titles.
 pub fn norm(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // One pass: runs of anything but letters and digits become one space (this reads whole
+    // pages' text).
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c.to_lowercase().next().unwrap_or(c));
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// The host of a URL without `www.`.
