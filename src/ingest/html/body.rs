@@ -142,10 +142,16 @@ const SIDE_BLOCK_CLASS_PARTS: &[&str] = &["factbox", "fact-box", "author-bio", "
 /// True when a class attribute marks an element whose text is not the article's (see
 /// [`remove_side_blocks`]).
 fn is_side_block(class: &str) -> bool {
-    class.split_ascii_whitespace().any(|token| {
-        let token = token.to_ascii_lowercase();
-        SIDE_BLOCK_CLASS_PARTS.iter().any(|p| token.contains(p))
-    })
+    // The parts hold no spaces, so a part in the whole attribute is a part in one of its
+    // words. This runs for every element of the page: one lowercased copy at most.
+    let lower;
+    let class = if class.bytes().any(|b| b.is_ascii_uppercase()) {
+        lower = class.to_ascii_lowercase();
+        lower.as_str()
+    } else {
+        class
+    };
+    SIDE_BLOCK_CLASS_PARTS.iter().any(|p| class.contains(p))
 }
 
 /// A list needs this many items to be taken for a list of links to other pages.
@@ -699,6 +705,9 @@ fn flush_line(line: &mut String, out: &mut String) {
 fn word_count(s: &str) -> usize {
     s.split_whitespace()
         .map(|token| {
+            if token.is_ascii() {
+                return 1;
+            }
             let cjk = token.chars().filter(|&c| is_cjk(c)).count();
             if cjk > 2 {
                 cjk.div_ceil(2)
