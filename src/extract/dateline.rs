@@ -27,7 +27,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)^
         (?P<place>\p{Lu}[\p{Lu}.'’\-]*(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,3})       # WASHINGTON, MEXICO CITY
         (?:,\s*(?:\p{Lu}[\p{L}.]*)(?:\s+\p{Lu}[\p{L}.]*){0,2})?                  # , Mexico / , Calif.
-        (?:,\s*(?:\p{Lu}[\p{Ll}]{2,8}\.?\s+\d{1,2}))?                            # , March 3
+        (?:,\s*(?:\p{Lu}\p{Ll}{2,}\.?\s+\d{1,2}))?                            # , March 3 (unbounded: see below)
         \s*(?:\((?P<agency>[\p{L}][\p{L}\ .&\-]*)\))?                            # (AP), at most 31 letters: see MAX_AGENCY
         \s*(?:—|–|--|-|:)\s+",
     )
