@@ -850,10 +850,12 @@ fn text_pieces(doc: &Document, id: NodeId) -> Vec<String> {
     out
 }
 
-/// Parts of class names that mark bylines, credits and captions. Matched as written (class
+/// Parts of class or id names that mark bylines and author boxes. Matched as written (class
 /// names are case-sensitive), in the two spellings pages use.
-const SIGNAL_CLASS_PARTS: &[&str] =
-    &["byline", "Byline", "author", "Author", "autor", "Autor", "credit", "caption"];
+const AUTHOR_NAME_PARTS: &[&str] = &["byline", "Byline", "author", "Author", "autor", "Autor"];
+
+/// Parts of class names that mark photo credits and captions.
+const FIGURE_NAME_PARTS: &[&str] = &["credit", "caption"];
 
 /// True for the elements [`gather`] reads: the page's language, titles and headings, meta and
 /// link tags, scripts, times, captions, microdata, author links (`rel~=author`) and elements
@@ -872,7 +874,12 @@ fn carries_signals(doc: &Document, id: NodeId) -> bool {
         || doc
             .get_attribute(id, "rel")
             .is_some_and(|rel| rel.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("author")))
-        || doc.get_attribute(id, "class").is_some_and(|c| SIGNAL_CLASS_PARTS.iter().any(|p| c.contains(p)))
+        || doc
+            .get_attribute(id, "class")
+            .is_some_and(|c| AUTHOR_NAME_PARTS.iter().chain(FIGURE_NAME_PARTS).any(|p| c.contains(p)))
+        // An author box named by its id ("author_header"). Ids naming credits or captions are
+        // mostly the site's footer ("site-credits": "Powered by …"), so only authors count.
+        || doc.get_attribute(id, "id").is_some_and(|i| AUTHOR_NAME_PARTS.iter().any(|p| i.contains(p)))
 }
 
 /// True when an element's text runs two of its pieces together where the second starts a word
@@ -1391,6 +1398,8 @@ mod tests {
             ("<span itemprop=\"name\">Jane Doe</span>", true),
             ("<div class=\"post-Byline\">Jane Doe</div>", true),
             ("<p class=\"photo-credit\">AP</p>", true),
+            ("<div id=\"author_header\">Jane Doe</div>", true),
+            ("<div id=\"site-credits\">Powered by a CMS</div>", false),
             ("<a href=\"/x\">Other story</a>", false),
             ("<span rel=\"authorship\">x</span>", false),
             ("<div class=\"BYLINE\">Jane Doe</div>", false),
