@@ -79,6 +79,11 @@ pub struct Signals {
     pub labelled_published: Option<String>,
     /// The first date the visible text labels as the last change ("Letzte Änderung: …").
     pub labelled_updated: Option<String>,
+    /// Short texts of elements whose class or id names a date or time (`<span
+    /// class="post-date">`, `<div class="timestamp">`, `<p class="datum">`) outside comments,
+    /// sidebars and teasers, in page order: where a page without a headline block shows its
+    /// date. Each with the element's class and id, which tell the items of one list apart.
+    pub date_texts: Vec<(String, String)>,
     /// The page's visible words (see [`norm`]), space-framed; read only on pages whose
     /// JSON-LD or `<meta>` names authors, to tell whether readers see those names.
     pub page_words: Option<String>,
@@ -166,6 +171,17 @@ pub fn gather(doc: &Document) -> Signals {
         if matches!(tag.as_str(), "h2" | "h3") && s.sub_heads.len() < 30 && !outside_article(doc, id) {
             if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 300) {
                 s.sub_heads.push(t);
+            }
+        }
+        if s.date_texts.len() < DATE_TEXTS
+            && names_date(doc, id)
+            && !outside_article(doc, id)
+            && !is_hidden(doc, id)
+            && !in_site_header(doc, id)
+        {
+            if let Some(t) = clean_text(&doc.text_content(id)).filter(|t| t.chars().count() <= 80) {
+                let names = format!("{} {}", doc.class_name(id), doc.id_attr(id));
+                s.date_texts.push((names, t));
             }
         }
         if is_post_title(doc, id, &tag) && s.post_titles.len() < 4 {
@@ -880,6 +896,39 @@ fn carries_signals(doc: &Document, id: NodeId) -> bool {
         // An author box named by its id ("author_header"). Ids naming credits or captions are
         // mostly the site's footer ("site-credits": "Powered by …"), so only authors count.
         || doc.get_attribute(id, "id").is_some_and(|i| AUTHOR_NAME_PARTS.iter().any(|p| i.contains(p)))
+        || names_date(doc, id)
+}
+
+/// Texts kept in [`Signals::date_texts`]: the first few are the article's stamp, later ones
+/// belong to lists further down the page.
+const DATE_TEXTS: usize = 12;
+
+/// True when an element sits in the page's own header or top bar (a `<header>`, or a block
+/// classed `nav…`, `topbar`, `masthead`) that holds no `<h1>`: the date there is today's.
+fn in_site_header(doc: &Document, id: NodeId) -> bool {
+    let mut cur = Some(id);
+    for _ in 0..40 {
+        let Some(n) = cur else { break };
+        let tag = doc.tag_name(n).to_ascii_lowercase();
+        if matches!(tag.as_str(), "article" | "main" | "body") {
+            return false;
+        }
+        if tag == "header" || has_class_mark(doc, n, &["nav", "topbar", "masthead", "site-header"]) {
+            return doc.query_selector(n, "h1").is_none();
+        }
+        cur = doc.parent(n);
+    }
+    false
+}
+
+/// Parts of class or id names that mark an element holding a date or time, as pages write
+/// them ("post-date", "entry-date", "timestamp", "article__time", German "datum").
+const DATE_NAME_PARTS: &[&str] = &["date", "Date", "time", "Time", "datum", "Datum"];
+
+/// True when an element's class or id names a date or time (see [`DATE_NAME_PARTS`]).
+fn names_date(doc: &Document, id: NodeId) -> bool {
+    let named = |v: Option<String>| v.is_some_and(|c| DATE_NAME_PARTS.iter().any(|p| c.contains(p)));
+    named(doc.get_attribute(id, "class")) || named(doc.get_attribute(id, "id"))
 }
 
 /// True when an element's text runs two of its pieces together where the second starts a word
@@ -1399,6 +1448,8 @@ mod tests {
             ("<div class=\"post-Byline\">Jane Doe</div>", true),
             ("<p class=\"photo-credit\">AP</p>", true),
             ("<div id=\"author_header\">Jane Doe</div>", true),
+            ("<div class=\"timestamp\">Updated Mar 3, 2021</div>", true),
+            ("<p id=\"artikel-datum\">3. März 2021</p>", true),
             ("<div id=\"site-credits\">Powered by a CMS</div>", false),
             ("<a href=\"/x\">Other story</a>", false),
             ("<span rel=\"authorship\">x</span>", false),
@@ -1411,6 +1462,36 @@ mod tests {
             let found = doc.iter_descendants(body, &[]).into_iter().any(|id| carries_signals(&doc, id));
             assert_eq!(found, want, "{element}");
         }
+    }
+
+    #[test]
+    fn texts_of_date_elements() {
+        // (page, the date texts gather keeps)
+        let cases: [(&str, &[&str]); 5] = [
+            ("<div><h2>Post</h2><span class=\"post-date\">4 May 2021</span></div>", &["4 May 2021"]),
+            (
+                "<main><p class=\"datum\">04.05.2021</p><p class=\"datum\">05.05.2021</p></main>",
+                &["04.05.2021", "05.05.2021"],
+            ),
+            // Today's date in the site's top bar, a comment's and a sidebar's are not the article's.
+            ("<header><div class=\"topdate\">Friday, 7 May 2021</div></header><p>Text</p>", &[]),
+            ("<div class=\"comment\"><span class=\"comment-time\">5 May 2021</span></div>", &[]),
+            ("<aside><span class=\"date\">6 May 2021</span></aside>", &[]),
+        ];
+        for (page, want) in cases {
+            let doc = Document::parse(&format!("<html><body>{page}</body></html>"));
+            let texts: Vec<String> = gather(&doc).date_texts.into_iter().map(|(_, t)| t).collect();
+            assert_eq!(texts, want.to_vec(), "{page}");
+        }
+        // A page header that holds the headline is the article's own.
+        let doc = Document::parse(
+            "<html><body><header><h1>Title</h1><span class=\"date\">4 May 2021</span></header></body></html>",
+        );
+        assert!(!gather(&doc).date_texts.is_empty());
+        // Long texts are blocks that wrap a date element, not the date.
+        let long = "word ".repeat(30);
+        let doc = Document::parse(&format!("<html><body><div class=\"date-row\">{long}</div></body></html>"));
+        assert!(gather(&doc).date_texts.is_empty());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The publication-date cascade: JSON-LD `datePublished`, `<meta>` published times, a marked
-//! `<time>`, the URL path, the visible date under the headline, then weaker guesses; never a
-//! date in the page's own future, and a visible date corrects the metadata's day only when the
-//! metadata confirms it.
+//! `<time>`, the URL path, the visible date under the headline (or in an element classed as a
+//! date), then weaker guesses; never a date in the page's own future, and a visible date
+//! corrects the metadata's day only when the metadata confirms it.
 
 use chrono::{Datelike, Timelike};
 
@@ -13,7 +13,8 @@ impl Signals {
     /// Publication date: JSON-LD `datePublished`, `<meta>` published times, a marked `<time>`,
     /// a generic `<meta name=date>` with a time of day (on a page that states no other
     /// publication date, only after the first `<time>` it shows), the URL path (without any of these,
-    /// the visible date under the headline, then a day-only generic `<meta name=date>`), the
+    /// the visible date under the headline or, without one, the day an element classed as a date
+    /// shows, then a day-only generic `<meta name=date>`), the
     /// first `<time>`, then the extractor's guess. A UTC stamp is read on the day the page
     /// writes for the same instant in its own time. A candidate later than the
     /// page's modification date is skipped (a date in the page's own future is not its
@@ -55,6 +56,8 @@ impl Signals {
         // Each candidate with whether the page states it as its publication date.
         // The dates shown under the headline, read once for both their uses below.
         let visible = self.visible_dates();
+        // Without a date around the headline, the day an element classed as a date shows.
+        let class_day = if visible.is_empty() { self.class_date() } else { None };
         let mut ranked: Vec<(PubDate, bool)> = specific.iter().map(|d| (*d, true)).collect();
         // A date the page's title states, where it ranks first: no visible date corrects it.
         let mut titled = None;
@@ -67,7 +70,7 @@ impl Signals {
         if specific.is_empty() && url_day.is_none() {
             titled = self.title_date();
             ranked.extend(titled.map(|d| (d, false)));
-            ranked.extend(visible.first().map(|d| (*d, false)));
+            ranked.extend(visible.first().or(class_day.as_ref()).map(|d| (*d, false)));
             // Then the date the page labels as its publication's, and at last, on pages that
             // state no other, the day it says it was last changed.
             let labelled = [&self.labelled_published, &self.labelled_updated]
@@ -104,6 +107,14 @@ impl Signals {
             let confirming: Vec<PubDate> =
                 candidates.iter().filter(|c| !generic.contains(c)).copied().collect();
             if let Some(v) = Self::visible_correction(d, &visible, &confirming, modified) {
+                return (Some(v), None);
+            }
+            // A date element away from the headline corrects the pick only when the page's
+            // modification stamp states the same day ("Updated Mar 12, 2020" beside a
+            // JSON-LD date of the first draft): the weaker candidates are often the very
+            // `<time>` that element is, or a teaser's, and would confirm it by themselves.
+            let class_days: Vec<PubDate> = class_day.into_iter().collect();
+            if let Some(v) = Self::visible_correction(d, &class_days, &[], modified) {
                 return (Some(v), None);
             }
             let time_days: Vec<PubDate> = self
@@ -193,6 +204,19 @@ impl Signals {
             date::parse_date(text)
         };
         parsed.filter(|d| d.precision >= DatePrecision::Day)
+    }
+
+    /// The first day written in an element whose class or id names a date or time
+    /// ([`Signals::date_texts`]), unless elements of the same class and id show other days:
+    /// then it is the first item of a list (events, teasers, comments), not the page's stamp.
+    fn class_date(&self) -> Option<PubDate> {
+        let day = |t: &str| VISIBLE_DATE.find_iter(t).find_map(|m| self.parse_visible(m.as_str()));
+        let (names, first) = self.date_texts.iter().find_map(|(n, t)| day(t).map(|d| (n, d)))?;
+        let listed = self
+            .date_texts
+            .iter()
+            .any(|(n, t)| n == names && day(t).is_some_and(|d| d.date() != first.date()));
+        (!listed).then_some(first)
     }
 
     /// The dates written in the short visible lines around the headline, in reading order
@@ -411,6 +435,49 @@ mod tests {
         };
         let (d, _) = s.published(None, modified, None);
         assert_eq!(d.map(|d| d.date().to_string()).as_deref(), Some("2022-12-19"));
+    }
+
+    #[test]
+    fn days_shown_by_date_elements() {
+        let texts = |ts: &[(&str, &str)]| -> Vec<(String, String)> {
+            ts.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect()
+        };
+        let day = |d: Option<PubDate>| d.map(|d| d.date().to_string());
+        // (date texts, JSON-LD datePublished, modification stamp, expected day)
+        type Case<'a> = (&'a [(&'a str, &'a str)], Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: [Case; 6] = [
+            // The only date a page states, beating an unmarked <time> further down.
+            (&[("post-date", "Posted 4 May 2021")], None, None, Some("2021-05-04")),
+            // Items of one list showing different days: no stamp of the page.
+            (&[("event-date", "12.06.2021"), ("event-date", "19.06.2021")], None, None, Some("2021-04-01")),
+            // The same day twice in one class is still the page's.
+            (&[("text-date", "4 May 2021"), ("text-date", "4 May 2021")], None, None, Some("2021-05-04")),
+            // A stale JSON-LD date corrected by the shown day that the modification stamp states.
+            (
+                &[("timestamp", "Updated Mar 3, 2021")],
+                Some("2020-10-15T16:00:00Z"),
+                Some("2021-03-03T10:00:00Z"),
+                Some("2021-03-03"),
+            ),
+            // Not when nothing but the element states that day.
+            (
+                &[("timestamp", "Updated Mar 3, 2021")],
+                Some("2020-10-15T16:00:00Z"),
+                Some("2021-04-01T10:00:00Z"),
+                Some("2020-10-15"),
+            ),
+            (&[], None, None, Some("2021-04-01")),
+        ];
+        for (dates, ld, modified, want) in cases {
+            let s = Signals {
+                date_texts: texts(dates),
+                ld: LdArticle { published: ld.map(String::from), ..LdArticle::default() },
+                times: vec![("2021-04-01T08:00:00Z".into(), false)],
+                ..Signals::default()
+            };
+            let (d, _) = s.published(None, modified.and_then(date::parse_date), None);
+            assert_eq!(day(d).as_deref(), want, "{dates:?}");
+        }
     }
 
     #[test]
