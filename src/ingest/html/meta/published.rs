@@ -112,10 +112,14 @@ impl Signals {
             // A date element away from the headline corrects the pick only when the page's
             // modification stamp states the same day ("Updated Mar 12, 2020" beside a
             // JSON-LD date of the first draft): the weaker candidates are often the very
-            // `<time>` that element is, or a teaser's, and would confirm it by themselves.
-            let class_days: Vec<PubDate> = class_day.into_iter().collect();
-            if let Some(v) = Self::visible_correction(d, &class_days, &[], modified) {
-                return (Some(v), None);
+            // `<time>` that element is, or a teaser's, and would confirm it by themselves, and
+            // a day next to a UTC pick's is as often another story's as the local view.
+            let stamped =
+                class_day.zip(modified).filter(|(c, m)| c.date() == m.date() && c.date() != d.date());
+            if d.precision >= DatePrecision::Day {
+                if let Some((_, m)) = stamped {
+                    return (Some(m), None);
+                }
             }
             let time_days: Vec<PubDate> = self
                 .times
@@ -445,7 +449,7 @@ mod tests {
         let day = |d: Option<PubDate>| d.map(|d| d.date().to_string());
         // (date texts, JSON-LD datePublished, modification stamp, expected day)
         type Case<'a> = (&'a [(&'a str, &'a str)], Option<&'a str>, Option<&'a str>, Option<&'a str>);
-        let cases: [Case; 6] = [
+        let cases: [Case; 7] = [
             // The only date a page states, beating an unmarked <time> further down.
             (&[("post-date", "Posted 4 May 2021")], None, None, Some("2021-05-04")),
             // Items of one list showing different days: no stamp of the page.
@@ -465,6 +469,13 @@ mod tests {
                 Some("2020-10-15T16:00:00Z"),
                 Some("2021-04-01T10:00:00Z"),
                 Some("2020-10-15"),
+            ),
+            // Nor a day next to a UTC pick's, which the headline's date would correct.
+            (
+                &[("timestamp", "3 March 2021")],
+                Some("2021-03-02T23:30:00Z"),
+                Some("2021-04-01T10:00:00Z"),
+                Some("2021-03-02"),
             ),
             (&[], None, None, Some("2021-04-01")),
         ];
