@@ -142,7 +142,16 @@ impl Signals {
                     return (Some(*c), None);
                 }
             }
-            return (Some(*d), None);
+            // A day without a time (a date shown on the page) takes the time of day that a
+            // weaker source (a `<time>`, a `<meta name=date>`) states for that same day. A
+            // stamp at midnight is a day written as a time, and adds nothing.
+            let timed = candidates.iter().find(|c| {
+                d.precision == DatePrecision::Day
+                    && c.precision > DatePrecision::Day
+                    && c.date() == d.date()
+                    && c.local.time() != chrono::NaiveTime::MIN
+            });
+            return (Some(*timed.unwrap_or(d)), None);
         }
         (candidates.first().copied(), texts.first().map(|t| t.to_string()))
     }
@@ -500,6 +509,26 @@ mod tests {
         let s = Signals { times: vec![("2014-02-05T10:00:00".into(), false)], ..Signals::default() };
         let (d, _) = s.published(Some("https://blog.example.org/2013/10/post/"), None, None);
         assert_eq!(d.map(|d| d.precision), Some(DatePrecision::Month));
+    }
+
+    #[test]
+    fn a_shown_day_takes_the_time_a_weaker_source_gives_it() {
+        // (the <time> beside the shown day, the published value)
+        let cases = [
+            ("2023-03-03T14:05:00+01:00", "2023-03-03T14:05:00+01:00"),
+            // Another day's time, or a midnight stamp (a day written as a time), adds nothing.
+            ("2023-03-02T14:05:00+01:00", "2023-03-03"),
+            ("2023-03-03T00:00:00Z", "2023-03-03"),
+        ];
+        for (time, want) in cases {
+            let s = Signals {
+                header_lines: vec!["Posted 3 March 2023 | Jane Doe".into()],
+                times: vec![(time.into(), false)],
+                ..Signals::default()
+            };
+            let (d, _) = s.published(None, None, None);
+            assert_eq!(d.map(|d| d.to_iso()).as_deref(), Some(want), "{time}");
+        }
     }
 
     #[test]
