@@ -890,13 +890,16 @@ fn carries_signals(doc: &Document, id: NodeId) -> bool {
         || doc
             .get_attribute(id, "rel")
             .is_some_and(|rel| rel.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("author")))
-        || doc
-            .get_attribute(id, "class")
-            .is_some_and(|c| AUTHOR_NAME_PARTS.iter().chain(FIGURE_NAME_PARTS).any(|p| c.contains(p)))
+        || attr_holds(doc, id, "class", &[AUTHOR_NAME_PARTS, FIGURE_NAME_PARTS])
         // An author box named by its id ("author_header"). Ids naming credits or captions are
         // mostly the site's footer ("site-credits": "Powered by …"), so only authors count.
-        || doc.get_attribute(id, "id").is_some_and(|i| AUTHOR_NAME_PARTS.iter().any(|p| i.contains(p)))
+        || attr_holds(doc, id, "id", &[AUTHOR_NAME_PARTS])
         || names_date(doc, id)
+}
+
+/// True when the element's attribute `name` holds one of the parts, as written.
+fn attr_holds(doc: &Document, id: NodeId, name: &str, parts: &[&[&str]]) -> bool {
+    doc.get_attribute(id, name).is_some_and(|v| parts.iter().flat_map(|p| p.iter()).any(|p| v.contains(p)))
 }
 
 /// Texts kept in [`Signals::date_texts`]: the first few are the article's stamp, later ones
@@ -927,8 +930,7 @@ const DATE_NAME_PARTS: &[&str] = &["date", "Date", "time", "Time", "datum", "Dat
 
 /// True when an element's class or id names a date or time (see [`DATE_NAME_PARTS`]).
 fn names_date(doc: &Document, id: NodeId) -> bool {
-    let named = |v: Option<String>| v.is_some_and(|c| DATE_NAME_PARTS.iter().any(|p| c.contains(p)));
-    named(doc.get_attribute(id, "class")) || named(doc.get_attribute(id, "id"))
+    attr_holds(doc, id, "class", &[DATE_NAME_PARTS]) || attr_holds(doc, id, "id", &[DATE_NAME_PARTS])
 }
 
 /// True when an element's text runs two of its pieces together where the second starts a word

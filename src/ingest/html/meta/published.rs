@@ -166,12 +166,8 @@ impl Signals {
     /// republished story's original); two kinds of metadata that agree outvote it.
     fn corroborated_meta(&self, url: Option<&str>) -> Option<usize> {
         let ld = self.ld.published.as_deref().and_then(date::parse_date)?;
-        let (i, meta) = self
-            .meta_published
-            .iter()
-            .filter_map(|t| date::parse_date(t))
-            .enumerate()
-            .find(|(_, m)| m.precision >= DatePrecision::Day)?;
+        let metas: Vec<PubDate> = self.meta_published.iter().filter_map(|t| date::parse_date(t)).collect();
+        let (i, meta) = metas.iter().copied().enumerate().find(|(_, m)| m.precision >= DatePrecision::Day)?;
         if meta.date() == ld.date() || ld.precision < DatePrecision::Day {
             return None;
         }
@@ -185,8 +181,7 @@ impl Signals {
             .chain(self.title_date())
             .collect();
         let states = |day: chrono::NaiveDate| others.iter().any(|o| o.date() == day);
-        let ld_backed = states(ld.date())
-            || self.meta_published.iter().filter_map(|t| date::parse_date(t)).any(|m| m.date() == ld.date());
+        let ld_backed = states(ld.date()) || metas.iter().any(|m| m.date() == ld.date());
         (states(meta.date()) && !ld_backed).then_some(i + 1)
     }
 
