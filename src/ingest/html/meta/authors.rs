@@ -2,7 +2,7 @@
 //! "By …" line at the start of the body, then unmarked bylines near the headline; the site's
 //! own name ([`SiteNames`]) is never an author.
 
-use super::{host_of, norm, Signals};
+use super::{host_of, lone_full_name, norm, Signals};
 use crate::extract::byline;
 
 impl Signals {
@@ -187,10 +187,7 @@ impl Signals {
             if key.is_empty() || !opens || titles.iter().any(|t| t.contains(&key)) {
                 return None;
             }
-            match byline::parse_byline_element(l)?.as_slice() {
-                [one] if one.contains(' ') && norm(one) == key => Some(vec![one.clone()]),
-                _ => None,
-            }
+            lone_full_name(l).map(|one| vec![one])
         })
     }
 
@@ -307,10 +304,7 @@ fn closing_name(header: &[String], foot: &[String]) -> Option<Vec<String>> {
     if before.split_whitespace().count() < PARAGRAPH_WORDS || !ends_sentence {
         return None;
     }
-    let name = match byline::parse_byline_element(last)?.as_slice() {
-        [one] if one.contains(' ') && norm(one) == norm(last) => one.clone(),
-        _ => return None,
-    };
+    let name = lone_full_name(last)?;
     let key = norm(&name);
     let surname = format!(" {} ", key.rsplit(' ').next()?);
     let mentioned =

@@ -423,6 +423,15 @@ fn for_each_visible_text(doc: &Document, mut visit: impl FnMut(&str) -> bool) {
     }
 }
 
+/// The full name (two words or more) that a text is and nothing else: "Jane Doe" alone on
+/// its line, not "Von Jane Doe" or "Jane".
+pub(super) fn lone_full_name(text: &str) -> Option<String> {
+    match byline::parse_byline_element(text)?.as_slice() {
+        [one] if one.contains(' ') && norm(one) == norm(text) => Some(one.clone()),
+        _ => None,
+    }
+}
+
 /// Full names that stand in an element of their own right after a byline label in one
 /// ("<p>By</p><p>Todd Bates</p>"), anywhere on the page: sidebars that hold the article's
 /// facts too. Read only to write out a first name the metadata gives (at most 12, among the
@@ -438,11 +447,7 @@ fn labelled_names(doc: &Document) -> Vec<String> {
             return true;
         };
         if labelled {
-            if let Some([name]) = byline::parse_byline_element(&t).as_deref() {
-                if name.contains(' ') && norm(name) == norm(&t) {
-                    out.push(name.clone());
-                }
-            }
+            out.extend(lone_full_name(&t));
         }
         let label = t.trim_end_matches(':').trim().to_lowercase();
         labelled = LABELS.contains(&label.as_str());
