@@ -540,13 +540,14 @@ fn cjk_site_suffix_cut(title: &str) -> Option<String> {
     let (head, tail) = title.rsplit_once(['-', '_', '|', '｜'])?;
     let (head, tail) = (head.trim_end(), tail.trim());
     let n = tail.chars().count();
-    let head_cjk = head.chars().filter(|c| is_cjk(*c)).count();
-    ((2..=6).contains(&n) && tail.chars().all(is_cjk) && head_cjk >= 2 * n && head_cjk >= 6)
+    let head_cjk = head.chars().filter(|c| is_cjk_letter(*c)).count();
+    ((2..=6).contains(&n) && tail.chars().all(is_cjk_letter) && head_cjk >= 2 * n && head_cjk >= 6)
         .then(|| head.to_string())
 }
 
-/// True for a letter of the Han, kana or Hangul scripts.
-fn is_cjk(c: char) -> bool {
+/// True for a letter of the Han, kana or Hangul scripts (Korean included: a site name is
+/// written in it too; `body.rs` counts words of the scripts written without spaces instead).
+fn is_cjk_letter(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
 }
 
