@@ -44,7 +44,7 @@ fn runaway_nesting_at(html: &str) -> Option<usize> {
     let bytes = html.as_bytes();
     let mut depth: usize = 0;
     let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + off;
         let rest = &bytes[start + 1..];
         let closing = rest.first() == Some(&b'/');
@@ -84,7 +84,7 @@ pub fn strip_inert(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut copied = 0; // html[..copied] is handled
     let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + off;
         i = start + 1;
         let rest = &bytes[start + 1..];
@@ -102,7 +102,7 @@ pub fn strip_inert(html: &str) -> String {
         }) else {
             continue;
         };
-        let Some(open_end) = bytes[start..].iter().position(|&b| b == b'>').map(|e| start + e + 1) else {
+        let Some(open_end) = memchr::memchr(b'>', &bytes[start..]).map(|e| start + e + 1) else {
             break;
         };
         let open_tag = &html[start..open_end];
@@ -112,7 +112,7 @@ pub fn strip_inert(html: &str) -> String {
         }
         let close = find_closing(bytes, open_end, name);
         let (content_end, after) = match close {
-            Some(c) => (c, bytes[c..].iter().position(|&b| b == b'>').map_or(bytes.len(), |e| c + e + 1)),
+            Some(c) => (c, memchr::memchr(b'>', &bytes[c..]).map_or(bytes.len(), |e| c + e + 1)),
             None => (bytes.len(), bytes.len()),
         };
         out.push_str(&html[copied..start]);
@@ -129,13 +129,13 @@ pub fn strip_inert(html: &str) -> String {
 
 /// Position of `needle` in `hay` at or after `from`.
 fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+    memchr::memmem::find(hay.get(from..)?, needle).map(|p| from + p)
 }
 
 /// Position of the first `</name` (any case) at or after `from`.
 fn find_closing(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
     let mut i = from;
-    while let Some(off) = bytes.get(i..)?.iter().position(|&b| b == b'<') {
+    while let Some(off) = memchr::memchr(b'<', bytes.get(i..)?) {
         let at = i + off;
         let rest = &bytes[at + 1..];
         if rest.first() == Some(&b'/')
