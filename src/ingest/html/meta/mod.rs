@@ -891,20 +891,27 @@ fn carries_signals(doc: &Document, id: NodeId) -> bool {
         "script" if has("type") => return true,
         _ => {}
     }
+    // Each attribute is read once (reading one copies its value).
     has("itemprop")
         || doc
             .get_attribute(id, "rel")
             .is_some_and(|rel| rel.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("author")))
-        || attr_holds(doc, id, "class", &[AUTHOR_NAME_PARTS, FIGURE_NAME_PARTS])
+        || doc
+            .get_attribute(id, "class")
+            .is_some_and(|v| holds_part(&v, &[AUTHOR_NAME_PARTS, FIGURE_NAME_PARTS, DATE_NAME_PARTS]))
         // An author box named by its id ("author_header"). Ids naming credits or captions are
         // mostly the site's footer ("site-credits": "Powered by …"), so only authors count.
-        || attr_holds(doc, id, "id", &[AUTHOR_NAME_PARTS])
-        || names_date(doc, id)
+        || doc.get_attribute(id, "id").is_some_and(|v| holds_part(&v, &[AUTHOR_NAME_PARTS, DATE_NAME_PARTS]))
+}
+
+/// True when a class or id value holds one of the parts, as written.
+fn holds_part(value: &str, parts: &[&[&str]]) -> bool {
+    parts.iter().flat_map(|p| p.iter()).any(|p| value.contains(p))
 }
 
 /// True when the element's attribute `name` holds one of the parts, as written.
 fn attr_holds(doc: &Document, id: NodeId, name: &str, parts: &[&[&str]]) -> bool {
-    doc.get_attribute(id, name).is_some_and(|v| parts.iter().flat_map(|p| p.iter()).any(|p| v.contains(p)))
+    doc.get_attribute(id, name).is_some_and(|v| holds_part(&v, parts))
 }
 
 /// Texts kept in [`Signals::date_texts`]: the first few are the article's stamp, later ones
