@@ -73,7 +73,7 @@ static INLINE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// "Firstname Lastname/Agency" or "Firstname Lastname / Agency via Getty Images".
 static NAME_SLASH_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[\p{Lu}][\p{L}'’.\-]*\.?\s+){0,3}[\p{Lu}][\p{L}'’.\-]+\s*/\s*(?P<agency>[\p{L}][\p{L}&.'’\- ]+)$",
+        r"^(?P<name>(?:[\p{Lu}][\p{L}'’.\-]*\.?\s+)*[\p{Lu}][\p{L}'’.\-]+)\s*/\s*(?P<agency>[\p{L}][\p{L}&.'’\- ]+)$",
     )
     .expect("valid regex")
 });
@@ -145,9 +145,13 @@ pub fn is_photo_credit(line: &str) -> bool {
         }
     }
     // seed: line 2 is "Drew Angerer/Getty Images"
-    // The agency's length (2 to 41 characters) is checked here rather than by a bounded
-    // repetition in the pattern, which made the regex take ~20 ms to compile.
-    if let Some(c) = NAME_SLASH_AGENCY.captures(line).filter(|c| c["agency"].chars().count() <= 41) {
+    // The agency's length (2 to 41 characters) and the name's (at most four words) are checked
+    // here rather than by bounded repetitions in the pattern, which copy its Unicode letter
+    // classes (the agency's bound made the regex take ~20 ms to compile).
+    if let Some(c) = NAME_SLASH_AGENCY
+        .captures(line)
+        .filter(|c| c["agency"].chars().count() <= 41 && c["name"].split_whitespace().count() <= 4)
+    {
         let agency = c["agency"].trim().to_lowercase();
         let words = line.split_whitespace().count();
         if words <= 8
@@ -336,6 +340,9 @@ mod tests {
     fn credits() {
         let cases = [
             ("Drew Angerer/Getty Images", true),
+            ("Mary Ann Van Doren/AP", true),
+            // A name has at most four words: five are a sentence with a slash in it.
+            ("Rates Rose For The Fifth/AP", false),
             ("Jane Doe / AFP via Getty Images", true),
             ("(AP Photo/Fernando Llano)", true),
             ("Photo: Jane Doe", true),

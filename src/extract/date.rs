@@ -90,16 +90,16 @@ pub fn parse_unix_timestamp(n: i64) -> Option<PubDate> {
 pub fn date_from_url(url: &str) -> Option<PubDate> {
     static YMD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:^|[/_.-])((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:$|[/_.-])",
+            r"(?:^|[/_.-])((?:19|20)[0-9]{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12][0-9]|3[01])(?:$|[/_.-])",
         )
         .expect("static regex")
     });
     static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[/_.-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:$|[/_.-])")
+        Regex::new(r"(?:^|[/_.-])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:$|[/_.-])")
             .expect("static regex")
     });
     static YM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|/)((?:19|20)\d{2})/(0?[1-9]|1[0-2])(?:$|/)").expect("static regex")
+        Regex::new(r"(?:^|/)((?:19|20)[0-9]{2})/(0?[1-9]|1[0-2])(?:$|/)").expect("static regex")
     });
     let path = url_path(url);
     for re in [&*YMD, &*COMPACT] {

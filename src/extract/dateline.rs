@@ -22,12 +22,17 @@ pub struct Dateline {
 /// Longest agency name in parentheses, in characters.
 const MAX_AGENCY: usize = 31;
 
+/// Most words in the place ("SAN JUAN CAPISTRANO") and in the region or country after it
+/// ("Calif.", "United Arab Emirates").
+const MAX_PLACE_WORDS: usize = 4;
+const MAX_REGION_WORDS: usize = 3;
+
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^
-        (?P<place>\p{Lu}[\p{Lu}.'’\-]*(?:\s+\p{Lu}[\p{Lu}.'’\-]*){0,3})       # WASHINGTON, MEXICO CITY
-        (?:,\s*(?:\p{Lu}[\p{L}.]*)(?:\s+\p{Lu}[\p{L}.]*){0,2})?                  # , Mexico / , Calif.
-        (?:,\s*(?:\p{Lu}\p{Ll}{2,}\.?\s+\d{1,2}))?                            # , March 3 (unbounded: see below)
+        (?P<place>\p{Lu}[\p{Lu}.'’\-]*(?:\s+\p{Lu}[\p{Lu}.'’\-]*)*)           # WASHINGTON, MEXICO CITY
+        (?:,\s*(?P<region>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*))?              # , Mexico / , Calif.
+        (?:,\s*(?:\p{Lu}\p{Ll}{2,}\.?\s+[0-9]{1,2}))?                         # , March 3 (unbounded: see below)
         \s*(?:\((?P<agency>[\p{L}][\p{L}\ .&\-]*)\))?                            # (AP), at most 31 letters: see MAX_AGENCY
         \s*(?:—|–|--|-|:)\s+",
     )
@@ -39,9 +44,14 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_dateline(text: &str) -> Option<Dateline> {
     let head: String = text.trim_start().chars().take(160).collect();
     let c = DATELINE.captures(&head)?;
-    // The agency's length is checked here rather than by a bounded repetition in the pattern:
-    // thirty copies of a Unicode letter class made the regex take ~20 ms to compile.
-    if c.name("agency").is_some_and(|a| a.as_str().chars().count() > MAX_AGENCY) {
+    // Lengths are checked here rather than by bounded repetitions in the pattern, each of
+    // which copies its Unicode letter classes (thirty copies for the agency made the regex take
+    // ~20 ms to compile).
+    let words = |name: &str| c.name(name).map_or(0, |m| m.as_str().split_whitespace().count());
+    if c.name("agency").is_some_and(|a| a.as_str().chars().count() > MAX_AGENCY)
+        || words("place") > MAX_PLACE_WORDS
+        || words("region") > MAX_REGION_WORDS
+    {
         return None;
     }
     let place = c["place"].trim().to_string();
@@ -74,6 +84,13 @@ mod tests {
             ("Former President Donald Trump is asking his advisers", None),
             ("A man walked in — and left.", None),
             ("The U.S. — a neighbor — said no.", None),
+            (
+                "SAN JUAN CAPISTRANO, United Arab Emirates — Four and three words.",
+                Some(("SAN JUAN CAPISTRANO, United Arab Emirates", "SAN JUAN CAPISTRANO", None)),
+            ),
+            // A run of capitals longer than a place name is a shouted sentence, not a dateline.
+            ("WE ARE NOT GOING BACK — the crowd chanted.", None),
+            ("PARIS, The Capital Of France — too many words.", None),
         ];
         for (input, want) in cases {
             let got = find_dateline(input);
