@@ -220,15 +220,22 @@ fn lex_start_tag(bytes: &[u8], start: usize, attrs: &mut Vec<Attribute>) -> Opti
     }
 }
 
-/// True when some text holds a year of this or the last century next to a date separator
-/// ("2019-03-02", "02.03.2019").
+/// True when some text holds a year of this or the last century as a number of its own
+/// ("2019-03-02", "02.03.2019", "July 5, 2019") or opening an eight-digit date ("20190302").
 fn holds_year_date(text: &[u8]) -> bool {
-    let sep = |b: Option<&u8>| matches!(b, Some(b'-' | b'/' | b'.'));
-    text.windows(4).enumerate().any(|(k, w)| {
-        matches!(&w[..2], b"19" | b"20")
-            && w.iter().all(u8::is_ascii_digit)
-            && (sep(text.get(k + 4)) || (k > 0 && sep(text.get(k - 1))))
-    })
+    let mut i = 0;
+    while i < text.len() {
+        if !text[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let run = text[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if matches!(run, 4 | 8) && matches!(&text[i..i + 2], b"19" | b"20") {
+            return true;
+        }
+        i += run;
+    }
+    false
 }
 
 /// Position of `needle` in `hay` at or after `from`.
@@ -296,7 +303,7 @@ mod tests {
                 "<div data-product=\"{&quot;published_at&quot;:&quot;2019-03-02&quot;}\">t</div>",
                 "<div data-product=\"{&quot;published_at&quot;:&quot;2019-03-02&quot;}\">t</div>",
             ),
-            ("<span data-stamp=\"02.03.2019\" data-n=\"2019\">", "<span data-stamp=\"02.03.2019\" >"),
+            ("<span data-stamp=\"02.03.2019\" data-n=\"12019\">", "<span data-stamp=\"02.03.2019\" >"),
             // A valueless attribute; a value after spaces, unquoted, runs to the next space or `>`.
             ("<input data-a id=i data-b= x/>", "<input  id=i >"),
             // Not start tags, or a tag the page ends inside: unchanged.
@@ -324,10 +331,10 @@ mod tests {
 
     #[test]
     fn year_dates() {
-        for yes in ["2019-03-02", "x 02.03.2019 y", "2020/1/1", "published 1999-"] {
+        for yes in ["2019-03-02", "x 02.03.2019 y", "2020/1/1", "July 5, 2019", "20190302", "2019"] {
             assert!(holds_year_date(yes.as_bytes()), "{yes}");
         }
-        for no in ["2019", "id-12019", "20190302", "1800-01-01", "v1.20"] {
+        for no in ["id-12019", "201903021", "1800-01-01", "v1.20", "x7", ""] {
             assert!(!holds_year_date(no.as_bytes()), "{no}");
         }
     }
