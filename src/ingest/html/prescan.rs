@@ -158,7 +158,6 @@ fn without_script_state(html: &str, start: usize, out: &mut String, copied: usiz
 
 /// One attribute of a start tag: its name's bytes, and where the attribute (value included)
 /// ends.
-#[derive(Debug, PartialEq)]
 struct Attribute {
     name: std::ops::Range<usize>,
     end: usize,
