@@ -21,6 +21,8 @@ pub enum Format {
     Json,
     /// One JSON object per line.
     Jsonl,
+    /// A WARC web archive: one article per archived HTML page.
+    Warc,
 }
 
 impl Format {
@@ -31,6 +33,7 @@ impl Format {
             Format::Html => "html",
             Format::Json => "json",
             Format::Jsonl => "jsonl",
+            Format::Warc => "warc",
         }
     }
 }

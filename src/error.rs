@@ -22,6 +22,10 @@ pub enum ParseErrorKind {
     InvalidJson(String),
     #[error("not an article: {0}")]
     NotAnArticle(String),
+    #[error("damaged compressed file: {0}")]
+    Compressed(String),
+    #[error("damaged WARC archive: {0}")]
+    Warc(String),
     /// A bug in morgue met on this file; the other files are still read.
     #[error("internal error while parsing (a bug in morgue, please report it): {0}")]
     Internal(String),
@@ -33,12 +37,15 @@ pub struct ParseError {
     pub path: PathBuf,
     /// A line or record number inside the file (1-based), when the error concerns one record.
     pub line: Option<usize>,
+    /// The number of an archive's record (1-based), when the error concerns one; shown as in
+    /// the record's `source` (`crawl.warc.gz#7`).
+    pub record: Option<usize>,
     pub kind: ParseErrorKind,
 }
 
 impl ParseError {
     pub fn new(path: impl Into<PathBuf>, kind: ParseErrorKind) -> ParseError {
-        ParseError { path: path.into(), line: None, kind }
+        ParseError { path: path.into(), line: None, record: None, kind }
     }
 
     pub fn at_line(mut self, line: usize) -> ParseError {
@@ -46,11 +53,17 @@ impl ParseError {
         self
     }
 
-    /// Returns `path` or `path:line`, as messages show it.
+    pub fn at_record(mut self, record: usize) -> ParseError {
+        self.record = Some(record);
+        self
+    }
+
+    /// Returns `path`, `path:line` or `path#record`, as messages show it.
     pub fn location(&self) -> String {
-        match self.line {
-            Some(l) => format!("{}:{}", self.path.display(), l),
-            None => self.path.display().to_string(),
+        match (self.line, self.record) {
+            (Some(l), _) => format!("{}:{}", self.path.display(), l),
+            (None, Some(r)) => format!("{}#{}", self.path.display(), r),
+            (None, None) => self.path.display().to_string(),
         }
     }
 }

@@ -88,16 +88,16 @@ mod ingest {
         let t = TestIndex::empty();
         let corpus = root().join("sample_corpus");
         let first = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
-        assert_eq!(first["files_seen"], 18);
-        assert_eq!(first["added"], 24);
+        assert_eq!(first["files_seen"], 19);
+        assert_eq!(first["added"], 27);
         assert_eq!(first["failed"].as_array().unwrap().len(), 0, "{first}");
         let again = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
         assert_eq!(
             (again["added"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64()),
-            (Some(0), Some(0), Some(24))
+            (Some(0), Some(0), Some(27))
         );
         let stats = t.json(&["stats", "--format", "json"]);
-        assert_eq!(stats["articles"], 24);
+        assert_eq!(stats["articles"], 27);
     }
 
     #[test]
@@ -131,7 +131,7 @@ mod ingest {
         let out = t.run(&["ingest", "sample_corpus", "tests/fixtures/bad", "--format", "json"]);
         assert_eq!(out.status.code(), Some(3));
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(report["added"], 27);
+        assert_eq!(report["added"], 30);
         let failed = report["failed"].as_array().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         for (name, reason) in [
@@ -152,7 +152,7 @@ mod ingest {
             assert!(stderr.contains(name), "{name} not on stderr: {stderr}");
         }
         assert_eq!(failed.len(), 8, "{failed:?}");
-        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 27);
+        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 30);
     }
 }
 
@@ -222,7 +222,8 @@ mod search {
         let newest = t.search("*", &["--sort", "newest", "--limit", "3"]);
         let dates: Vec<&str> =
             newest["hits"].as_array().unwrap().iter().map(|h| h["published"].as_str().unwrap()).collect();
-        assert!(dates[0].starts_with("2024-11-06"), "{dates:?}");
+        // The newest is a page of the sample web archive.
+        assert!(dates[0].starts_with("2024-12-03"), "{dates:?}");
         assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
         let oldest = t.search("*", &["--sort", "oldest", "--limit", "1"]);
         assert_eq!(oldest["hits"][0]["published"], "2019-07-23");
@@ -313,6 +314,105 @@ mod parse {
         assert_eq!(out.status.code(), Some(3));
         assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
         assert!(String::from_utf8_lossy(&out.stderr).contains("feed-one-bad-line.jsonl:3: invalid JSON"));
+    }
+}
+
+/// Web archives and compressed files: `sample_corpus/vellmont-beacon-crawl-2024.warc` holds
+/// three archived pages among records that are not articles (see `sample_corpus/README.md`).
+mod archives {
+    use super::*;
+    use std::io::Write;
+
+    const WARC: &str = "vellmont-beacon-crawl-2024.warc";
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(bytes).unwrap();
+        enc.finish().unwrap()
+    }
+
+    fn summary(articles: &[Value]) -> Vec<(String, String, String)> {
+        articles
+            .iter()
+            .map(|a| {
+                let source = a["source"].as_str().unwrap();
+                let record = source.rsplit_once('#').map_or("", |(_, n)| n).to_string();
+                (record, a["headline"].as_str().unwrap().to_string(), a["url"].as_str().unwrap().to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn warc_pages_become_articles() {
+        let articles = parse_json(&root().join("sample_corpus").join(WARC));
+        let got = summary(&articles);
+        let want = [
+            (
+                "3",
+                "Council sets Riverline fares ahead of spring opening",
+                "https://vellmontbeacon.example/transit/2024/12/03/riverline-fares",
+            ),
+            (
+                "6",
+                "Cooling centers stay open late as the heat wave lingers",
+                "https://vellmontbeacon.example/heat/cooling-centers-open-late",
+            ),
+            (
+                "7",
+                "Mayoral rivals clash over Riverline costs in first debate",
+                "https://ardentcountytimes.example/politics/2024/08/12/vellmont-mayor-debate",
+            ),
+        ];
+        let want: Vec<(String, String, String)> =
+            want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+        assert_eq!(got, want);
+        // Record 3's payload is chunked; record 6 is Latin-1 bytes that only its HTTP header labels.
+        assert!(articles[0]["body"].as_str().unwrap().contains("voted 7–2 on Tuesday night"));
+        assert!(articles[1]["body"].as_str().unwrap().contains("José Ibáñez"));
+        assert_eq!(articles[1]["byline"], serde_json::json!(["Priya Natarajan"]));
+    }
+
+    #[test]
+    fn gzip_files_read_as_what_they_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = root().join("sample_corpus");
+        // `.warc.gz` as crawlers write it (one gzip member per record would read the same), a
+        // gzipped page, and a gzipped feed saved without its extension.
+        std::fs::write(dir.path().join("crawl.warc.gz"), gzip(&std::fs::read(corpus.join(WARC)).unwrap()))
+            .unwrap();
+        let page = std::fs::read(corpus.join("cartels-2021-06-jsonld.html")).unwrap();
+        std::fs::write(dir.path().join("page.html.gz"), gzip(&page)).unwrap();
+        let feed = std::fs::read(corpus.join("feed-2023-2024-newsplease.jsonl")).unwrap();
+        std::fs::write(dir.path().join("feed-download"), gzip(&feed)).unwrap();
+        let t = TestIndex::empty();
+        let r = t.json(&["ingest", dir.path().to_str().unwrap(), "--format", "json"]);
+        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(3), Some(3 + 1 + 5)), "{r}");
+        assert_eq!(r["failed"].as_array().unwrap().len(), 0, "{r}");
+        let plain = parse_json(&corpus.join("cartels-2021-06-jsonld.html"));
+        let gz = parse_json(&dir.path().join("page.html.gz"));
+        assert_eq!(gz[0]["headline"], plain[0]["headline"]);
+        assert_eq!(gz[0]["body"], plain[0]["body"]);
+        assert_eq!(t.search("riverline fare", &[])["total"], 1);
+    }
+
+    #[test]
+    fn a_cut_download_keeps_the_records_before_the_cut() {
+        let dir = tempfile::tempdir().unwrap();
+        let whole = gzip(&std::fs::read(root().join("sample_corpus").join(WARC)).unwrap());
+        let path = dir.path().join("cut.warc.gz");
+        std::fs::write(&path, &whole[..whole.len() * 3 / 4]).unwrap();
+        let out = Command::cargo_bin("morgue")
+            .unwrap()
+            .args(["parse", "--format", "jsonl"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.lines().count() >= 1, "no record kept: {stdout}");
+        assert!(stdout.contains("Council sets Riverline fares"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("cut.warc.gz: damaged compressed file: gzip"), "{stderr}");
     }
 }
 

@@ -221,7 +221,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn run(p: &dyn Parser, text: &str) -> Vec<Result<Article, ParseError>> {
-        let input = Input { path: PathBuf::from("t.json"), format: p.format() };
+        let input = Input::new(PathBuf::from("t.json"), p.format());
         p.parse(&input, text.as_bytes())
     }
 

@@ -6,11 +6,13 @@
 //! index or the command line; it fills only what a format states, then hands each article to
 //! [`crate::extract::enrich`] for the rest.
 
+pub mod compress;
 pub mod decode;
 pub mod html;
 pub mod json;
 pub mod record;
 pub mod text;
+pub mod warc;
 
 use std::path::{Path, PathBuf};
 
@@ -19,11 +21,21 @@ use walkdir::WalkDir;
 use crate::article::{Article, Format};
 use crate::error::{ParseError, ParseErrorKind};
 
-/// One file to read, with the format it was recognised as.
+pub use compress::Compression;
+
+/// One file to read, with the format it was recognised as and how it is stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     pub path: PathBuf,
     pub format: Format,
+    pub compression: Compression,
+}
+
+impl Input {
+    /// An uncompressed file of the given format.
+    pub fn new(path: impl Into<PathBuf>, format: Format) -> Input {
+        Input { path: path.into(), format, compression: Compression::None }
+    }
 }
 
 /// A file discovery could not use, and why.
@@ -57,6 +69,7 @@ pub fn parser_for(format: Format) -> &'static dyn Parser {
         Format::Html => &html::HtmlParser,
         Format::Json => &json::JsonParser,
         Format::Jsonl => &json::JsonlParser,
+        Format::Warc => &warc::WarcParser,
     }
 }
 
@@ -69,19 +82,26 @@ pub fn read_input(input: &Input) -> Vec<Result<Article, ParseError>> {
     parse_bytes(input, &bytes)
 }
 
-/// Parses bytes already read for `input` and enriches each article.
+/// Parses bytes already read for `input` (as stored: compressed files are inflated here) and
+/// enriches each article.
 pub fn parse_bytes(input: &Input, bytes: &[u8]) -> Vec<Result<Article, ParseError>> {
+    // A damaged compressed file is read as far as it inflates, and its damage reported too.
+    let (bytes, damage) = compress::content(bytes, input.compression);
+    let damage = damage.map(|kind| Err(ParseError::new(&input.path, kind)));
+    let bytes: &[u8] = &bytes;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return vec![Err(ParseError::new(&input.path, ParseErrorKind::Empty))];
+        return vec![damage.unwrap_or_else(|| Err(ParseError::new(&input.path, ParseErrorKind::Empty)))];
     }
-    guarded(&input.path, || {
+    let mut out = guarded(&input.path, || {
         let mut out = parser_for(input.format).parse(input, bytes);
         for article in out.iter_mut().flatten() {
             crate::extract::enrich(article);
             article.assign_id();
         }
         out
-    })
+    });
+    out.extend(damage);
+    out
 }
 
 /// Runs the reading of one file. A panic is a bug in morgue, not in the file: it costs this
@@ -127,8 +147,8 @@ pub fn discover(roots: &[PathBuf]) -> Discovery {
             if is_documentation(&path) && entry.depth() > 0 {
                 continue;
             }
-            match detect_format(&path) {
-                Ok(format) => found.inputs.push(Input { path, format }),
+            match detect(&path) {
+                Ok((format, compression)) => found.inputs.push(Input { path, format, compression }),
                 Err(reason) => found.skipped.push(Skipped { path, reason }),
             }
         }
@@ -147,22 +167,45 @@ fn is_documentation(path: &Path) -> bool {
 /// Recognises a file's format by its extension, or by sniffing its first bytes when the
 /// extension says nothing.
 pub fn detect_format(path: &Path) -> Result<Format, ParseErrorKind> {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    detect(path).map(|(format, _)| format)
+}
+
+/// Recognises a file's format and storage. A gzip file (by its magic number, whatever its
+/// name) is recognised by the name without `.gz` and by its inflated first bytes.
+pub fn detect(path: &Path) -> Result<(Format, Compression), ParseErrorKind> {
+    let mut head = read_head(path, 4096).map_err(|e| ParseErrorKind::Io(e.to_string()))?;
+    let mut compression = Compression::None;
+    let mut name = path;
+    if compress::is_gzip(&head) {
+        compression = Compression::Gzip;
+        name = compress::inner_name(path);
+        head = compress::inflated_head(path, 4096)?;
+    }
+    let ext = name.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let by_ext = match ext.as_str() {
         "txt" | "text" | "md" | "markdown" => Some(Format::Text),
         "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
         "json" => Some(Format::Json),
         "jsonl" | "ndjson" | "jsonlines" => Some(Format::Jsonl),
+        "warc" => Some(Format::Warc),
         _ => None,
     };
-    let head = read_head(path, 4096).map_err(|e| ParseErrorKind::Io(e.to_string()))?;
-    if looks_binary(&head) {
+    // A WARC record's block may be binary (an archived image): the header alone decides.
+    if by_ext == Some(Format::Warc) || head.starts_with(b"WARC/") {
+        return Ok((Format::Warc, compression));
+    }
+    detect_plain(&head, by_ext).map(|format| (format, compression))
+}
+
+/// The format of text whose first bytes are `head`, given what the extension says.
+fn detect_plain(head: &[u8], by_ext: Option<Format>) -> Result<Format, ParseErrorKind> {
+    if looks_binary(head) {
         return Err(ParseErrorKind::Binary);
     }
     if let Some(f) = by_ext {
         return Ok(f);
     }
-    sniff(&head).ok_or(ParseErrorKind::Unsupported)
+    sniff(head).ok_or(ParseErrorKind::Unsupported)
 }
 
 fn read_head(path: &Path, n: usize) -> std::io::Result<Vec<u8>> {

@@ -122,7 +122,7 @@ mod tests {
             .map(|(i, body)| {
                 let path = dir.path().join(format!("{i}.txt"));
                 std::fs::write(&path, body).expect("write");
-                Input { path, format: Format::Text }
+                Input::new(path, Format::Text)
             })
             .collect();
         let results = read_largest_first(&inputs);

@@ -17,11 +17,18 @@ const DETECT_BYTES: usize = 64 * 1024;
 
 /// Decodes a page to text and names the encoding used.
 pub fn decode_html(bytes: &[u8]) -> (String, &'static Encoding) {
+    decode_html_as(bytes, None)
+}
+
+/// Decodes a page that its transport labelled (the `charset` of an HTTP `Content-Type`, as a
+/// web archive records it): after a byte-order mark, that label outranks the page's own
+/// declaration, as in a browser. The same checks as for a declared charset follow.
+pub fn decode_html_as(bytes: &[u8], transport: Option<&'static Encoding>) -> (String, &'static Encoding) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return (text.into_owned(), enc);
     }
-    let declared = declared_encoding(&bytes[..bytes.len().min(PRESCAN_BYTES)]);
+    let declared = transport.or_else(|| declared_encoding(&bytes[..bytes.len().min(PRESCAN_BYTES)]));
     // Bytes that are valid UTF-8 and not plain ASCII are UTF-8 whatever the page declares:
     // text in a legacy single-byte encoding almost never forms valid multi-byte sequences,
     // while pages re-saved as UTF-8 by a crawler keep their old `<meta charset>`.
@@ -52,6 +59,13 @@ pub fn decode_html(bytes: &[u8]) -> (String, &'static Encoding) {
     (text.into_owned(), enc)
 }
 
+/// The encoding a charset label names (`"ISO-8859-1"`, `"utf8"`). A UTF-16 label without a BOM
+/// reads as UTF-8, as browsers do: the bytes that carry the label are evidently ASCII-compatible.
+pub fn encoding_for_label(label: &[u8]) -> Option<&'static Encoding> {
+    let enc = Encoding::for_label(label)?;
+    Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { UTF_8 } else { enc })
+}
+
 fn detect(bytes: &[u8]) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(&bytes[..bytes.len().min(DETECT_BYTES)], bytes.len() <= DETECT_BYTES);
@@ -67,14 +81,8 @@ fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
         let start = from + pos;
         let end = lower[start..].iter().position(|&b| b == b'>').map_or(lower.len(), |e| start + e);
         let tag = &lower[start..end];
-        if let Some(label) = charset_in_tag(tag) {
-            if let Some(enc) = Encoding::for_label(label) {
-                return Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-                    UTF_8
-                } else {
-                    enc
-                });
-            }
+        if let Some(enc) = charset_in_tag(tag).and_then(encoding_for_label) {
+            return Some(enc);
         }
         from = end.max(start + 5);
     }

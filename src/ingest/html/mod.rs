@@ -49,10 +49,31 @@ impl Parser for HtmlParser {
     }
 }
 
+/// What the transport that delivered a page says about it (a web archive records the address
+/// it was fetched from and the HTTP `Content-Type` charset); a saved file says nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Transport<'a> {
+    /// The address the page was fetched from: its URL, outlet and URL date when the page
+    /// itself names no canonical address.
+    pub url: Option<&'a str>,
+    /// The charset the HTTP headers give, which outranks the page's own declaration.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+}
+
 /// Parses one page's bytes into an article whose `source` is `source`, finding the main text
 /// with `extractor` first.
 pub fn parse_page(bytes: &[u8], source: &str, extractor: BodyExtractor) -> Result<Article, ParseErrorKind> {
-    let (mut html, _encoding) = charset::decode_html(bytes);
+    parse_delivered_page(bytes, source, extractor, Transport::default())
+}
+
+/// [`parse_page`] for a page whose delivery is known ([`Transport`]).
+pub fn parse_delivered_page(
+    bytes: &[u8],
+    source: &str,
+    extractor: BodyExtractor,
+    transport: Transport<'_>,
+) -> Result<Article, ParseErrorKind> {
+    let (mut html, _encoding) = charset::decode_html_as(bytes, transport.encoding);
     if html.len() > MAX_BYTES {
         let mut cut = MAX_BYTES;
         while !html.is_char_boundary(cut) {
@@ -70,10 +91,10 @@ pub fn parse_page(bytes: &[u8], source: &str, extractor: BodyExtractor) -> Resul
     let body = body::extract(doc, &page, &signals, extractor);
     // A client-rendered page shows its byline in the text its script holds.
     signals.add_page_text(&body.text);
-    let m = signals.resolve(None, &body.byline, body.extractor_date);
+    let m = signals.resolve(transport.url, &body.byline, body.extractor_date);
 
     let mut article = Article::new(source);
-    article.url = m.url;
+    article.url = m.url.or_else(|| transport.url.map(str::to_string));
     article.outlet = m.outlet;
     article.headline = m.headline;
     article.byline = m.byline;

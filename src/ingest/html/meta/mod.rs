@@ -1200,8 +1200,10 @@ fn figure_markup(doc: &Document, id: NodeId, tag: &str, class: &str, s: &mut Sig
 }
 
 impl Signals {
-    /// Applies the cascade. `body_byline` holds the names of a "By …" line the body started
-    /// with, the weakest author source; `extractor_date` the body extractor's own date guess
+    /// Applies the cascade. `page_url` is the address the page was fetched from, when known
+    /// (a web archive's record): it stands in for a canonical address the page does not state.
+    /// `body_byline` holds the names of a "By …" line the body started with, the weakest author
+    /// source; `extractor_date` the body extractor's own date guess
     /// (it reads visible dates near the headline), the weakest date source.
     pub fn resolve(
         &self,
@@ -1228,7 +1230,7 @@ impl Signals {
         // account or an SEO field than the writer: fewer authors beat wrong ones.
         m.byline.retain(|name| !self.metadata_names(name) || self.shows_name(name));
         m.modified = self.ld.modified.iter().chain(&self.meta_modified).find_map(|s| date::parse_date(s));
-        let (published, text) = self.published(m.url.as_deref(), m.modified, extractor_date);
+        let (published, text) = self.published(url_for_host.as_deref(), m.modified, extractor_date);
         m.published = published;
         m.published_text = text;
         m.section = self.ld.section.clone().or_else(|| self.section.clone());
