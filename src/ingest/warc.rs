@@ -248,11 +248,13 @@ impl<'a> Iterator for Records<'a> {
 /// Where a header block ends and its body begins, in `bytes`: after the first empty line
 /// (`\r\n\r\n`, or `\n\n` from tools that write bare line feeds).
 fn header_end(bytes: &[u8]) -> Option<(usize, usize)> {
-    let crlf = memchr::memmem::find(bytes, b"\r\n\r\n").map(|i| (i, i + 4));
-    let lf = memchr::memmem::find(bytes, b"\n\n").map(|i| (i, i + 2));
-    match (crlf, lf) {
-        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
-        (a, b) => a.or(b),
+    let crlf = memchr::memmem::find(bytes, b"\r\n\r\n");
+    // Bare line feeds are looked for only before that point: a scan past it would read the
+    // whole body of every record.
+    let before = crlf.map_or(bytes.len(), |i| i + 2);
+    match memchr::memmem::find(&bytes[..before], b"\n\n") {
+        Some(i) => Some((i, i + 2)),
+        None => crlf.map(|i| (i, i + 4)),
     }
 }
 
@@ -567,6 +569,13 @@ mod tests {
         assert!(
             matches!(&parse(b"\r\n\r\n")[..], [Err(e)] if e.kind.to_string().contains("no WARC records"))
         );
+    }
+
+    #[test]
+    fn header_ends() {
+        assert_eq!(header_end(b"A: 1\r\nB: 2\r\n\r\nbody\n\nmore"), Some((10, 14)));
+        assert_eq!(header_end(b"A: 1\nB: 2\n\nbody\r\n\r\n"), Some((9, 11)));
+        assert_eq!(header_end(b"A: 1\r\nB: 2"), None);
     }
 
     #[test]
