@@ -23,6 +23,8 @@ pub enum Format {
     Jsonl,
     /// A WARC web archive: one article per archived HTML page.
     Warc,
+    /// News XML: NITF, a Reuters newsitem, or an RSS or Atom feed (one article per item).
+    Xml,
 }
 
 impl Format {
@@ -34,6 +36,7 @@ impl Format {
             Format::Json => "json",
             Format::Jsonl => "jsonl",
             Format::Warc => "warc",
+            Format::Xml => "xml",
         }
     }
 }

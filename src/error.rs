@@ -20,6 +20,8 @@ pub enum ParseErrorKind {
     InvalidUtf8(usize),
     #[error("invalid JSON: {0}")]
     InvalidJson(String),
+    #[error("invalid XML: {0}")]
+    InvalidXml(String),
     #[error("not an article: {0}")]
     NotAnArticle(String),
     #[error("damaged compressed file: {0}")]

@@ -88,16 +88,16 @@ mod ingest {
         let t = TestIndex::empty();
         let corpus = root().join("sample_corpus");
         let first = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
-        assert_eq!(first["files_seen"], 19);
-        assert_eq!(first["added"], 27);
+        assert_eq!(first["files_seen"], 21);
+        assert_eq!(first["added"], 30);
         assert_eq!(first["failed"].as_array().unwrap().len(), 0, "{first}");
         let again = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
         assert_eq!(
             (again["added"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64()),
-            (Some(0), Some(0), Some(27))
+            (Some(0), Some(0), Some(30))
         );
         let stats = t.json(&["stats", "--format", "json"]);
-        assert_eq!(stats["articles"], 27);
+        assert_eq!(stats["articles"], 30);
     }
 
     #[test]
@@ -131,7 +131,7 @@ mod ingest {
         let out = t.run(&["ingest", "sample_corpus", "tests/fixtures/bad", "--format", "json"]);
         assert_eq!(out.status.code(), Some(3));
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(report["added"], 30);
+        assert_eq!(report["added"], 33);
         let failed = report["failed"].as_array().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         for (name, reason) in [
@@ -152,7 +152,7 @@ mod ingest {
             assert!(stderr.contains(name), "{name} not on stderr: {stderr}");
         }
         assert_eq!(failed.len(), 8, "{failed:?}");
-        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 30);
+        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 33);
     }
 }
 
@@ -222,8 +222,8 @@ mod search {
         let newest = t.search("*", &["--sort", "newest", "--limit", "3"]);
         let dates: Vec<&str> =
             newest["hits"].as_array().unwrap().iter().map(|h| h["published"].as_str().unwrap()).collect();
-        // The newest is a page of the sample web archive.
-        assert!(dates[0].starts_with("2024-12-03"), "{dates:?}");
+        // The newest is the second item of the sample RSS feed.
+        assert!(dates[0].starts_with("2025-06-18"), "{dates:?}");
         assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
         let oldest = t.search("*", &["--sort", "oldest", "--limit", "1"]);
         assert_eq!(oldest["hits"][0]["published"], "2019-07-23");
@@ -413,6 +413,51 @@ mod archives {
         assert!(stdout.contains("Council sets Riverline fares"));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("cut.warc.gz: damaged compressed file: gzip"), "{stderr}");
+    }
+}
+
+/// News XML: the NITF article and the RSS feed of `sample_corpus/` (see its README).
+mod news_xml {
+    use super::*;
+
+    #[test]
+    fn nitf_article() {
+        let a = &parse_json(&root().join("sample_corpus/vellmont-transit-2025-03-nitf.xml"))[0];
+        assert_eq!(a["headline"], "After Years of Delays, Vellmont's Riverline Carries Its First Riders");
+        assert_eq!(a["byline"], serde_json::json!(["Lucia Ferrer"]));
+        assert_eq!(a["published"], "2025-03-21");
+        assert_eq!(a["outlet"], "The Northfield Courier");
+        assert_eq!(a["dateline"], "VELLMONT, March 20");
+        assert_eq!(a["credits"], serde_json::json!(["Hugo Lindgren for The Northfield Courier"]));
+        let body = a["body"].as_str().unwrap();
+        // The lead paragraph, which the file also gives in a block of its own, appears once.
+        assert_eq!(body.matches("The first Riverline train left").count(), 1, "{body}");
+        assert!(body.ends_with("in November 2020."), "{body}");
+    }
+
+    #[test]
+    fn rss_items() {
+        let items = parse_json(&root().join("sample_corpus/vellmont-beacon-feed-2025.rss"));
+        let got: Vec<(&str, &str, &str)> = items
+            .iter()
+            .map(|a| {
+                (
+                    a["source"].as_str().unwrap().rsplit('/').next().unwrap(),
+                    a["byline"][0].as_str().unwrap(),
+                    a["published"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("vellmont-beacon-feed-2025.rss#1", "Elena Varga", "2025-04-22T16:30:00-07:00"),
+                ("vellmont-beacon-feed-2025.rss#2", "Priya Natarajan", "2025-06-18T08:00:00-07:00"),
+            ]
+        );
+        // The full text of `content:encoded`, paragraph by paragraph; the excerpt is the description.
+        assert_eq!(items[0]["body"].as_str().unwrap().split("\n\n").count(), 3);
+        assert_eq!(items[0]["outlet"], "The Vellmont Beacon");
     }
 }
 

@@ -20,8 +20,8 @@ Exit codes:
 /// morgue: a searchable news archive for researchers.
 ///
 /// Point it at a folder of news articles (plain text, Markdown, HTML pages, JSON and JSONL
-/// exports, WARC web archives, any of them gzip-compressed), then search coverage, build
-/// timelines and see who and what is mentioned.
+/// exports, news XML such as NITF, RSS and Atom, WARC web archives, any of them gzip-compressed),
+/// then search coverage, build timelines and see who and what is mentioned.
 #[derive(Debug, Parser)]
 #[command(name = "morgue", version, after_help = EXIT_CODES, propagate_version = true)]
 pub struct Cli {

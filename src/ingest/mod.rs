@@ -13,6 +13,7 @@ pub mod json;
 pub mod record;
 pub mod text;
 pub mod warc;
+pub mod xml;
 
 use std::path::{Path, PathBuf};
 
@@ -70,6 +71,7 @@ pub fn parser_for(format: Format) -> &'static dyn Parser {
         Format::Json => &json::JsonParser,
         Format::Jsonl => &json::JsonlParser,
         Format::Warc => &warc::WarcParser,
+        Format::Xml => &xml::XmlParser,
     }
 }
 
@@ -188,6 +190,7 @@ pub fn detect(path: &Path) -> Result<(Format, Compression), ParseErrorKind> {
         "json" => Some(Format::Json),
         "jsonl" | "ndjson" | "jsonlines" => Some(Format::Jsonl),
         "warc" => Some(Format::Warc),
+        "xml" | "nitf" | "rss" | "atom" => Some(Format::Xml),
         _ => None,
     };
     // A WARC record's block may be binary (an archived image): the header alone decides.
@@ -242,7 +245,17 @@ fn sniff(head: &[u8]) -> Option<Format> {
     let text = String::from_utf8_lossy(head);
     let t = text.trim_start_matches('\u{feff}').trim_start();
     let lower: String = t.chars().take(200).collect::<String>().to_ascii_lowercase();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<head") {
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<html") {
+        return Some(Format::Html);
+    }
+    // XML that is not XHTML: a news vocabulary (NITF's `<head>` is no HTML head).
+    if ["<?xml", "<nitf", "<rss", "<feed", "<rdf:rdf", "<newsitem", "<!doctype nitf"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return Some(Format::Xml);
+    }
+    if lower.contains("<head") {
         return Some(Format::Html);
     }
     if t.starts_with('[') {
@@ -278,6 +291,12 @@ mod tests {
         assert_eq!(sniff(b"{\"a\":1}\n{\"a\":2}\n"), Some(Format::Jsonl));
         assert_eq!(sniff(b"{\n \"a\": 1\n}"), Some(Format::Json));
         assert_eq!(sniff(b"just words"), None);
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?>\n<nitf><head><title>T</title></head></nitf>"),
+            Some(Format::Xml)
+        );
+        assert_eq!(sniff(b"<rss version=\"2.0\"><channel>"), Some(Format::Xml));
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<!DOCTYPE html><html><head>"), Some(Format::Html));
     }
 
     #[test]

@@ -645,7 +645,7 @@ const BLOCK_TAGS: &[&str] = &[
 
 /// Renders an extractor's HTML output as text, one line per block element (the paragraph
 /// breaks the extractors' own plain-text output loses).
-fn html_to_paragraphs(html: &str) -> String {
+pub(crate) fn html_to_paragraphs(html: &str) -> String {
     let doc = Document::parse(html);
     let start = doc.body().unwrap_or_else(|| doc.root());
     render_blocks(&doc, start)
