@@ -3,8 +3,10 @@
 //! A tour of the stages, in the order an article goes through them:
 //!
 //! 1. [`ingest`] walks the folders it is given, recognises each file's format (extension, then
-//!    sniffing) and hands it to the [`ingest::Parser`] for that format: plain text and Markdown,
-//!    HTML, JSON, JSONL. A parser states only what its format says.
+//!    sniffing; gzip files by what they hold) and hands it to the [`ingest::Parser`] for that
+//!    format: plain text and Markdown, HTML, JSON, JSONL, news XML (NITF, RSS, Atom), WARC web
+//!    archives (each archived page through the HTML parser). A parser states only what its
+//!    format says.
 //! 2. [`extract`] holds the field extractors every format shares — bylines, dates, datelines,
 //!    captions and credits, teasers, language, named entities, dated mentions — and
 //!    [`extract::enrich`], which fills what a parser left empty.

@@ -117,11 +117,17 @@ fn page_of<'a>(record: &Record<'a>) -> Result<Option<Page<'a>>, ParseErrorKind> 
     match kind.as_str() {
         "response" if content_type.starts_with("application/http") => {
             let response = HttpResponse::parse(record.block)?;
-            if !(200..300).contains(&response.status) || !is_html(response.content_type(), response.body) {
+            // Only an HTML type, or none, is worth decoding (an image's payload is not).
+            let typed = response.content_type().is_some_and(|t| !media_type(t).is_empty());
+            if !(200..300).contains(&response.status) || (typed && !is_html(response.content_type(), b"")) {
+                return Ok(None);
+            }
+            let html = response.payload()?;
+            if !is_html(response.content_type(), &html) {
                 return Ok(None);
             }
             let encoding = response.content_type().and_then(charset_of);
-            Ok(Some(Page { url, encoding, html: response.payload()? }))
+            Ok(Some(Page { url, encoding, html }))
         }
         "resource" if is_html(Some(&content_type), record.block) => {
             Ok(Some(Page { url, encoding: charset_of(&content_type), html: Cow::Borrowed(record.block) }))
@@ -133,10 +139,14 @@ fn page_of<'a>(record: &Record<'a>) -> Result<Option<Page<'a>>, ParseErrorKind> 
 /// The most bytes a decoded HTTP payload may have: a page is cut at [`MAX_BYTES`] anyway.
 const MAX_PAYLOAD: u64 = 4 * MAX_BYTES as u64;
 
+/// The media type of a `Content-Type` value, lowercased, without its parameters.
+fn media_type(content_type: &str) -> String {
+    content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase()
+}
+
 /// True for an HTML media type, or, without one, for bytes that open as HTML does.
 fn is_html(content_type: Option<&str>, body: &[u8]) -> bool {
-    let media = content_type.map(|t| t.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
-    match media.as_deref() {
+    match content_type.map(media_type).as_deref() {
         Some("text/html" | "application/xhtml+xml") => true,
         Some("") | None => {
             let head =
@@ -509,8 +519,12 @@ mod tests {
             "Content-Type: text/html\r\nContent-Encoding: br\r\n",
             b"\x1b\x00",
         ));
+        // No Content-Type: the decoded payload, not the compressed one, is sniffed.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(page("Untyped page").as_bytes()).unwrap();
+        warc.extend(response("https://a.example/u", "Content-Encoding: gzip\r\n", &gz.finish().unwrap()));
         let out = parse(&warc);
-        assert_eq!(headlines(&out), ["Chunked page", "Gzipped page", "Stored plain"]);
+        assert_eq!(headlines(&out), ["Chunked page", "Gzipped page", "Stored plain", "Untyped page"]);
         let err = out[3].as_ref().unwrap_err();
         assert_eq!(err.location(), "crawl.warc#4");
         assert!(err.kind.to_string().contains("Content-Encoding \"br\""), "{err}");

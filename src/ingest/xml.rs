@@ -162,8 +162,8 @@ fn nitf(root: Node, source: &str) -> Result<Article, ParseErrorKind> {
         stated.push((RecordKey::Headline, text(h)));
     }
     let bylines: Vec<Node> = root.descendants().filter(|n| n.has_tag_name("byline")).collect();
-    let print = bylines.iter().find(|b| attr(**b, "class") != Some("normalized_byline")).or(bylines.first());
-    if let Some(b) = print {
+    let normalized = |b: &Node| attr(*b, "class") == Some("normalized_byline");
+    if let Some(b) = bylines.iter().find(|b| !normalized(b)) {
         let persons: Vec<String> =
             b.descendants().filter(|n| n.has_tag_name("person")).filter_map(text_of).collect();
         let names = if persons.is_empty() {
@@ -174,6 +174,8 @@ fn nitf(root: Node, source: &str) -> Result<Article, ParseErrorKind> {
             persons
         };
         stated.push((RecordKey::Byline, Value::List(names)));
+    } else if let Some(b) = bylines.iter().find(|b| normalized(b)).and_then(|b| text_of(*b)) {
+        stated.push((RecordKey::Byline, Value::List(uninverted(&b))));
     }
     let date = find(root, "date.issue")
         .and_then(|n| attr(n, "norm"))
@@ -228,6 +230,21 @@ fn nitf(root: Node, source: &str) -> Result<Article, ParseErrorKind> {
     article.credits =
         root.descendants().filter(|n| n.has_tag_name("media-producer")).filter_map(text_of).collect();
     require_text(article)
+}
+
+/// The names of a byline written surname first ("Doe, Jane"; several joined by ";" or "and"),
+/// in reading order ("Jane Doe").
+fn uninverted(byline: &str) -> Vec<String> {
+    byline
+        .split(';')
+        .flat_map(|part| part.split(" and "))
+        .filter_map(|name| {
+            let (last, first) = name.split_once(',').unwrap_or(("", name));
+            let full = format!("{} {}", first.trim(), last.trim());
+            let full = full.trim();
+            (!full.is_empty()).then(|| full.to_string())
+        })
+        .collect()
 }
 
 /// A Reuters `newsitem` (RCV1): `headline` (else `title`), `byline`, `dateline`, the `date`
@@ -433,6 +450,16 @@ mod tests {
         assert_eq!(a.section.as_deref(), Some("World"));
         assert_eq!(a.dateline.as_deref(), Some("LIMA, Peru, Dec. 31"));
         assert_eq!(a.body, "First paragraph.\n\nSecond paragraph.");
+    }
+
+    #[test]
+    fn a_normalized_byline_alone_is_read_in_reading_order() {
+        let a = one(
+            "<nitf><body><body.head><hedline><hl1>H</hl1></hedline><byline class=\"normalized_byline\">Doe, Jane; \
+             Roe, John</byline></body.head><body.content><p>Text.</p></body.content></body></nitf>",
+        );
+        assert_eq!(a.byline, ["Jane Doe", "John Roe"]);
+        assert_eq!(uninverted("Kifner, John"), ["John Kifner"]);
     }
 
     #[test]
