@@ -25,6 +25,8 @@ pub enum Format {
     Warc,
     /// News XML: NITF, a Reuters newsitem, or an RSS or Atom feed (one article per item).
     Xml,
+    /// A zip archive: each member read as the file it is.
+    Zip,
 }
 
 impl Format {
@@ -37,6 +39,7 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Warc => "warc",
             Format::Xml => "xml",
+            Format::Zip => "zip",
         }
     }
 }

@@ -396,6 +396,32 @@ mod archives {
     }
 
     #[test]
+    fn a_zip_of_the_sample_corpus_reads_like_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = root().join("sample_corpus");
+        let mut names: Vec<String> = std::fs::read_dir(&corpus)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for name in &names {
+            zip.start_file(format!("sample/{name}"), zip::write::SimpleFileOptions::default()).unwrap();
+            zip.write_all(&std::fs::read(corpus.join(name)).unwrap()).unwrap();
+        }
+        let path = dir.path().join("sample.zip");
+        std::fs::write(&path, zip.finish().unwrap().into_inner()).unwrap();
+        let t = TestIndex::empty();
+        let r = t.json(&["ingest", path.to_str().unwrap(), "--format", "json"]);
+        // The same articles as the folder (its README is skipped inside the zip too).
+        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(30)), "{r}");
+        assert_eq!(r["failed"].as_array().unwrap().len(), 0, "{r}");
+        let hits = t.search("riverline fare", &[]);
+        let source = hits["hits"][0]["source"].as_str().unwrap();
+        assert!(source.ends_with("sample.zip!/sample/vellmont-beacon-crawl-2024.warc#3"), "{source}");
+    }
+
+    #[test]
     fn a_cut_download_keeps_the_records_before_the_cut() {
         let dir = tempfile::tempdir().unwrap();
         let whole = gzip(&std::fs::read(root().join("sample_corpus").join(WARC)).unwrap());

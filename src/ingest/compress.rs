@@ -63,12 +63,11 @@ pub fn inflate(bytes: &[u8], limit: u64) -> (Vec<u8>, Option<ParseErrorKind>) {
     }
 }
 
-/// The first `n` inflated bytes of a gzip file (fewer when it is shorter), for sniffing. A
+/// The first `n` inflated bytes of a gzip stream (fewer when it is shorter), for sniffing. A
 /// stream that fails before giving anything is an error.
-pub fn inflated_head(path: &Path, n: usize) -> Result<Vec<u8>, ParseErrorKind> {
-    let file = std::fs::File::open(path).map_err(|e| ParseErrorKind::Io(e.to_string()))?;
+pub fn inflated_head(gzip: impl Read, n: usize) -> Result<Vec<u8>, ParseErrorKind> {
     let mut head = Vec::with_capacity(n);
-    let got = MultiGzDecoder::new(file).take(n as u64).read_to_end(&mut head);
+    let got = MultiGzDecoder::new(gzip).take(n as u64).read_to_end(&mut head);
     match got {
         Err(e) if head.is_empty() => Err(ParseErrorKind::Compressed(format!("gzip: {e}"))),
         _ => Ok(head),

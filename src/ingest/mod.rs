@@ -14,6 +14,7 @@ pub mod record;
 pub mod text;
 pub mod warc;
 pub mod xml;
+pub mod zip_archive;
 
 use std::path::{Path, PathBuf};
 
@@ -72,6 +73,7 @@ pub fn parser_for(format: Format) -> &'static dyn Parser {
         Format::Jsonl => &json::JsonlParser,
         Format::Warc => &warc::WarcParser,
         Format::Xml => &xml::XmlParser,
+        Format::Zip => &zip_archive::ZipParser,
     }
 }
 
@@ -160,7 +162,7 @@ pub fn discover(roots: &[PathBuf]) -> Discovery {
 
 /// Files that describe a corpus rather than belong to it (`README.md`, `LICENSE`) are not
 /// articles; they are left out when walking a folder, but read when named directly.
-fn is_documentation(path: &Path) -> bool {
+pub(crate) fn is_documentation(path: &Path) -> bool {
     let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let stem = name.split('.').next().unwrap_or("");
     matches!(stem, "readme" | "license" | "licence" | "copying" | "changelog")
@@ -175,13 +177,29 @@ pub fn detect_format(path: &Path) -> Result<Format, ParseErrorKind> {
 /// Recognises a file's format and storage. A gzip file (by its magic number, whatever its
 /// name) is recognised by the name without `.gz` and by its inflated first bytes.
 pub fn detect(path: &Path) -> Result<(Format, Compression), ParseErrorKind> {
-    let mut head = read_head(path, 4096).map_err(|e| ParseErrorKind::Io(e.to_string()))?;
+    let head = read_head(path, HEAD_BYTES).map_err(|e| ParseErrorKind::Io(e.to_string()))?;
+    let file = || std::fs::File::open(path).map_err(|e| ParseErrorKind::Io(e.to_string()));
+    detect_named(path, &head, || compress::inflated_head(file()?, HEAD_BYTES))
+}
+
+/// How many leading bytes format detection reads.
+const HEAD_BYTES: usize = 4096;
+
+/// Recognises the format of bytes stored under `name` (a file, or an archive member) from the
+/// name and the first bytes `head`; `inflated_head` gives the first inflated bytes of a gzip
+/// stream, read only when `head` opens one.
+pub fn detect_named(
+    name: &Path,
+    head: &[u8],
+    inflated_head: impl FnOnce() -> Result<Vec<u8>, ParseErrorKind>,
+) -> Result<(Format, Compression), ParseErrorKind> {
     let mut compression = Compression::None;
-    let mut name = path;
+    let mut name = name;
+    let mut head = std::borrow::Cow::Borrowed(head);
     if compress::is_gzip(&head) {
         compression = Compression::Gzip;
-        name = compress::inner_name(path);
-        head = compress::inflated_head(path, 4096)?;
+        name = compress::inner_name(name);
+        head = std::borrow::Cow::Owned(inflated_head()?);
     }
     let ext = name.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let by_ext = match ext.as_str() {
@@ -190,12 +208,23 @@ pub fn detect(path: &Path) -> Result<(Format, Compression), ParseErrorKind> {
         "json" => Some(Format::Json),
         "jsonl" | "ndjson" | "jsonlines" => Some(Format::Jsonl),
         "warc" => Some(Format::Warc),
+        "zip" => Some(Format::Zip),
         "xml" | "nitf" | "rss" | "atom" => Some(Format::Xml),
         _ => None,
     };
     // A WARC record's block may be binary (an archived image): the header alone decides.
     if by_ext == Some(Format::Warc) || head.starts_with(b"WARC/") {
         return Ok((Format::Warc, compression));
+    }
+    // A zip file by its name or, without an extension, by its magic number. Office documents
+    // and e-books (`.docx`, `.epub`) are zip files too, but not folders of articles.
+    let zip_magic = compression == Compression::None
+        && (head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06"));
+    if by_ext == Some(Format::Zip) || (zip_magic && ext.is_empty()) {
+        if !zip_magic {
+            return Err(ParseErrorKind::Compressed("not a zip archive (no local file header)".into()));
+        }
+        return Ok((Format::Zip, compression));
     }
     detect_plain(&head, by_ext).map(|format| (format, compression))
 }
@@ -297,6 +326,21 @@ mod tests {
         );
         assert_eq!(sniff(b"<rss version=\"2.0\"><channel>"), Some(Format::Xml));
         assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<!DOCTYPE html><html><head>"), Some(Format::Html));
+    }
+
+    #[test]
+    fn archives_by_name_and_magic() {
+        let zip = b"PK\x03\x04\x14\0\0\0\x08\0";
+        let none = || -> Result<Vec<u8>, ParseErrorKind> { unreachable!("not gzip") };
+        let detect = |name: &str, head: &[u8]| detect_named(Path::new(name), head, none).map(|d| d.0);
+        assert_eq!(detect("batch.zip", zip), Ok(Format::Zip));
+        assert_eq!(detect("batch", zip), Ok(Format::Zip));
+        // Office documents are zip files, not folders of articles.
+        assert_eq!(detect("letter.docx", zip), Err(ParseErrorKind::Binary));
+        assert!(matches!(detect("batch.zip", b"just text"), Err(ParseErrorKind::Compressed(_))));
+        assert_eq!(detect("crawl.warc", b"WARC/1.1\r\n"), Ok(Format::Warc));
+        assert_eq!(detect("page.bin", b"WARC/1.0\r\nWARC-Type: warcinfo"), Ok(Format::Warc));
+        assert_eq!(detect("story.nitf", b"<nitf>"), Ok(Format::Xml));
     }
 
     #[test]
