@@ -49,6 +49,26 @@ impl Parser for XmlParser {
         match root.tag_name().name() {
             "nitf" => one(nitf(root, &source)),
             "newsitem" => one(newsitem(root, &source)),
+            "newsItem" => one(g2_item(root, &source)),
+            // A NewsML-G2 message: its text items, one article each (pictures and packages are
+            // not articles).
+            "newsMessage" => {
+                let items: Vec<Node> = root
+                    .descendants()
+                    .filter(|n| n.has_tag_name("newsItem") && g2_is_text(*n))
+                    .collect();
+                if items.is_empty() {
+                    return one(Err(ParseErrorKind::NotAnArticle("a NewsML-G2 message without text items".into())));
+                }
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        g2_item(item, &format!("{source}#{}", i + 1))
+                            .map_err(|k| ParseError::new(&input.path, k).at_record(i + 1))
+                    })
+                    .collect()
+            }
             "rss" | "RDF" | "feed" => {
                 let items = feed_items(root);
                 if items.is_empty() {
@@ -66,7 +86,7 @@ impl Parser for XmlParser {
                     .collect()
             }
             other => one(Err(ParseErrorKind::NotAnArticle(format!(
-                "XML with root <{other}> is none of the news vocabularies morgue reads (NITF, Reuters newsitem, RSS, Atom)"
+                "XML with root <{other}> is none of the news vocabularies morgue reads (NITF, NewsML-G2, Reuters newsitem, RSS, Atom)"
             )))),
         }
     }
@@ -245,6 +265,61 @@ fn uninverted(byline: &str) -> Vec<String> {
             (!full.is_empty()).then(|| full.to_string())
         })
         .collect()
+}
+
+/// True for a NewsML-G2 item that holds text: its `itemClass` is `ninat:text` or unstated.
+fn g2_is_text(item: Node) -> bool {
+    find(item, "itemClass").and_then(|c| attr(c, "qcode")).is_none_or(|q| q.ends_with(":text"))
+}
+
+/// A NewsML-G2 `newsItem`, as agencies deliver text: `contentMeta/headline`, the `by` line (else
+/// the `creator` names), `dateline`, `description`; the first version's time (`firstCreated`,
+/// else `contentCreated`, else `versionCreated`) as the publication and `versionCreated` as the
+/// modification; the `provider` as the outlet; `xml:lang` or `language@tag`; and the paragraphs
+/// of the inline content (NITF or XHTML in `inlineXML`, or plain `inlineData`).
+fn g2_item(item: Node, source: &str) -> Result<Article, ParseErrorKind> {
+    let meta = children(item, "contentMeta").next();
+    let item_meta = children(item, "itemMeta").next();
+    let in_meta = |name: &'static str| meta.and_then(|m| children(m, name).next());
+    let in_item_meta = |name: &'static str| item_meta.and_then(|m| children(m, name).next());
+    let name_of = |n: Node| {
+        attr(n, "literal").map(str::to_string).or_else(|| children(n, "name").next().and_then(text_of))
+    };
+    let mut stated: Vec<(RecordKey, Value)> = Vec::new();
+    stated.extend(in_meta("headline").and_then(text_of).map(|h| (RecordKey::Headline, text(h))));
+    let by = in_meta("by")
+        .and_then(text_of)
+        .and_then(|t| byline::parse_byline_line(&t).or_else(|| byline::parse_byline_element(&t)));
+    let creators: Vec<String> =
+        meta.map(|m| children(m, "creator").filter_map(name_of).collect()).unwrap_or_default();
+    match by {
+        Some(names) => stated.push((RecordKey::Byline, Value::List(names))),
+        None if !creators.is_empty() => stated.push((RecordKey::Byline, Value::List(creators))),
+        None => {}
+    }
+    let first = in_item_meta("firstCreated")
+        .or_else(|| in_meta("contentCreated"))
+        .or_else(|| in_item_meta("versionCreated"));
+    stated.extend(first.and_then(text_of).map(|d| (RecordKey::Published, text(d))));
+    stated.extend(in_item_meta("versionCreated").and_then(text_of).map(|d| (RecordKey::Modified, text(d))));
+    let provider = in_item_meta("provider").and_then(|p| {
+        name_of(p).or_else(|| attr(p, "qcode").map(|q| q.rsplit(':').next().unwrap_or(q).to_string()))
+    });
+    stated.extend(provider.map(|p| (RecordKey::Outlet, text(p))));
+    let language = attr(item, "lang").or_else(|| in_meta("language").and_then(|l| attr(l, "tag")));
+    stated.extend(language.map(|l| (RecordKey::Language, text(l))));
+    stated.extend(in_meta("dateline").and_then(text_of).map(|d| (RecordKey::Dateline, text(d))));
+    stated.extend(in_meta("description").and_then(text_of).map(|d| (RecordKey::Description, text(d))));
+    let content = children(item, "contentSet").next();
+    let inline_xml: Vec<Node> = content.map(|c| children(c, "inlineXML").collect()).unwrap_or_default();
+    let mut body = paragraphs(inline_xml.into_iter());
+    if body.is_empty() {
+        let data = content.and_then(|c| children(c, "inlineData").next());
+        let plain: String = data.map(|d| d.children().filter_map(|c| c.text()).collect()).unwrap_or_default();
+        body = plain.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n");
+    }
+    stated.push((RecordKey::Body, text(body)));
+    require_text(article_from(source, stated))
 }
 
 /// A Reuters `newsitem` (RCV1): `headline` (else `title`), `byline`, `dateline`, the `date`
@@ -486,6 +561,47 @@ mod tests {
         assert_eq!(a.outlet.as_deref(), Some("Reuters Holdings Plc"));
         assert_eq!(a.language.as_deref(), Some("en"));
         assert_eq!(a.body, "Peña said so.\n\nSecond.");
+    }
+
+    #[test]
+    fn newsml_g2_message_with_text_and_picture_items() {
+        let out = parse(
+            br#"<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent>2024-05-06T10:05:00Z</sent></header>
+            <itemSet>
+              <newsItem guid="urn:x:1" xml:lang="en"><itemMeta><itemClass qcode="ninat:text"/><provider literal="Example Wire"/>
+                <versionCreated>2024-05-06T11:00:00Z</versionCreated><firstCreated>2024-05-06T10:00:00Z</firstCreated></itemMeta>
+                <contentMeta><headline>Council passes budget</headline><by>By JANE DOE</by><dateline>SPRINGFIELD (EW) --</dateline>
+                  <description role="drol:summary">The vote was close.</description></contentMeta>
+                <contentSet><inlineXML contenttype="application/nitf+xml"><nitf><body><body.content>
+                  <p>The council passed the budget.</p><p>It takes effect in July.</p></body.content></body></nitf></inlineXML></contentSet>
+              </newsItem>
+              <newsItem guid="urn:x:2"><itemMeta><itemClass qcode="ninat:picture"/></itemMeta>
+                <contentSet><remoteContent href="photo.jpg"/></contentSet></newsItem>
+              <newsItem guid="urn:x:3"><itemMeta><provider qcode="nprov:EW"/><versionCreated>2024-05-07T09:00:00Z</versionCreated></itemMeta>
+                <contentMeta><headline>Plain item</headline><creator><name>John Roe</name></creator><language tag="en-GB"/></contentMeta>
+                <contentSet><inlineData contenttype="text/plain">First part.
+
+Second part.</inlineData></contentSet></newsItem>
+            </itemSet></newsMessage>"#,
+        );
+        assert_eq!(out.len(), 2, "the picture item is no article");
+        let a = out[0].as_ref().unwrap();
+        assert_eq!(a.source, "news.xml#1");
+        assert_eq!(
+            (a.headline.as_deref(), a.byline.as_slice()),
+            (Some("Council passes budget"), &["Jane Doe".to_string()][..])
+        );
+        assert_eq!(a.published.map(|p| p.to_iso()).as_deref(), Some("2024-05-06T10:00:00Z"));
+        assert_eq!(a.modified.map(|p| p.to_iso()).as_deref(), Some("2024-05-06T11:00:00Z"));
+        assert_eq!(a.outlet.as_deref(), Some("Example Wire"));
+        assert_eq!(a.dateline.as_deref(), Some("SPRINGFIELD (EW) --"));
+        assert_eq!(a.description.as_deref(), Some("The vote was close."));
+        assert_eq!(a.body, "The council passed the budget.\n\nIt takes effect in July.");
+        let b = out[1].as_ref().unwrap();
+        assert_eq!(b.byline, ["John Roe"]);
+        assert_eq!((b.outlet.as_deref(), b.language.as_deref()), (Some("EW"), Some("en")));
+        assert_eq!(b.published.map(|p| p.to_iso()).as_deref(), Some("2024-05-07T09:00:00Z"));
+        assert_eq!(b.body, "First part.\n\nSecond part.");
     }
 
     #[test]
