@@ -146,8 +146,14 @@ pub fn ingest(
 }
 
 fn read_one(input: &Input, states: &HashMap<String, FileState>) -> Outcome {
-    let bytes = match std::fs::read(&input.path) {
-        Ok(b) => b,
+    // A web archive is hashed and read as a stream: it may be larger than memory.
+    let read = if ingest::is_streamed(input) {
+        file_hash(&input.path).map(|h| (h, None))
+    } else {
+        std::fs::read(&input.path).map(|b| (content_hash(&b), Some(b)))
+    };
+    let (hash, bytes) = match read {
+        Ok(r) => r,
         Err(e) => {
             return Outcome::Failed(Failure {
                 path: input.path.display().to_string(),
@@ -156,16 +162,19 @@ fn read_one(input: &Input, states: &HashMap<String, FileState>) -> Outcome {
         }
     };
     let file = canonical(&input.path);
-    let hash = content_hash(&bytes);
     if let Some(state) = states.get(&file) {
         if state.hash == hash {
             return Outcome::Unchanged(state.articles);
         }
     }
+    let results = match &bytes {
+        Some(b) => ingest::parse_bytes(input, b),
+        None => ingest::read_streamed(input),
+    };
     let mut articles = Vec::new();
     let mut failures = Vec::new();
     let mut warnings = Vec::new();
-    for result in ingest::parse_bytes(input, &bytes) {
+    for result in results {
         match result {
             Ok(mut a) => {
                 if let Some(p) = a.published.filter(|p| !p.in_index_range()) {
@@ -194,12 +203,41 @@ fn canonical(path: &Path) -> String {
 /// FNV-1a over the parser version and the bytes: a changed file or a changed parser both mean
 /// the file must be read again.
 fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in PARSER_VERSION.to_le_bytes().iter().chain(bytes) {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut h = Fnv::new();
+    h.update(bytes);
+    h.0
+}
+
+/// [`content_hash`] of a file read in pieces, without holding it in memory.
+fn file_hash(path: &Path) -> std::io::Result<u64> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut buf = vec![0u8; 1 << 20];
+    let mut h = Fnv::new();
+    loop {
+        match file.read(&mut buf)? {
+            0 => return Ok(h.0),
+            n => h.update(&buf[..n]),
+        }
     }
-    h
+}
+
+/// FNV-1a, started with the parser version.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        h.update(&PARSER_VERSION.to_le_bytes());
+        h
+    }
+
+    fn update(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -208,6 +246,16 @@ mod tests {
 
     fn write(dir: &Path, name: &str, text: &str) {
         std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    #[test]
+    fn a_file_hashed_in_pieces_hashes_as_a_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.warc");
+        let bytes: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(file_hash(&path).unwrap(), content_hash(&bytes));
+        assert_ne!(content_hash(&bytes[1..]), content_hash(&bytes));
     }
 
     #[test]

@@ -438,7 +438,8 @@ mod archives {
         assert!(stdout.lines().count() >= 1, "no record kept: {stdout}");
         assert!(stdout.contains("Council sets Riverline fares"));
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains("cut.warc.gz: damaged compressed file: gzip"), "{stderr}");
+        // Read as a stream, the archive breaks at the record being read when the cut comes.
+        assert!(stderr.contains("damaged WARC archive: cannot read further: gzip:"), "{stderr}");
     }
 }
 

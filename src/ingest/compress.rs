@@ -74,6 +74,24 @@ pub fn inflated_head(gzip: impl Read, n: usize) -> Result<Vec<u8>, ParseErrorKin
     }
 }
 
+/// A reader whose errors say which decoder failed ("gzip: unexpected end of file").
+pub struct Labelled<R> {
+    inner: R,
+    label: &'static str,
+}
+
+impl<R: Read> Labelled<R> {
+    pub fn gzip(inner: R) -> Self {
+        Labelled { inner, label: "gzip" }
+    }
+}
+
+impl<R: Read> Read for Labelled<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.inner.read(buf).map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", self.label)))
+    }
+}
+
 /// The name a compressed file's content goes by: `page.html.gz` → `page.html`; the name itself
 /// for other files.
 pub fn inner_name(path: &Path) -> &Path {

@@ -79,11 +79,49 @@ pub fn parser_for(format: Format) -> &'static dyn Parser {
 
 /// Reads one input and returns its articles, enriched by the shared extractors, with ids set.
 pub fn read_input(input: &Input) -> Vec<Result<Article, ParseError>> {
+    if is_streamed(input) {
+        return read_streamed(input);
+    }
     let bytes = match std::fs::read(&input.path) {
         Ok(b) => b,
         Err(e) => return vec![Err(ParseError::new(&input.path, ParseErrorKind::Io(e.to_string())))],
     };
     parse_bytes(input, &bytes)
+}
+
+/// True for inputs read from disk as a stream rather than whole: web archives, which may hold
+/// many gigabytes of pages. Memory then holds one batch of pages and the articles.
+pub fn is_streamed(input: &Input) -> bool {
+    input.format == Format::Warc
+}
+
+/// Reads a streamed input (see [`is_streamed`]) from disk, inflating a `.warc.gz` on the fly:
+/// its articles, enriched, with ids set. A stream that breaks (a cut download) keeps the
+/// records before the break.
+pub fn read_streamed(input: &Input) -> Vec<Result<Article, ParseError>> {
+    use std::io::BufReader;
+    let file = match std::fs::File::open(&input.path) {
+        Ok(f) => BufReader::with_capacity(1 << 20, f),
+        Err(e) => return vec![Err(ParseError::new(&input.path, ParseErrorKind::Io(e.to_string())))],
+    };
+    guarded(&input.path, || {
+        let mut out = match input.compression {
+            Compression::None => warc::read_archive(input, file),
+            Compression::Gzip => {
+                let inflated = compress::Labelled::gzip(flate2::read::MultiGzDecoder::new(file));
+                warc::read_archive(input, BufReader::with_capacity(1 << 20, inflated))
+            }
+        };
+        enrich_all(&mut out);
+        out
+    })
+}
+
+fn enrich_all(out: &mut [Result<Article, ParseError>]) {
+    for article in out.iter_mut().flatten() {
+        crate::extract::enrich(article);
+        article.assign_id();
+    }
 }
 
 /// Parses bytes already read for `input` (as stored: compressed files are inflated here) and
@@ -98,10 +136,7 @@ pub fn parse_bytes(input: &Input, bytes: &[u8]) -> Vec<Result<Article, ParseErro
     }
     let mut out = guarded(&input.path, || {
         let mut out = parser_for(input.format).parse(input, bytes);
-        for article in out.iter_mut().flatten() {
-            crate::extract::enrich(article);
-            article.assign_id();
-        }
+        enrich_all(&mut out);
         out
     });
     out.extend(damage);

@@ -19,7 +19,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::io::Read;
+use std::io::{BufRead, Read};
 
 use rayon::prelude::*;
 
@@ -38,32 +38,28 @@ impl Parser for WarcParser {
     }
 
     fn parse(&self, input: &Input, bytes: &[u8]) -> Vec<Result<Article, ParseError>> {
-        let source = input.path.display().to_string();
-        let mut pages = Vec::new();
-        let mut failed = Vec::new();
-        let mut records = 0;
-        let mut seen = HashSet::new();
-        for (number, record) in Records::new(bytes) {
-            records = number;
-            let err = |kind| ParseError::new(&input.path, kind).at_record(number);
-            match record.and_then(|r| page_of(&r)) {
-                // The same capture stored twice (crawlers refetch) is one article.
-                Ok(Some(page)) if seen.insert((page.url.clone(), hash(&page.html))) => {
-                    pages.push((number, page))
-                }
-                Ok(_) => {}
-                Err(kind) => failed.push((number, Err(err(kind)))),
-            }
-        }
-        if pages.is_empty() && failed.is_empty() {
-            let reason = match records {
-                0 => "no WARC records".to_string(),
-                n => format!("none of its {n} records is an archived HTML page"),
-            };
-            return vec![Err(ParseError::new(&input.path, ParseErrorKind::NotAnArticle(reason)))];
-        }
-        // Pages are independent: a large archive keeps every core busy.
-        let mut out: Vec<(usize, Result<Article, ParseError>)> = pages
+        read_archive(input, bytes)
+    }
+}
+
+/// Pages parsed together: enough to keep every core busy, few enough that a large archive is
+/// never held in memory whole (only its articles are).
+const BATCH_PAGES: usize = 64;
+
+/// Reads the records of a WARC stream (plain, or inflated on the fly from `.warc.gz`) and
+/// parses its pages in parallel batches: memory holds one batch of pages, whatever the size of
+/// the archive. An error reading the stream (a download cut short) ends it after the records
+/// read so far.
+pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, ParseError>> {
+    let source = input.path.display().to_string();
+    let mut out: Vec<(usize, Result<Article, ParseError>)> = Vec::new();
+    let mut batch: Vec<(usize, Page)> = Vec::new();
+    let mut records = 0;
+    let mut seen = HashSet::new();
+    let parse_batch = |batch: &mut Vec<(usize, Page)>,
+                       out: &mut Vec<(usize, Result<Article, ParseError>)>| {
+        // Pages are independent: each batch keeps every core busy.
+        let parsed: Vec<(usize, Result<Article, ParseError>)> = batch
             .par_iter()
             .map(|(number, page)| {
                 let transport = Transport { url: page.url.as_deref(), encoding: page.encoding };
@@ -77,20 +73,43 @@ impl Parser for WarcParser {
                 (*number, article)
             })
             .collect();
-        out.extend(failed);
-        out.sort_by_key(|(n, _)| *n);
-        out.into_iter().map(|(_, r)| r).collect()
+        out.extend(parsed);
+        batch.clear();
+    };
+    for (number, record) in Records::new(reader) {
+        records = number;
+        match record.and_then(page_of) {
+            // The same capture stored twice (crawlers refetch) is one article.
+            Ok(Some(page)) if seen.insert((page.url.clone(), hash(&page.html))) => {
+                batch.push((number, page));
+                if batch.len() == BATCH_PAGES {
+                    parse_batch(&mut batch, &mut out);
+                }
+            }
+            Ok(_) => {}
+            Err(kind) => out.push((number, Err(ParseError::new(&input.path, kind).at_record(number)))),
+        }
     }
+    parse_batch(&mut batch, &mut out);
+    if out.is_empty() {
+        let reason = match records {
+            0 => "no WARC records".to_string(),
+            n => format!("none of its {n} records is an archived HTML page"),
+        };
+        return vec![Err(ParseError::new(&input.path, ParseErrorKind::NotAnArticle(reason)))];
+    }
+    out.sort_by_key(|(n, _)| *n);
+    out.into_iter().map(|(_, r)| r).collect()
 }
 
 /// One record: its headers and its block.
 #[derive(Debug)]
-struct Record<'a> {
+struct Record {
     headers: Vec<(String, String)>,
-    block: &'a [u8],
+    block: Vec<u8>,
 }
 
-impl Record<'_> {
+impl Record {
     /// The value of a header, by case-insensitive name.
     fn header(&self, name: &str) -> Option<&str> {
         self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim())
@@ -100,14 +119,14 @@ impl Record<'_> {
 /// An archived HTML page, ready for the HTML parser: its bytes as the archive stores them, or
 /// decoded from a chunked or compressed HTTP body.
 #[derive(Debug)]
-struct Page<'a> {
+struct Page {
     url: Option<String>,
     encoding: Option<&'static encoding_rs::Encoding>,
-    html: Cow<'a, [u8]>,
+    html: Vec<u8>,
 }
 
 /// The page a record archives, if it archives one.
-fn page_of<'a>(record: &Record<'a>) -> Result<Option<Page<'a>>, ParseErrorKind> {
+fn page_of(record: Record) -> Result<Option<Page>, ParseErrorKind> {
     let kind = record.header("WARC-Type").unwrap_or("").to_ascii_lowercase();
     let url = record
         .header("WARC-Target-URI")
@@ -116,7 +135,7 @@ fn page_of<'a>(record: &Record<'a>) -> Result<Option<Page<'a>>, ParseErrorKind> 
     let content_type = record.header("Content-Type").unwrap_or("").to_ascii_lowercase();
     match kind.as_str() {
         "response" if content_type.starts_with("application/http") => {
-            let response = HttpResponse::parse(record.block)?;
+            let response = HttpResponse::parse(&record.block)?;
             // Only an HTML type, or none, is worth decoding (an image's payload is not).
             let typed = response.content_type().is_some_and(|t| !media_type(t).is_empty());
             if !(200..300).contains(&response.status) || (typed && !is_html(response.content_type(), b"")) {
@@ -127,10 +146,10 @@ fn page_of<'a>(record: &Record<'a>) -> Result<Option<Page<'a>>, ParseErrorKind> 
                 return Ok(None);
             }
             let encoding = response.content_type().and_then(charset_of);
-            Ok(Some(Page { url, encoding, html }))
+            Ok(Some(Page { url, encoding, html: html.into_owned() }))
         }
-        "resource" if is_html(Some(&content_type), record.block) => {
-            Ok(Some(Page { url, encoding: charset_of(&content_type), html: Cow::Borrowed(record.block) }))
+        "resource" if is_html(Some(&content_type), &record.block) => {
+            Ok(Some(Page { url, encoding: charset_of(&content_type), html: record.block }))
         }
         _ => Ok(None),
     }
@@ -176,82 +195,126 @@ fn hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// The records of a WARC file, numbered from 1. A record whose header cannot be read is an
+/// The records of a WARC stream, numbered from 1. A record whose header cannot be read is an
 /// error, and reading resumes at the next line that opens a record; a record cut short by the
-/// end of the file is an error and the last item.
-struct Records<'a> {
-    bytes: &'a [u8],
-    pos: usize,
+/// end of the stream, or a stream that fails (a damaged gzip member), is an error and the last
+/// item.
+struct Records<R> {
+    reader: R,
     number: usize,
+    /// A record's first line, met while skipping a damaged record.
+    pending: Option<Vec<u8>>,
+    done: bool,
 }
 
-impl<'a> Records<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        Records { bytes, pos: 0, number: 0 }
+/// The longest header line read as one; longer ones are read in pieces.
+const MAX_LINE: u64 = 64 * 1024;
+
+impl<R: BufRead> Records<R> {
+    fn new(reader: R) -> Self {
+        Records { reader, number: 0, pending: None, done: false }
     }
 
-    /// Moves past the next line that opens a record (after a damaged one), or to the end.
-    fn resync(&mut self, from: usize) {
-        self.pos = memchr::memmem::find(&self.bytes[from.min(self.bytes.len())..], b"\nWARC/")
-            .map_or(self.bytes.len(), |i| from + i + 1);
+    /// The next line (at most [`MAX_LINE`] bytes), `None` at the end of the stream.
+    fn line(&mut self) -> Result<Option<Vec<u8>>, ParseErrorKind> {
+        let mut line = Vec::new();
+        match (&mut self.reader).take(MAX_LINE).read_until(b'\n', &mut line) {
+            Ok(0) => Ok(None),
+            Ok(_) => Ok(Some(line)),
+            Err(e) => Err(ParseErrorKind::Warc(format!("cannot read further: {e}"))),
+        }
     }
-}
 
-impl<'a> Iterator for Records<'a> {
-    type Item = (usize, Result<Record<'a>, ParseErrorKind>);
+    /// Skips to the next line that opens a record and keeps it for the next call.
+    fn resync(&mut self) -> Result<(), ParseErrorKind> {
+        while let Some(line) = self.line()? {
+            if line.starts_with(b"WARC/") {
+                self.pending = Some(line);
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
 
-    fn next(&mut self) -> Option<Self::Item> {
-        let bytes = self.bytes;
-        // Records are separated by two line breaks; tools differ in how many they write.
-        while self.pos < bytes.len() && matches!(bytes[self.pos], b'\r' | b'\n' | b' ' | b'\t') {
-            self.pos += 1;
-        }
-        if self.pos >= bytes.len() {
-            return None;
-        }
+    fn fail(&mut self, kind: ParseErrorKind) -> Option<(usize, Result<Record, ParseErrorKind>)> {
+        self.done = true;
+        Some((self.number, Err(kind)))
+    }
+
+    fn read_record(&mut self) -> Result<Option<Record>, ParseErrorKind> {
+        // The number of the record being read (nothing is reported at the end of the stream).
         self.number += 1;
-        let start = self.pos;
-        if !bytes[start..].starts_with(b"WARC/") {
-            self.resync(start);
-            let shown = String::from_utf8_lossy(&bytes[start..bytes.len().min(start + 20)]).into_owned();
-            return Some((
-                self.number,
-                Err(ParseErrorKind::Warc(format!("expected a record header, found {shown:?}"))),
-            ));
-        }
-        let Some((head_end, block_start)) = header_end(&bytes[start..]).map(|(a, b)| (start + a, start + b))
-        else {
-            self.pos = bytes.len();
-            return Some((
-                self.number,
-                Err(ParseErrorKind::Warc("record header cut short by the end of the file".into())),
-            ));
+        // Records are separated by two line breaks; tools differ in how many they write.
+        let first = match self.pending.take() {
+            Some(line) => line,
+            None => loop {
+                match self.line()? {
+                    None => return Ok(None),
+                    Some(l) if l.iter().all(u8::is_ascii_whitespace) => continue,
+                    Some(l) => break l,
+                }
+            },
         };
-        let head = String::from_utf8_lossy(&bytes[start..head_end]);
-        let headers = parse_headers(head.lines().skip(1));
+        if !first.starts_with(b"WARC/") {
+            let shown: String = String::from_utf8_lossy(&first).chars().take(20).collect();
+            self.resync()?;
+            return Err(ParseErrorKind::Warc(format!("expected a record header, found {shown:?}")));
+        }
+        let mut head = String::new();
+        loop {
+            match self.line()? {
+                None => {
+                    self.done = true;
+                    return Err(ParseErrorKind::Warc(
+                        "record header cut short by the end of the file".into(),
+                    ));
+                }
+                Some(l) if l.iter().all(u8::is_ascii_whitespace) => break,
+                Some(l) => head.push_str(&String::from_utf8_lossy(&l)),
+            }
+        }
+        let headers = parse_headers(head.lines());
         let length = headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-            .and_then(|(_, v)| v.trim().parse::<usize>().ok());
+            .and_then(|(_, v)| v.trim().parse::<u64>().ok());
         let Some(length) = length else {
-            self.resync(block_start);
-            return Some((
-                self.number,
-                Err(ParseErrorKind::Warc("record without a valid Content-Length".into())),
-            ));
+            self.resync()?;
+            return Err(ParseErrorKind::Warc("record without a valid Content-Length".into()));
         };
-        let Some(block) = bytes.get(block_start..block_start.saturating_add(length)) else {
-            self.pos = bytes.len();
-            let left = bytes.len() - block_start;
-            return Some((
-                self.number,
-                Err(ParseErrorKind::Warc(format!(
-                    "record cut short: Content-Length is {length} bytes, the file has {left} left"
-                ))),
-            ));
-        };
-        self.pos = block_start + length;
-        Some((self.number, Ok(Record { headers, block })))
+        let mut block = Vec::with_capacity(length.min(MAX_PAYLOAD) as usize);
+        let read = (&mut self.reader)
+            .take(length)
+            .read_to_end(&mut block)
+            .map_err(|e| ParseErrorKind::Warc(format!("cannot read further: {e}")))?;
+        if (read as u64) < length {
+            self.done = true;
+            return Err(ParseErrorKind::Warc(format!(
+                "record cut short: Content-Length is {length} bytes, the file has {read} left"
+            )));
+        }
+        Ok(Some(Record { headers, block }))
+    }
+}
+
+impl<R: BufRead> Iterator for Records<R> {
+    type Item = (usize, Result<Record, ParseErrorKind>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        match self.read_record() {
+            Ok(Some(record)) => Some((self.number, Ok(record))),
+            Ok(None) => None,
+            Err(kind) => {
+                // A failed read leaves the stream unusable; a damaged header does not.
+                if matches!(&kind, ParseErrorKind::Warc(m) if m.starts_with("cannot read further")) {
+                    return self.fail(kind);
+                }
+                Some((self.number, Err(kind)))
+            }
+        }
     }
 }
 
