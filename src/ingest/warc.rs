@@ -11,7 +11,8 @@
 //! address it was fetched from and the HTTP charset reach the HTML parser ([`Transport`]): the
 //! address stands in for a canonical URL the page does not state (its outlet and URL date come
 //! from it), and the charset outranks the page's own declaration, as in a browser. The capture
-//! time (`WARC-Date`) is not a publication date and is not used as one.
+//! time (`WARC-Date`) is not a publication date and is not used as one; it only rules out page
+//! dates after it.
 //!
 //! A damaged record costs that record: one error naming `path#N`, and reading resumes at the next
 //! record header. The HTTP payload is de-chunked and inflated as its headers say; tools that
@@ -62,7 +63,8 @@ pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, 
         let parsed: Vec<(usize, Result<Article, ParseError>)> = batch
             .par_iter()
             .map(|(number, page)| {
-                let transport = Transport { url: page.url.as_deref(), encoding: page.encoding };
+                let transport =
+                    Transport { url: page.url.as_deref(), encoding: page.encoding, captured: page.captured };
                 let article = parse_delivered_page(
                     &page.html,
                     &format!("{source}#{number}"),
@@ -122,6 +124,8 @@ impl Record {
 struct Page {
     url: Option<String>,
     encoding: Option<&'static encoding_rs::Encoding>,
+    /// `WARC-Date`: when the page was fetched.
+    captured: Option<crate::article::PubDate>,
     html: Vec<u8>,
 }
 
@@ -133,6 +137,7 @@ fn page_of(record: Record) -> Result<Option<Page>, ParseErrorKind> {
         .map(|u| u.trim_matches(['<', '>']).to_string())
         .filter(|u| !u.is_empty());
     let content_type = record.header("Content-Type").unwrap_or("").to_ascii_lowercase();
+    let captured = record.header("WARC-Date").and_then(crate::extract::date::parse_date);
     match kind.as_str() {
         "response" if content_type.starts_with("application/http") => {
             let response = HttpResponse::parse(&record.block)?;
@@ -146,10 +151,10 @@ fn page_of(record: Record) -> Result<Option<Page>, ParseErrorKind> {
                 return Ok(None);
             }
             let encoding = response.content_type().and_then(charset_of);
-            Ok(Some(Page { url, encoding, html: html.into_owned() }))
+            Ok(Some(Page { url, encoding, captured, html: html.into_owned() }))
         }
         "resource" if is_html(Some(&content_type), &record.block) => {
-            Ok(Some(Page { url, encoding: charset_of(&content_type), html: record.block }))
+            Ok(Some(Page { url, encoding: charset_of(&content_type), captured, html: record.block }))
         }
         _ => Ok(None),
     }
@@ -533,6 +538,36 @@ mod tests {
         assert_eq!(first.outlet.as_deref(), Some("a.example"));
         assert_eq!(first.published.map(|p| p.to_iso()).as_deref(), Some("2024-05-06"));
         assert_eq!(out[1].as_ref().unwrap().source, "crawl.warc#6");
+    }
+
+    #[test]
+    fn no_date_later_than_the_capture() {
+        let page = |date: &str| {
+            format!(
+                "<html><head><meta property=\"article:published_time\" content=\"{date}\"><title>T</title></head>\
+                 <body><article><h1>T</h1><p>The council met and voted on the budget for the coming year after a \
+                 long debate.</p></article></body></html>"
+            )
+        };
+        let captured = |url: &str, html: String| {
+            let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".to_vec();
+            block.extend(html.bytes());
+            record(
+                &[
+                    ("WARC-Type", "response"),
+                    ("WARC-Target-URI", url),
+                    ("WARC-Date", "2024-05-07T06:00:00Z"),
+                    ("Content-Type", "application/http; msgtype=response"),
+                ],
+                &block,
+            )
+        };
+        let mut warc = captured("https://a.example/old", page("2024-05-06T09:00:00Z"));
+        warc.extend(captured("https://a.example/new", page("2031-01-01T09:00:00Z")));
+        let out = parse(&warc);
+        let days: Vec<Option<String>> =
+            out.iter().map(|r| r.as_ref().unwrap().published.map(|p| p.to_iso())).collect();
+        assert_eq!(days, [Some("2024-05-06T09:00:00Z".to_string()), None]);
     }
 
     #[test]

@@ -58,6 +58,9 @@ pub struct Transport<'a> {
     pub url: Option<&'a str>,
     /// The charset the HTTP headers give, which outranks the page's own declaration.
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// When the page was fetched: no date of the page can be later (by more than a day, for
+    /// time zones), so a later one found on it is some other date.
+    pub captured: Option<crate::article::PubDate>,
 }
 
 /// Parses one page's bytes into an article whose `source` is `source`, finding the main text
@@ -101,6 +104,12 @@ pub fn parse_delivered_page(
     article.published = m.published;
     article.published_text = m.published_text;
     article.modified = m.modified;
+    if let Some(captured) = transport.captured {
+        let latest = captured.to_utc() + chrono::Duration::days(1);
+        let possible = |d: &crate::article::PubDate| d.to_utc() <= latest;
+        article.published = article.published.filter(possible);
+        article.modified = article.modified.filter(possible);
+    }
     article.section = m.section;
     article.language = m.language;
     article.description = m.description;
