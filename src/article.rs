@@ -23,6 +23,8 @@ pub enum Format {
     Jsonl,
     /// A WARC web archive: one article per archived HTML page.
     Warc,
+    /// An ARC web archive (the format before WARC): one article per archived HTML page.
+    Arc,
     /// News XML: NITF, a Reuters newsitem, or an RSS or Atom feed (one article per item).
     Xml,
     /// A zip archive: each member read as the file it is.
@@ -38,6 +40,7 @@ impl Format {
             Format::Json => "json",
             Format::Jsonl => "jsonl",
             Format::Warc => "warc",
+            Format::Arc => "arc",
             Format::Xml => "xml",
             Format::Zip => "zip",
         }

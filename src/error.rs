@@ -26,7 +26,7 @@ pub enum ParseErrorKind {
     NotAnArticle(String),
     #[error("damaged compressed file: {0}")]
     Compressed(String),
-    #[error("damaged WARC archive: {0}")]
+    #[error("damaged web archive: {0}")]
     Warc(String),
     /// A bug in morgue met on this file; the other files are still read.
     #[error("internal error while parsing (a bug in morgue, please report it): {0}")]

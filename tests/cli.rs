@@ -422,6 +422,30 @@ mod archives {
     }
 
     #[test]
+    fn an_arc_gz_file_is_read_like_a_warc() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = std::fs::read(root().join("sample_corpus/cartels-2021-06-jsonld.html")).unwrap();
+        let mut http =
+            format!("HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n", page.len())
+                .into_bytes();
+        http.extend(&page);
+        let desc = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n";
+        let mut arc =
+            format!("filedesc://t.arc 0.0.0.0 20210611000000 text/plain {}\n", desc.len()).into_bytes();
+        arc.extend(desc);
+        arc.extend(b"\n");
+        arc.extend(format!("http://cr.example/a 10.0.0.1 20210611000000 text/html {}\n", http.len()).bytes());
+        arc.extend(&http);
+        arc.extend(b"\n");
+        let path = dir.path().join("crawl.arc.gz");
+        std::fs::write(&path, gzip(&arc)).unwrap();
+        let articles = parse_json(&path);
+        assert_eq!(articles.len(), 1);
+        assert!(articles[0]["source"].as_str().unwrap().ends_with("crawl.arc.gz#1"));
+        assert_eq!(articles[0]["headline"], "Border towns weigh the cost of the drug cartels' arms pipeline");
+    }
+
+    #[test]
     fn a_cut_download_keeps_the_records_before_the_cut() {
         let dir = tempfile::tempdir().unwrap();
         let whole = gzip(&std::fs::read(root().join("sample_corpus").join(WARC)).unwrap());
@@ -439,7 +463,7 @@ mod archives {
         assert!(stdout.contains("Council sets Riverline fares"));
         let stderr = String::from_utf8_lossy(&out.stderr);
         // Read as a stream, the archive breaks at the record being read when the cut comes.
-        assert!(stderr.contains("damaged WARC archive: cannot read further: gzip:"), "{stderr}");
+        assert!(stderr.contains("damaged web archive: cannot read further: gzip:"), "{stderr}");
     }
 }
 

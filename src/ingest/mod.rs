@@ -6,6 +6,7 @@
 //! index or the command line; it fills only what a format states, then hands each article to
 //! [`crate::extract::enrich`] for the rest.
 
+pub mod arc;
 pub mod compress;
 pub mod decode;
 pub mod html;
@@ -72,6 +73,7 @@ pub fn parser_for(format: Format) -> &'static dyn Parser {
         Format::Json => &json::JsonParser,
         Format::Jsonl => &json::JsonlParser,
         Format::Warc => &warc::WarcParser,
+        Format::Arc => &arc::ArcParser,
         Format::Xml => &xml::XmlParser,
         Format::Zip => &zip_archive::ZipParser,
     }
@@ -92,7 +94,7 @@ pub fn read_input(input: &Input) -> Vec<Result<Article, ParseError>> {
 /// True for inputs read from disk as a stream rather than whole: web archives, which may hold
 /// many gigabytes of pages. Memory then holds one batch of pages and the articles.
 pub fn is_streamed(input: &Input) -> bool {
-    input.format == Format::Warc
+    matches!(input.format, Format::Warc | Format::Arc)
 }
 
 /// Reads a streamed input (see [`is_streamed`]) from disk, inflating a `.warc.gz` on the fly:
@@ -105,11 +107,15 @@ pub fn read_streamed(input: &Input) -> Vec<Result<Article, ParseError>> {
         Err(e) => return vec![Err(ParseError::new(&input.path, ParseErrorKind::Io(e.to_string())))],
     };
     guarded(&input.path, || {
+        let read = |reader: &mut dyn std::io::BufRead| match input.format {
+            Format::Arc => arc::read_archive(input, reader),
+            _ => warc::read_archive(input, reader),
+        };
         let mut out = match input.compression {
-            Compression::None => warc::read_archive(input, file),
+            Compression::None => read(&mut { file }),
             Compression::Gzip => {
                 let inflated = compress::Labelled::gzip(flate2::read::MultiGzDecoder::new(file));
-                warc::read_archive(input, BufReader::with_capacity(1 << 20, inflated))
+                read(&mut BufReader::with_capacity(1 << 20, inflated))
             }
         };
         enrich_all(&mut out);
@@ -243,6 +249,7 @@ pub fn detect_named(
         "json" => Some(Format::Json),
         "jsonl" | "ndjson" | "jsonlines" => Some(Format::Jsonl),
         "warc" => Some(Format::Warc),
+        "arc" => Some(Format::Arc),
         "zip" => Some(Format::Zip),
         "xml" | "nitf" | "rss" | "atom" => Some(Format::Xml),
         _ => None,
@@ -250,6 +257,9 @@ pub fn detect_named(
     // A WARC record's block may be binary (an archived image): the header alone decides.
     if by_ext == Some(Format::Warc) || head.starts_with(b"WARC/") {
         return Ok((Format::Warc, compression));
+    }
+    if by_ext == Some(Format::Arc) || head.starts_with(b"filedesc://") {
+        return Ok((Format::Arc, compression));
     }
     // A zip file by its name or, without an extension, by its magic number. Office documents
     // and e-books (`.docx`, `.epub`) are zip files too, but not folders of articles.
@@ -375,6 +385,7 @@ mod tests {
         assert!(matches!(detect("batch.zip", b"just text"), Err(ParseErrorKind::Compressed(_))));
         assert_eq!(detect("crawl.warc", b"WARC/1.1\r\n"), Ok(Format::Warc));
         assert_eq!(detect("page.bin", b"WARC/1.0\r\nWARC-Type: warcinfo"), Ok(Format::Warc));
+        assert_eq!(detect("IA-001102", b"filedesc://IA-001102.arc 0.0.0.0 19960923142103"), Ok(Format::Arc));
         assert_eq!(detect("story.nitf", b"<nitf>"), Ok(Format::Xml));
     }
 

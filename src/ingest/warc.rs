@@ -52,6 +52,14 @@ const BATCH_PAGES: usize = 64;
 /// the archive. An error reading the stream (a download cut short) ends it after the records
 /// read so far.
 pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, ParseError>> {
+    read_records(input, Records::new(reader))
+}
+
+/// Reads the pages among `records` (WARC records, or ARC records in WARC terms).
+pub(super) fn read_records(
+    input: &Input,
+    records_in: impl Iterator<Item = (usize, Result<Record, ParseErrorKind>)>,
+) -> Vec<Result<Article, ParseError>> {
     let source = input.path.display().to_string();
     let mut out: Vec<(usize, Result<Article, ParseError>)> = Vec::new();
     let mut batch: Vec<(usize, Page)> = Vec::new();
@@ -78,7 +86,7 @@ pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, 
         out.extend(parsed);
         batch.clear();
     };
-    for (number, record) in Records::new(reader) {
+    for (number, record) in records_in {
         records = number;
         match record.and_then(page_of) {
             // The same capture stored twice (crawlers refetch) is one article.
@@ -95,7 +103,7 @@ pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, 
     parse_batch(&mut batch, &mut out);
     if out.is_empty() {
         let reason = match records {
-            0 => "no WARC records".to_string(),
+            0 => "no archive records".to_string(),
             n => format!("none of its {n} records is an archived HTML page"),
         };
         return vec![Err(ParseError::new(&input.path, ParseErrorKind::NotAnArticle(reason)))];
@@ -106,9 +114,9 @@ pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, 
 
 /// One record: its headers and its block.
 #[derive(Debug)]
-struct Record {
-    headers: Vec<(String, String)>,
-    block: Vec<u8>,
+pub(super) struct Record {
+    pub(super) headers: Vec<(String, String)>,
+    pub(super) block: Vec<u8>,
 }
 
 impl Record {
@@ -663,14 +671,15 @@ mod tests {
         let errors: Vec<String> =
             out.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
         assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors[0]
-            .starts_with("crawl.warc#2: damaged WARC archive: record without a valid Content-Length"));
         assert!(
-            errors[1].starts_with("crawl.warc#4: damaged WARC archive: expected a record header"),
+            errors[0].starts_with("crawl.warc#2: damaged web archive: record without a valid Content-Length")
+        );
+        assert!(
+            errors[1].starts_with("crawl.warc#4: damaged web archive: expected a record header"),
             "{}",
             errors[1]
         );
-        assert!(errors[2].contains("#5: damaged WARC archive: record cut short"), "{}", errors[2]);
+        assert!(errors[2].contains("#5: damaged web archive: record cut short"), "{}", errors[2]);
     }
 
     #[test]
@@ -679,7 +688,7 @@ mod tests {
         let out = parse(&warc);
         assert!(matches!(&out[..], [Err(e)] if e.kind.to_string().contains("none of its 1 records")));
         assert!(
-            matches!(&parse(b"\r\n\r\n")[..], [Err(e)] if e.kind.to_string().contains("no WARC records"))
+            matches!(&parse(b"\r\n\r\n")[..], [Err(e)] if e.kind.to_string().contains("no archive records"))
         );
     }
 
