@@ -29,6 +29,8 @@ pub enum Format {
     Xml,
     /// A zip archive: each member read as the file it is.
     Zip,
+    /// A CSV or TSV table, one article per row.
+    Csv,
 }
 
 impl Format {
@@ -43,6 +45,7 @@ impl Format {
             Format::Arc => "arc",
             Format::Xml => "xml",
             Format::Zip => "zip",
+            Format::Csv => "csv",
         }
     }
 }

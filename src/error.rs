@@ -22,6 +22,8 @@ pub enum ParseErrorKind {
     InvalidJson(String),
     #[error("invalid XML: {0}")]
     InvalidXml(String),
+    #[error("invalid CSV: {0}")]
+    InvalidCsv(String),
     #[error("not an article: {0}")]
     NotAnArticle(String),
     #[error("damaged compressed file: {0}")]

@@ -88,16 +88,16 @@ mod ingest {
         let t = TestIndex::empty();
         let corpus = root().join("sample_corpus");
         let first = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
-        assert_eq!(first["files_seen"], 22);
-        assert_eq!(first["added"], 31);
+        assert_eq!(first["files_seen"], 23);
+        assert_eq!(first["added"], 33);
         assert_eq!(first["failed"].as_array().unwrap().len(), 0, "{first}");
         let again = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
         assert_eq!(
             (again["added"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64()),
-            (Some(0), Some(0), Some(31))
+            (Some(0), Some(0), Some(33))
         );
         let stats = t.json(&["stats", "--format", "json"]);
-        assert_eq!(stats["articles"], 31);
+        assert_eq!(stats["articles"], 33);
     }
 
     #[test]
@@ -131,7 +131,7 @@ mod ingest {
         let out = t.run(&["ingest", "sample_corpus", "tests/fixtures/bad", "--format", "json"]);
         assert_eq!(out.status.code(), Some(3));
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(report["added"], 34);
+        assert_eq!(report["added"], 36);
         let failed = report["failed"].as_array().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         for (name, reason) in [
@@ -152,7 +152,7 @@ mod ingest {
             assert!(stderr.contains(name), "{name} not on stderr: {stderr}");
         }
         assert_eq!(failed.len(), 8, "{failed:?}");
-        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 34);
+        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 36);
     }
 }
 
@@ -182,10 +182,10 @@ mod search {
         assert!(sources(&r).iter().any(|s| s.ends_with(SEED)));
 
         // Words are also matched stemmed ("cool" finds "cooling"), phrases keep their order.
-        assert_eq!(t.search("roofs cool", &[])["total"], 6);
+        assert_eq!(t.search("roofs cool", &[])["total"], 7);
         assert_eq!(t.run(&["search", "\"roofs cool\"", "--format", "json"]).status.code(), Some(1));
         // Phrases match stemmed forms too: "cool-roof program" is a hit.
-        assert_eq!(t.search("\"cool roofs\"", &[])["total"], 5);
+        assert_eq!(t.search("\"cool roofs\"", &[])["total"], 6);
         assert_eq!(t.search("security official", &[])["total"], 11);
         assert_eq!(t.search("\"security official\"", &[])["total"], 6);
         assert_eq!(t.search("\"white paper\"", &[])["total"], 4);
@@ -414,7 +414,7 @@ mod archives {
         let t = TestIndex::empty();
         let r = t.json(&["ingest", path.to_str().unwrap(), "--format", "json"]);
         // The same articles as the folder (its README is skipped inside the zip too).
-        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(31)), "{r}");
+        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(33)), "{r}");
         assert_eq!(r["failed"].as_array().unwrap().len(), 0, "{r}");
         let hits = t.search("riverline fare", &[]);
         let source = hits["hits"][0]["source"].as_str().unwrap();

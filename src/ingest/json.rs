@@ -156,33 +156,9 @@ fn json_reason(e: &serde_json::Error) -> String {
 /// Maps one JSON object to an article through the shared key table. An object with neither a
 /// body nor a headline is not an article.
 fn article_from_object(obj: &Map<String, Json>, source: String) -> Result<Article, ParseErrorKind> {
-    let mut article = Article::new(source);
-    // Resolve each field from its best-ranked alias present in the object.
-    let mut best: Vec<(record::RecordKey, usize, &Json)> = Vec::new();
-    for (k, v) in obj {
-        let Some((key, rank)) = record::key_for(k) else { continue };
-        if v.is_null() || value_of(v).is_none() {
-            continue;
-        }
-        match best.iter_mut().find(|(bk, _, _)| *bk == key) {
-            Some(slot) if rank < slot.1 => *slot = (key, rank, v),
-            Some(_) => {}
-            None => best.push((key, rank, v)),
-        }
-    }
-    for (key, _, v) in best {
-        if let Some(value) = value_of(v) {
-            record::apply(&mut article, key, &value);
-        }
-    }
-    if article.body.trim().is_empty() && article.headline.is_none() {
-        let keys: Vec<&str> = obj.keys().map(String::as_str).take(8).collect();
-        return Err(ParseErrorKind::NotAnArticle(format!(
-            "no text or title field (keys: {})",
-            if keys.is_empty() { "none".to_string() } else { keys.join(", ") }
-        )));
-    }
-    Ok(article)
+    let named = obj.iter().filter_map(|(k, v)| value_of(v).map(|value| (k.as_str(), value)));
+    let keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+    record::article_from_named(source, named, &keys, "keys")
 }
 
 /// Reduces a JSON value to a record value: strings, numbers, lists of strings, objects by their

@@ -8,6 +8,7 @@
 
 pub mod arc;
 pub mod compress;
+pub mod csv_file;
 pub mod decode;
 pub mod html;
 pub mod json;
@@ -76,6 +77,7 @@ pub fn parser_for(format: Format) -> &'static dyn Parser {
         Format::Arc => &arc::ArcParser,
         Format::Xml => &xml::XmlParser,
         Format::Zip => &zip_archive::ZipParser,
+        Format::Csv => &csv_file::CsvParser,
     }
 }
 
@@ -251,6 +253,7 @@ pub fn detect_named(
         "warc" => Some(Format::Warc),
         "arc" => Some(Format::Arc),
         "zip" => Some(Format::Zip),
+        "csv" | "tsv" | "tab" => Some(Format::Csv),
         "xml" | "nitf" | "rss" | "atom" => Some(Format::Xml),
         _ => None,
     };

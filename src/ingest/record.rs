@@ -4,6 +4,7 @@
 //! the shared extractors for authors and dates.
 
 use crate::article::Article;
+use crate::error::ParseErrorKind;
 use crate::extract::{byline, date, language};
 
 /// The article fields a record can state.
@@ -76,6 +77,7 @@ const ALIASES: &[(RecordKey, &[&str])] = &[
             "newspaper",
             "site",
             "domain",
+            "medianame",
         ],
     ),
     (RecordKey::Section, &["section", "category", "articlesection", "desk", "department"]),
@@ -96,6 +98,37 @@ pub fn fold_key(name: &str) -> String {
 pub fn key_for(name: &str) -> Option<(RecordKey, usize)> {
     let folded = fold_key(name);
     ALIASES.iter().find_map(|(key, names)| names.iter().position(|n| *n == folded).map(|rank| (*key, rank)))
+}
+
+/// Builds an article from the named values a record states (a JSON object's keys, a CSV row's
+/// columns): each field from its best-ranked alias present ([`key_for`]). A record with neither
+/// a text nor a title is not an article; the error lists its `names` (the first eight), called
+/// `what` ("keys", "columns").
+pub fn article_from_named<'n>(
+    source: String,
+    named: impl Iterator<Item = (&'n str, Value)>,
+    names: &[&str],
+    what: &str,
+) -> Result<Article, ParseErrorKind> {
+    let mut best: Vec<(RecordKey, usize, Value)> = Vec::new();
+    for (name, value) in named {
+        let Some((key, rank)) = key_for(name) else { continue };
+        match best.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(slot) if rank < slot.1 => *slot = (key, rank, value),
+            Some(_) => {}
+            None => best.push((key, rank, value)),
+        }
+    }
+    let mut article = Article::new(source);
+    for (key, _, value) in &best {
+        apply(&mut article, *key, value);
+    }
+    if article.body.trim().is_empty() && article.headline.is_none() {
+        let shown: Vec<&str> = names.iter().copied().take(8).collect();
+        let shown = if shown.is_empty() { "none".to_string() } else { shown.join(", ") };
+        return Err(ParseErrorKind::NotAnArticle(format!("no text or title field ({what}: {shown})")));
+    }
+    Ok(article)
 }
 
 /// A value as a record states it, already reduced to text.
