@@ -31,6 +31,8 @@ pub enum Format {
     Zip,
     /// A CSV or TSV table, one article per row.
     Csv,
+    /// A Word document (`.docx`): one article, or several separated by "End of Document".
+    Docx,
 }
 
 impl Format {
@@ -46,6 +48,7 @@ impl Format {
             Format::Xml => "xml",
             Format::Zip => "zip",
             Format::Csv => "csv",
+            Format::Docx => "docx",
         }
     }
 }

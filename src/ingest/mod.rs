@@ -10,6 +10,7 @@ pub mod arc;
 pub mod compress;
 pub mod csv_file;
 pub mod decode;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod record;
@@ -78,6 +79,7 @@ pub fn parser_for(format: Format) -> &'static dyn Parser {
         Format::Xml => &xml::XmlParser,
         Format::Zip => &zip_archive::ZipParser,
         Format::Csv => &csv_file::CsvParser,
+        Format::Docx => &docx::DocxParser,
     }
 }
 
@@ -254,6 +256,7 @@ pub fn detect_named(
         "arc" => Some(Format::Arc),
         "zip" => Some(Format::Zip),
         "csv" | "tsv" | "tab" => Some(Format::Csv),
+        "docx" => Some(Format::Docx),
         "xml" | "nitf" | "rss" | "atom" => Some(Format::Xml),
         _ => None,
     };
@@ -264,10 +267,14 @@ pub fn detect_named(
     if by_ext == Some(Format::Arc) || head.starts_with(b"filedesc://") {
         return Ok((Format::Arc, compression));
     }
-    // A zip file by its name or, without an extension, by its magic number. Office documents
-    // and e-books (`.docx`, `.epub`) are zip files too, but not folders of articles.
+    // A zip file by its name or, without an extension, by its magic number. Other packages
+    // (`.xlsx`, `.epub`) are zip files too, but not folders of articles; a Word document is read
+    // as one.
     let zip_magic = compression == Compression::None
         && (head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06"));
+    if by_ext == Some(Format::Docx) {
+        return if zip_magic { Ok((Format::Docx, compression)) } else { Err(ParseErrorKind::Binary) };
+    }
     if by_ext == Some(Format::Zip) || (zip_magic && ext.is_empty()) {
         if !zip_magic {
             return Err(ParseErrorKind::Compressed("not a zip archive (no local file header)".into()));
@@ -383,8 +390,9 @@ mod tests {
         let detect = |name: &str, head: &[u8]| detect_named(Path::new(name), head, none).map(|d| d.0);
         assert_eq!(detect("batch.zip", zip), Ok(Format::Zip));
         assert_eq!(detect("batch", zip), Ok(Format::Zip));
-        // Office documents are zip files, not folders of articles.
-        assert_eq!(detect("letter.docx", zip), Err(ParseErrorKind::Binary));
+        // Other packages are zip files, not folders of articles.
+        assert_eq!(detect("letter.docx", zip), Ok(Format::Docx));
+        assert_eq!(detect("sheet.xlsx", zip), Err(ParseErrorKind::Binary));
         assert!(matches!(detect("batch.zip", b"just text"), Err(ParseErrorKind::Compressed(_))));
         assert_eq!(detect("crawl.warc", b"WARC/1.1\r\n"), Ok(Format::Warc));
         assert_eq!(detect("page.bin", b"WARC/1.0\r\nWARC-Type: warcinfo"), Ok(Format::Warc));
