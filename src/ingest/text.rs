@@ -118,6 +118,42 @@ fn read_head(lines: &[&str], article: &mut Article) -> usize {
             i += 1;
             continue;
         }
+        // A news database's export (Nexis Uni's layout): labelled lines between the headline
+        // and the text, which a line reading "Body" opens.
+        if line == "Body" {
+            flush_headline(&mut pending, article);
+            i += 1;
+            break;
+        }
+        if let Some(label) = export_label(line) {
+            flush_headline(&mut pending, article);
+            if let ExportLine::Field(key, value) = label {
+                let unset = match key {
+                    RecordKey::Byline => article.byline.is_empty(),
+                    RecordKey::Section => article.section.is_none(),
+                    RecordKey::Dateline => article.dateline.is_none(),
+                    RecordKey::Language => article.language.is_none(),
+                    RecordKey::Description => article.description.is_none(),
+                    _ => false,
+                };
+                if unset {
+                    record::apply(article, key, &Value::Text(value));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if let Some(holder) = copyright_holder(line) {
+            flush_headline(&mut pending, article);
+            // The publication's name under the headline, which the copyright line repeats, is
+            // the outlet rather than a deck.
+            if article.description.as_deref().is_some_and(|d| same_words(d, &holder)) {
+                article.description = None;
+            }
+            article.outlet.get_or_insert(holder);
+            i += 1;
+            continue;
+        }
         if is_body_line(line) || seen >= 8 {
             break;
         }
@@ -197,6 +233,76 @@ fn same_words(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
+/// A labelled line of a database export's head: a field it states, or a label morgue has no
+/// field for (`Length: 812 words`, `Load-Date: …`).
+enum ExportLine {
+    Field(RecordKey, String),
+    Other,
+}
+
+/// The labels a news database's export writes around an article (Nexis Uni's among them).
+const EXPORT_LABELS: &[&str] = &[
+    "byline",
+    "section",
+    "dateline",
+    "language",
+    "length",
+    "load-date",
+    "publication-type",
+    "journal-code",
+    "highlight",
+    "graphic",
+    "correction-date",
+    "correction",
+    "document-type",
+    "subject",
+    "geographic",
+    "company",
+    "organization",
+    "person",
+    "industry",
+    "ticker",
+];
+
+/// Reads an export's labelled line (`Byline: Jane Doe`, `Length: 812 words`); `None` for other
+/// lines.
+fn export_label(line: &str) -> Option<ExportLine> {
+    let (label, value) = line.split_once(':')?;
+    let label = label.trim().to_ascii_lowercase();
+    if !EXPORT_LABELS.contains(&label.as_str()) || value.trim().is_empty() {
+        return None;
+    }
+    let value = value.trim().to_string();
+    Some(match label.as_str() {
+        "byline" => ExportLine::Field(RecordKey::Byline, value),
+        "section" => ExportLine::Field(RecordKey::Section, value),
+        "dateline" => ExportLine::Field(RecordKey::Dateline, value),
+        "language" => ExportLine::Field(RecordKey::Language, value),
+        "highlight" => ExportLine::Field(RecordKey::Description, value),
+        _ => ExportLine::Other,
+    })
+}
+
+/// The holder a copyright line names ("Copyright 2025 The Daily Compass", "© 2025 Ardent
+/// County Times"): the publication, in an export's head.
+fn copyright_holder(line: &str) -> Option<String> {
+    let rest = line.strip_prefix("Copyright").or_else(|| line.strip_prefix('©'))?.trim_start();
+    let rest = rest.strip_prefix('©').unwrap_or(rest).trim_start();
+    let rest = rest.strip_prefix("(c)").unwrap_or(rest).trim_start();
+    let year_end = rest.find(|c: char| !c.is_ascii_digit())?;
+    if year_end != 4 {
+        return None;
+    }
+    let holder = rest[4..].trim();
+    let lower = holder.to_ascii_lowercase();
+    let holder = match lower.find("all rights reserved") {
+        Some(i) => &holder[..i],
+        None => holder,
+    };
+    let holder = holder.trim().trim_end_matches(['.', ',', ';']).trim();
+    (!holder.is_empty() && holder.split_whitespace().count() <= 8).then(|| holder.to_string())
+}
+
 fn flush_headline(pending: &mut Option<String>, article: &mut Article) {
     if let Some(p) = pending.take() {
         if article.headline.is_none() {
@@ -245,6 +351,11 @@ fn body_paragraphs(lines: &[&str], article: &mut Article) -> String {
         current.push(line);
     }
     flush(&mut current, &mut paras);
+    // An export's classification block closes the text (`Load-Date: …`, `Classification`,
+    // `Subject: …`): index data, not the article's words.
+    while paras.last().is_some_and(|p| p == "Classification" || export_label(p).is_some()) {
+        paras.pop();
+    }
     let mut kept = Vec::with_capacity(paras.len());
     for p in paras {
         match boilerplate::split_inline_credit(&p) {
@@ -330,6 +441,31 @@ mod tests {
         assert_eq!(a.credits, vec!["(AP Photo/Luis Ortega)"]);
         assert!(a.body.starts_with("MEXICO CITY, March 3 (AP)"));
         assert!(!a.body.contains("Read more"));
+    }
+
+    #[test]
+    fn a_database_export_layout() {
+        let a = parse_text(
+            "Vellmont weighs a tax on vacant lots\n\nArdent County Times\n\nAugust 4, 2025 Monday\n\n\
+             Copyright 2025 Ardent County Times\n\nSection: LOCAL; Pg. A3\n\nLength: 96 words\n\n\
+             Byline: Marcus Lee\n\nBody\n\nVELLMONT — The City Council will hold a hearing in September on a tax \
+             on vacant lots.\n\nCouncil member Tomas Reyes said 140 lots stood empty.\n\nClassification\n\n\
+             Language: ENGLISH\n\nLoad-Date: August 5, 2025\n",
+            "nexis.txt".into(),
+        );
+        assert_eq!(a.headline.as_deref(), Some("Vellmont weighs a tax on vacant lots"));
+        assert_eq!(a.outlet.as_deref(), Some("Ardent County Times"));
+        assert_eq!(a.description, None);
+        assert_eq!(a.published.map(|d| d.to_iso()).as_deref(), Some("2025-08-04"));
+        assert_eq!(a.section.as_deref(), Some("LOCAL; Pg. A3"));
+        assert_eq!(a.byline, ["Marcus Lee"]);
+        assert!(a.body.starts_with("VELLMONT — The City Council"), "{}", a.body);
+        assert!(a.body.ends_with("140 lots stood empty."), "{}", a.body);
+        assert_eq!(
+            copyright_holder("© 2025 The Daily Compass. All Rights Reserved"),
+            Some("The Daily Compass".into())
+        );
+        assert_eq!(copyright_holder("Copyright laws are strict"), None);
     }
 
     #[test]
