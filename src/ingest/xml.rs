@@ -102,10 +102,11 @@ fn children<'a, 'i>(node: Node<'a, 'i>, name: &'a str) -> impl Iterator<Item = N
     node.children().filter(move |n| n.is_element() && n.tag_name().name() == name)
 }
 
-/// All the text under `node`, whitespace collapsed; `None` when there is none.
+/// All the text under `node`, whitespace collapsed; `None` when there is none. Text nodes are
+/// joined as written: inline markup splits words (`Pe<em>ña</em>`) without spaces.
 fn text_of(node: Node) -> Option<String> {
-    let text: Vec<&str> = node.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
-    let text = text.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let text: String = node.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!text.is_empty()).then_some(text)
 }
 
@@ -550,7 +551,7 @@ mod tests {
     fn reuters_newsitem_in_latin1() {
         let xml = b"<?xml version=\"1.0\" encoding=\"iso-8859-1\" ?>\n<newsitem itemid=\"2286\" date=\"1996-08-20\" xml:lang=\"en\">\
             <title>MEXICO: Markets rise.</title><headline>Markets rise.</headline><byline>Henry Tricks</byline>\
-            <dateline>MEXICO CITY 1996-08-20</dateline><text><p>Pe\xf1a said so.</p><p>Second.</p></text>\
+            <dateline>MEXICO CITY 1996-08-20</dateline><text><p>Pe<b>\xf1a</b> said so.</p><p>Second.</p></text>\
             <metadata><dc element=\"dc.publisher\" value=\"Reuters Holdings Plc\"/></metadata></newsitem>"
             .to_vec();
         let out = parse(&xml);
