@@ -420,6 +420,8 @@ fn feed_item(
                     .or_else(|| text_of(child))
                     .map(|c| (RecordKey::Section, text(c))),
             ),
+            // An aggregator's item names its own publication (RSS 2.0 `source`).
+            "source" => stated.extend(text_of(child).map(|t| (RecordKey::Outlet, text(t)))),
             "encoded" | "content" => content = content.or_else(|| rendered(child)),
             "description" | "summary" => summary = summary.or_else(|| rendered(child)),
             _ => {}
@@ -648,6 +650,16 @@ Second part.</inlineData></contentSet></newsItem>
         let err = out[1].as_ref().unwrap_err();
         assert_eq!(err.location(), "news.xml#2");
         assert!(err.kind.to_string().contains("no headline and no text"));
+    }
+
+    #[test]
+    fn an_aggregated_item_names_its_own_publication() {
+        let out = parse(
+            br#"<rss><channel><title>News about cartels - Aggregator</title>
+            <item><title>A story</title><source url="https://ledger.example/rss">The Harbor Ledger</source>
+            <description>Its excerpt.</description></item></channel></rss>"#,
+        );
+        assert_eq!(out[0].as_ref().unwrap().outlet.as_deref(), Some("The Harbor Ledger"));
     }
 
     #[test]
