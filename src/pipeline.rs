@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::index::{Archive, FileState, IndexError};
+use crate::error::ParseError;
+use crate::index::{Archive, FileState, IndexError, Writer};
 use crate::ingest::{self, Input};
 
 /// Bumped whenever parsing or extraction changes what an unchanged file yields, so that the next
@@ -89,6 +90,10 @@ pub fn ingest(
     let mut writer = archive.writer()?;
     let mut seen_files: HashSet<String> = HashSet::new();
     for chunk in found.inputs.chunks(BATCH) {
+        // Web archives are read one at a time, straight into the writer (each is parallel
+        // inside); the other files in parallel, each whole.
+        let (streamed, chunk): (Vec<&Input>, Vec<&Input>) =
+            chunk.iter().partition(|i| ingest::is_streamed(i));
         let outcomes: Vec<Outcome> = chunk
             .par_iter()
             .map(|input| {
@@ -103,6 +108,10 @@ pub fn ingest(
                 outcome
             })
             .collect();
+        for input in streamed {
+            seen_files.insert(canonical(&input.path));
+            ingest_streamed(archive, &mut writer, input, &states, &mut report, progress)?;
+        }
         for (input, outcome) in chunk.iter().zip(outcomes) {
             seen_files.insert(canonical(&input.path));
             match outcome {
@@ -145,14 +154,85 @@ pub fn ingest(
     Ok(report)
 }
 
-fn read_one(input: &Input, states: &HashMap<String, FileState>) -> Outcome {
-    // A web archive is hashed and read as a stream: it may be larger than memory.
-    let read = if ingest::is_streamed(input) {
-        file_hash(&input.path).map(|h| (h, None))
-    } else {
-        std::fs::read(&input.path).map(|b| (content_hash(&b), Some(b)))
+/// Ingests a web archive straight into the writer as its batches of pages are read: its
+/// articles are never all in memory. Nothing is committed here, so a failure midway leaves the
+/// index as the last commit had it; the file's old articles go only once a new one is there.
+fn ingest_streamed(
+    archive: &Archive,
+    writer: &mut Writer,
+    input: &Input,
+    states: &HashMap<String, FileState>,
+    report: &mut IngestReport,
+    progress: &dyn Progress,
+) -> Result<(), IndexError> {
+    let file = canonical(&input.path);
+    let hash = match file_hash(&input.path) {
+        Ok(h) => h,
+        Err(e) => {
+            let f =
+                Failure { path: input.path.display().to_string(), reason: format!("cannot read file: {e}") };
+            progress.failed(&f);
+            report.failed.push(f);
+            progress.file_done();
+            return Ok(());
+        }
     };
-    let (hash, bytes) = match read {
+    if let Some(state) = states.get(&file).filter(|s| s.hash == hash) {
+        report.unchanged += state.articles as usize;
+        progress.file_done();
+        return Ok(());
+    }
+    let existed = states.contains_key(&file);
+    let mut written = 0usize;
+    ingest::read_streamed_into(input, &mut |result| -> Result<(), IndexError> {
+        match admit(result) {
+            Ok((article, warning)) => {
+                report.warnings.extend(warning);
+                if written == 0 && existed {
+                    writer.delete_term(archive.file_term(&file));
+                }
+                writer.add_document(archive.document(&article, &file, hash)?)?;
+                written += 1;
+            }
+            Err(f) => {
+                progress.failed(&f);
+                report.failed.push(f);
+            }
+        }
+        Ok(())
+    })?;
+    if existed {
+        report.updated += written;
+    } else {
+        report.added += written;
+    }
+    progress.file_done();
+    Ok(())
+}
+
+/// One parse result as the index takes it: the article, with a warning when its date lies
+/// outside the range the index can hold (the date is then kept as text), or the failure.
+fn admit(result: Result<Article, ParseError>) -> Result<(Article, Option<Failure>), Failure> {
+    match result {
+        Ok(mut a) => {
+            let warning = a.published.filter(|p| !p.in_index_range()).map(|p| {
+                a.published_text.get_or_insert_with(|| p.to_iso());
+                Failure {
+                    path: a.source.clone(),
+                    reason: format!(
+                        "publication date {} is outside the range the index can hold (1678-2261); kept as text",
+                        p.to_iso()
+                    ),
+                }
+            });
+            Ok((a, warning))
+        }
+        Err(e) => Err(Failure { path: e.location(), reason: e.kind.to_string() }),
+    }
+}
+
+fn read_one(input: &Input, states: &HashMap<String, FileState>) -> Outcome {
+    let (hash, bytes) = match std::fs::read(&input.path).map(|b| (content_hash(&b), b)) {
         Ok(r) => r,
         Err(e) => {
             return Outcome::Failed(Failure {
@@ -167,29 +247,16 @@ fn read_one(input: &Input, states: &HashMap<String, FileState>) -> Outcome {
             return Outcome::Unchanged(state.articles);
         }
     }
-    let results = match &bytes {
-        Some(b) => ingest::parse_bytes(input, b),
-        None => ingest::read_streamed(input),
-    };
     let mut articles = Vec::new();
     let mut failures = Vec::new();
     let mut warnings = Vec::new();
-    for result in results {
-        match result {
-            Ok(mut a) => {
-                if let Some(p) = a.published.filter(|p| !p.in_index_range()) {
-                    warnings.push(Failure {
-                        path: a.source.clone(),
-                        reason: format!(
-                            "publication date {} is outside the range the index can hold (1678-2261); kept as text",
-                            p.to_iso()
-                        ),
-                    });
-                    a.published_text.get_or_insert_with(|| p.to_iso());
-                }
+    for result in ingest::parse_bytes(input, &bytes) {
+        match admit(result) {
+            Ok((a, warning)) => {
+                warnings.extend(warning);
                 articles.push(a);
             }
-            Err(e) => failures.push(Failure { path: e.location(), reason: e.kind.to_string() }),
+            Err(f) => failures.push(f),
         }
     }
     Outcome::Parsed { file, hash, articles, failures, warnings }
@@ -246,6 +313,31 @@ mod tests {
 
     fn write(dir: &Path, name: &str, text: &str) {
         std::fs::write(dir.join(name), text).unwrap();
+    }
+
+    #[test]
+    fn a_web_archive_is_ingested_as_a_stream_and_updated_whole() {
+        let corpus = tempfile::tempdir().unwrap();
+        let idx = tempfile::tempdir().unwrap();
+        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample_corpus/vellmont-beacon-crawl-2024.warc");
+        let warc = std::fs::read(sample).unwrap();
+        std::fs::write(corpus.path().join("crawl.warc"), &warc).unwrap();
+        write(corpus.path(), "a.txt", "Title: A\n\nThe first article has a body of some length here.\n");
+        let archive = Archive::open_or_create(&idx.path().join("i"), false).unwrap();
+        let roots = vec![corpus.path().to_path_buf()];
+        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+        assert_eq!((r.files_seen, r.added, r.updated, r.unchanged), (2, 4, 0, 0));
+        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+        assert_eq!((r.added, r.updated, r.unchanged), (0, 0, 4));
+        // The archive cut after its first page: its articles are replaced by what is left.
+        let cut = warc.windows(7).rposition(|w| w == b"WARC/1.").unwrap();
+        let first_page_end = warc.windows(7).enumerate().filter(|(_, w)| *w == b"WARC/1.").nth(3).unwrap().0;
+        assert!(first_page_end < cut);
+        std::fs::write(corpus.path().join("crawl.warc"), &warc[..first_page_end]).unwrap();
+        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+        assert_eq!((r.added, r.updated, r.unchanged), (0, 1, 1), "{:?}", r.failed);
+        assert_eq!(archive.file_states().unwrap().values().map(|s| s.articles).sum::<u32>(), 2);
     }
 
     #[test]

@@ -17,6 +17,9 @@ use crate::article::{Article, EntityKind};
 pub use fields::Fields;
 use schema::SchemaSpec;
 
+/// The index writer ingest adds documents through (committed by batches).
+pub type Writer = IndexWriter<TantivyDocument>;
+
 /// The file in the index directory that records the schema version.
 const VERSION_FILE: &str = "morgue-schema.json";
 
@@ -125,7 +128,7 @@ impl Archive {
 
     /// Returns a writer. Two threads suit the machines morgue targets; tantivy needs at least
     /// 15 MB per thread.
-    pub fn writer(&self) -> Result<IndexWriter<TantivyDocument>, IndexError> {
+    pub fn writer(&self) -> Result<Writer, IndexError> {
         let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).clamp(1, 4);
         Ok(self.index.writer_with_num_threads(threads, threads * 60_000_000)?)
     }

@@ -32,7 +32,22 @@ impl Parser for ArcParser {
 
 /// Reads an ARC stream (plain, or inflated on the fly from `.arc.gz`); see [`warc::read_archive`].
 pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, ParseError>> {
-    warc::read_records(input, ArcRecords { reader, number: 0, done: false })
+    let mut out = Vec::new();
+    let _ = read_stream(input, reader, &|_| {}, &mut |r| -> Result<(), ()> {
+        out.push(r);
+        Ok(())
+    });
+    out
+}
+
+/// Reads an ARC stream into `sink`; see [`warc::read_records`].
+pub fn read_stream<E>(
+    input: &Input,
+    reader: impl BufRead,
+    finish: &(dyn Fn(&mut Article) + Sync),
+    sink: &mut warc::Sink<'_, E>,
+) -> Result<(), E> {
+    warc::read_records(input, ArcRecords { reader, number: 0, done: false }, finish, sink)
 }
 
 /// The records of an ARC stream, in WARC terms, numbered from 1 after the `filedesc` record.

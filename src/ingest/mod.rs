@@ -105,26 +105,46 @@ pub fn is_streamed(input: &Input) -> bool {
 /// its articles, enriched, with ids set. A stream that breaks (a cut download) keeps the
 /// records before the break.
 pub fn read_streamed(input: &Input) -> Vec<Result<Article, ParseError>> {
+    let mut out = Vec::new();
+    let _ = read_streamed_into(input, &mut |r| -> Result<(), ()> {
+        out.push(r);
+        Ok(())
+    });
+    out
+}
+
+/// [`read_streamed`], handing each article (enriched, with its id) or record error to `sink`
+/// in record order as its batch is done, so that only a batch is ever held; a sink error stops
+/// the reading and is returned.
+pub fn read_streamed_into<E>(input: &Input, sink: &mut warc::Sink<'_, E>) -> Result<(), E> {
     use std::io::BufReader;
     let file = match std::fs::File::open(&input.path) {
         Ok(f) => BufReader::with_capacity(1 << 20, f),
-        Err(e) => return vec![Err(ParseError::new(&input.path, ParseErrorKind::Io(e.to_string())))],
+        Err(e) => return sink(Err(ParseError::new(&input.path, ParseErrorKind::Io(e.to_string())))),
     };
-    guarded(&input.path, || {
-        let read = |reader: &mut dyn std::io::BufRead| match input.format {
-            Format::Arc => arc::read_archive(input, reader),
-            _ => warc::read_archive(input, reader),
-        };
-        let mut out = match input.compression {
-            Compression::None => read(&mut { file }),
-            Compression::Gzip => {
-                let inflated = compress::Labelled::gzip(flate2::read::MultiGzDecoder::new(file));
-                read(&mut BufReader::with_capacity(1 << 20, inflated))
-            }
-        };
-        enrich_all(&mut out);
-        out
-    })
+    let finish = |a: &mut Article| {
+        crate::extract::enrich(a);
+        a.assign_id();
+    };
+    let read = |reader: &mut dyn std::io::BufRead, sink: &mut warc::Sink<'_, E>| match input.format {
+        Format::Arc => arc::read_stream(input, reader, &finish, sink),
+        _ => warc::read_stream(input, reader, &finish, sink),
+    };
+    // A panic is a bug in morgue: it costs the rest of this file, reported, not the run.
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match input.compression {
+        Compression::None => read(&mut { file }, sink),
+        Compression::Gzip => {
+            let inflated = compress::Labelled::gzip(flate2::read::MultiGzDecoder::new(file));
+            read(&mut BufReader::with_capacity(1 << 20, inflated), sink)
+        }
+    }));
+    match run {
+        Ok(done) => done,
+        Err(payload) => {
+            let message = panic_message(payload.as_ref());
+            sink(Err(ParseError::new(&input.path, ParseErrorKind::Internal(message))))
+        }
+    }
 }
 
 fn enrich_all(out: &mut [Result<Article, ParseError>]) {
@@ -160,13 +180,17 @@ fn guarded(
     read: impl FnOnce() -> Vec<Result<Article, ParseError>>,
 ) -> Vec<Result<Article, ParseError>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|payload| {
-        let message = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "panic".to_string());
-        vec![Err(ParseError::new(path, ParseErrorKind::Internal(message)))]
+        vec![Err(ParseError::new(path, ParseErrorKind::Internal(panic_message(payload.as_ref()))))]
     })
+}
+
+/// What a panic said, for its error message.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
 }
 
 /// Walks the roots and returns the files morgue can read, and the ones it cannot with a reason.

@@ -52,21 +52,46 @@ const BATCH_PAGES: usize = 64;
 /// the archive. An error reading the stream (a download cut short) ends it after the records
 /// read so far.
 pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, ParseError>> {
-    read_records(input, Records::new(reader))
+    let mut out = Vec::new();
+    let _ = read_stream(input, reader, &|_| {}, &mut |r| -> Result<(), ()> {
+        out.push(r);
+        Ok(())
+    });
+    out
 }
 
-/// Reads the pages among `records` (WARC records, or ARC records in WARC terms).
-pub(super) fn read_records(
+/// Reads a WARC stream into `sink`; see [`read_records`].
+pub fn read_stream<E>(
+    input: &Input,
+    reader: impl BufRead,
+    finish: &(dyn Fn(&mut Article) + Sync),
+    sink: &mut Sink<'_, E>,
+) -> Result<(), E> {
+    read_records(input, Records::new(reader), finish, sink)
+}
+
+/// What a streamed archive's reader does with each article (or record error), in record order:
+/// the caller's sink. A sink error stops the reading and is returned.
+pub type Sink<'s, E> = dyn FnMut(Result<Article, ParseError>) -> Result<(), E> + 's;
+
+/// Reads the pages among `records` (WARC records, or ARC records in WARC terms), in parallel
+/// batches; `finish` runs on each article in the batch's threads (the shared extractors, for a
+/// streamed file), and `sink` receives the results in record order, batch after batch.
+pub(super) fn read_records<E>(
     input: &Input,
     records_in: impl Iterator<Item = (usize, Result<Record, ParseErrorKind>)>,
-) -> Vec<Result<Article, ParseError>> {
+    finish: &(dyn Fn(&mut Article) + Sync),
+    sink: &mut Sink<'_, E>,
+) -> Result<(), E> {
     let source = input.path.display().to_string();
-    let mut out: Vec<(usize, Result<Article, ParseError>)> = Vec::new();
+    // Results not yet handed to the sink: record errors, and the pages of the batch.
+    let mut pending: Vec<(usize, Result<Article, ParseError>)> = Vec::new();
     let mut batch: Vec<(usize, Page)> = Vec::new();
     let mut records = 0;
+    let mut any = false;
     let mut seen = HashSet::new();
-    let parse_batch = |batch: &mut Vec<(usize, Page)>,
-                       out: &mut Vec<(usize, Result<Article, ParseError>)>| {
+    let mut flush = |batch: &mut Vec<(usize, Page)>,
+                     pending: &mut Vec<(usize, Result<Article, ParseError>)>| {
         // Pages are independent: each batch keeps every core busy.
         let parsed: Vec<(usize, Result<Article, ParseError>)> = batch
             .par_iter()
@@ -79,12 +104,20 @@ pub(super) fn read_records(
                     BodyExtractor::default(),
                     transport,
                 )
+                .map(|mut a| {
+                    finish(&mut a);
+                    a
+                })
                 .map_err(|kind| ParseError::new(&input.path, kind).at_record(*number));
                 (*number, article)
             })
             .collect();
-        out.extend(parsed);
         batch.clear();
+        pending.extend(parsed);
+        // Every record still pending comes after those already handed over.
+        pending.sort_by_key(|(n, _)| *n);
+        any |= !pending.is_empty();
+        pending.drain(..).try_for_each(|(_, r)| sink(r))
     };
     for (number, record) in records_in {
         records = number;
@@ -93,23 +126,22 @@ pub(super) fn read_records(
             Ok(Some(page)) if seen.insert((page.url.clone(), hash(&page.html))) => {
                 batch.push((number, page));
                 if batch.len() == BATCH_PAGES {
-                    parse_batch(&mut batch, &mut out);
+                    flush(&mut batch, &mut pending)?;
                 }
             }
             Ok(_) => {}
-            Err(kind) => out.push((number, Err(ParseError::new(&input.path, kind).at_record(number)))),
+            Err(kind) => pending.push((number, Err(ParseError::new(&input.path, kind).at_record(number)))),
         }
     }
-    parse_batch(&mut batch, &mut out);
-    if out.is_empty() {
+    flush(&mut batch, &mut pending)?;
+    if !any {
         let reason = match records {
             0 => "no archive records".to_string(),
             n => format!("none of its {n} records is an archived HTML page"),
         };
-        return vec![Err(ParseError::new(&input.path, ParseErrorKind::NotAnArticle(reason)))];
+        return sink(Err(ParseError::new(&input.path, ParseErrorKind::NotAnArticle(reason))));
     }
-    out.sort_by_key(|(n, _)| *n);
-    out.into_iter().map(|(_, r)| r).collect()
+    Ok(())
 }
 
 /// One record: its headers and its block.
