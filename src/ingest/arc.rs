@@ -32,12 +32,7 @@ impl Parser for ArcParser {
 
 /// Reads an ARC stream (plain, or inflated on the fly from `.arc.gz`); see [`warc::read_archive`].
 pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, ParseError>> {
-    let mut out = Vec::new();
-    let _ = read_stream(input, reader, &|_| {}, &mut |r| -> Result<(), ()> {
-        out.push(r);
-        Ok(())
-    });
-    out
+    warc::collected(|sink| read_stream(input, reader, &|_| {}, sink))
 }
 
 /// Reads an ARC stream into `sink`; see [`warc::read_records`].

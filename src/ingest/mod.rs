@@ -105,12 +105,7 @@ pub fn is_streamed(input: &Input) -> bool {
 /// its articles, enriched, with ids set. A stream that breaks (a cut download) keeps the
 /// records before the break.
 pub fn read_streamed(input: &Input) -> Vec<Result<Article, ParseError>> {
-    let mut out = Vec::new();
-    let _ = read_streamed_into(input, &mut |r| -> Result<(), ()> {
-        out.push(r);
-        Ok(())
-    });
-    out
+    warc::collected(|sink| read_streamed_into(input, sink))
 }
 
 /// [`read_streamed`], handing each article (enriched, with its id) or record error to `sink`

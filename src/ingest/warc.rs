@@ -20,6 +20,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::convert::Infallible;
 use std::io::{BufRead, Read};
 
 use rayon::prelude::*;
@@ -52,8 +53,15 @@ const BATCH_PAGES: usize = 64;
 /// the archive. An error reading the stream (a download cut short) ends it after the records
 /// read so far.
 pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, ParseError>> {
+    collected(|sink| read_stream(input, reader, &|_| {}, sink))
+}
+
+/// Everything a streamed reader hands its sink, as a list.
+pub fn collected(
+    read: impl FnOnce(&mut Sink<'_, Infallible>) -> Result<(), Infallible>,
+) -> Vec<Result<Article, ParseError>> {
     let mut out = Vec::new();
-    let _ = read_stream(input, reader, &|_| {}, &mut |r| -> Result<(), ()> {
+    let Ok(()) = read(&mut |r| {
         out.push(r);
         Ok(())
     });
