@@ -46,6 +46,16 @@ impl Parser for CsvParser {
             let reason = format!("no column names an article field (columns: {})", shown.join(", "));
             return vec![Err(ParseError::new(&input.path, ParseErrorKind::NotAnArticle(reason)))];
         }
+        // Which columns hold dates, decided once for the whole table.
+        let dated: Vec<bool> = names
+            .iter()
+            .map(|n| {
+                matches!(
+                    record::key_for(n),
+                    Some((record::RecordKey::Published | record::RecordKey::Modified, _))
+                )
+            })
+            .collect();
         let source = input.path.display().to_string();
         reader
             .records()
@@ -56,22 +66,20 @@ impl Parser for CsvParser {
                 let row = row.map_err(|e| err(ParseErrorKind::InvalidCsv(e.to_string())))?;
                 let named = names
                     .iter()
+                    .zip(&dated)
                     .zip(row.iter())
                     .filter(|(_, v)| !v.trim().is_empty())
-                    .map(|(name, v)| (*name, value(name, v)));
+                    .map(|((name, dated), v)| (*name, value(*dated, v)));
                 record::article_from_named(format!("{source}#{n}"), named, &names, "columns").map_err(err)
             })
             .collect()
     }
 }
 
-/// A cell as a record value: a date column that holds only digits is a Unix timestamp.
-fn value(column: &str, cell: &str) -> Value {
+/// A cell as a record value: in a date column, a cell of nine or more digits is a Unix
+/// timestamp.
+fn value(dated: bool, cell: &str) -> Value {
     let cell = cell.trim();
-    let dated = matches!(
-        record::key_for(column),
-        Some((record::RecordKey::Published | record::RecordKey::Modified, _))
-    );
     match cell.parse::<f64>() {
         Ok(n) if dated && cell.len() >= 9 && cell.bytes().all(|b| b.is_ascii_digit()) => Value::Number(n),
         _ => Value::Text(cell.to_string()),
