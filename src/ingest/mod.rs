@@ -117,10 +117,6 @@ pub fn read_streamed_into<E>(input: &Input, sink: &mut warc::Sink<'_, E>) -> Res
         Ok(f) => BufReader::with_capacity(1 << 20, f),
         Err(e) => return sink(Err(ParseError::new(&input.path, ParseErrorKind::Io(e.to_string())))),
     };
-    let finish = |a: &mut Article| {
-        crate::extract::enrich(a);
-        a.assign_id();
-    };
     let read = |reader: &mut dyn std::io::BufRead, sink: &mut warc::Sink<'_, E>| match input.format {
         Format::Arc => arc::read_stream(input, reader, &finish, sink),
         _ => warc::read_stream(input, reader, &finish, sink),
@@ -142,11 +138,15 @@ pub fn read_streamed_into<E>(input: &Input, sink: &mut warc::Sink<'_, E>) -> Res
     }
 }
 
+/// What every article gets after its parser: the shared extractors fill what the format left
+/// empty, then its id is set from its source and content.
+fn finish(article: &mut Article) {
+    crate::extract::enrich(article);
+    article.assign_id();
+}
+
 fn enrich_all(out: &mut [Result<Article, ParseError>]) {
-    for article in out.iter_mut().flatten() {
-        crate::extract::enrich(article);
-        article.assign_id();
-    }
+    out.iter_mut().flatten().for_each(finish);
 }
 
 /// Parses bytes already read for `input` (as stored: compressed files are inflated here) and
