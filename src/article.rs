@@ -33,6 +33,8 @@ pub enum Format {
     Csv,
     /// A Word document (`.docx`): one article, or several separated by "End of Document".
     Docx,
+    /// Reuters-21578 SGML (`.sgm`): one article per `<REUTERS>` document.
+    Sgml,
 }
 
 impl Format {
@@ -49,6 +51,7 @@ impl Format {
             Format::Zip => "zip",
             Format::Csv => "csv",
             Format::Docx => "docx",
+            Format::Sgml => "sgml",
         }
     }
 }

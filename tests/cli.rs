@@ -88,16 +88,16 @@ mod ingest {
         let t = TestIndex::empty();
         let corpus = root().join("sample_corpus");
         let first = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
-        assert_eq!(first["files_seen"], 24);
-        assert_eq!(first["added"], 35);
+        assert_eq!(first["files_seen"], 25);
+        assert_eq!(first["added"], 38);
         assert_eq!(first["failed"].as_array().unwrap().len(), 0, "{first}");
         let again = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
         assert_eq!(
             (again["added"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64()),
-            (Some(0), Some(0), Some(35))
+            (Some(0), Some(0), Some(38))
         );
         let stats = t.json(&["stats", "--format", "json"]);
-        assert_eq!(stats["articles"], 35);
+        assert_eq!(stats["articles"], 38);
     }
 
     #[test]
@@ -131,7 +131,7 @@ mod ingest {
         let out = t.run(&["ingest", "sample_corpus", "tests/fixtures/bad", "--format", "json"]);
         assert_eq!(out.status.code(), Some(3));
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(report["added"], 38);
+        assert_eq!(report["added"], 41);
         let failed = report["failed"].as_array().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         for (name, reason) in [
@@ -152,7 +152,7 @@ mod ingest {
             assert!(stderr.contains(name), "{name} not on stderr: {stderr}");
         }
         assert_eq!(failed.len(), 8, "{failed:?}");
-        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 38);
+        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 41);
     }
 }
 
@@ -414,7 +414,7 @@ mod archives {
         let t = TestIndex::empty();
         let r = t.json(&["ingest", path.to_str().unwrap(), "--format", "json"]);
         // The same articles as the folder (its README is skipped inside the zip too).
-        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(35)), "{r}");
+        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(38)), "{r}");
         assert_eq!(r["failed"].as_array().unwrap().len(), 0, "{r}");
         let hits = t.search("riverline fare", &[]);
         let source = hits["hits"][0]["source"].as_str().unwrap();
@@ -520,6 +520,44 @@ mod news_xml {
         // The full text of `content:encoded`, paragraph by paragraph; the excerpt is the description.
         assert_eq!(items[0]["body"].as_str().unwrap().split("\n\n").count(), 3);
         assert_eq!(items[0]["outlet"], "The Vellmont Beacon");
+    }
+}
+
+/// Reuters-21578 SGML: the wire archive of `sample_corpus/` (see its README): a story, a brief
+/// and an unprocessed table in the collection's layout.
+mod wire_sgml {
+    use super::*;
+
+    #[test]
+    fn story_brief_and_table() {
+        let items = parse_json(&root().join("sample_corpus/vellmont-wire-2025-06.sgm"));
+        let sources: Vec<&str> =
+            items.iter().map(|a| a["source"].as_str().unwrap().rsplit('/').next().unwrap()).collect();
+        assert_eq!(
+            sources,
+            ["vellmont-wire-2025-06.sgm#1", "vellmont-wire-2025-06.sgm#2", "vellmont-wire-2025-06.sgm#3"]
+        );
+
+        let story = &items[0];
+        assert_eq!(story["headline"], "VELLMONT ORDERS 40 ELECTRIC BUSES FROM HARLOW COACHWORKS");
+        assert_eq!(story["byline"], serde_json::json!(["Dana Whitlock"]));
+        assert_eq!(story["published"], "2025-06-02T14:05:31");
+        assert_eq!(story["dateline"], "VELLMONT, June 2");
+        let body = story["body"].as_str().unwrap();
+        assert_eq!(body.split("\n\n").count(), 4, "{body}");
+        // The collection's marks around company names are gone, also around a wrapped name.
+        assert!(body.contains("from Harlow Coachworks Inc for about"), "{body}");
+        assert!(body.contains("based in Ardent Freight Park, said"), "{body}");
+        assert!(!body.contains(['<', '>', '\u{3}']), "{body}");
+
+        // A brief is its headline; the placeholder text is not kept.
+        assert_eq!(items[1]["headline"], "HARLOW COACHWORKS SAYS VELLMONT ORDER FILLS PLANT THROUGH 2026");
+        assert_eq!(items[1]["body"], "");
+
+        // An unprocessed table keeps a paragraph per row, and its heading is no dateline.
+        let table = items[2]["body"].as_str().unwrap();
+        assert!(table.contains("\n\nEastside Flats...........101 vs.........94\n\n"), "{table}");
+        assert!(items[2]["dateline"].is_null(), "{}", items[2]["dateline"]);
     }
 }
 

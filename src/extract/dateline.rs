@@ -60,6 +60,13 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
         return None;
     }
     let whole = c.get(0)?.as_str();
+    // A heading goes on in capitals after its dash ("HEAT WATCH - DAILY HIGHS", "CORRECTION -
+    // TALKING POINT"); a dateline opens a sentence.
+    let shouted =
+        |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    if head[whole.len()..].split_whitespace().take(2).filter(shouted).count() == 2 {
+        return None;
+    }
     let text = whole.trim_end().trim_end_matches(['—', '–', '-', ':']).trim_end().to_string();
     Some(Dateline { text, place, agency: c.name("agency").map(|a| a.as_str().trim().to_string()) })
 }
@@ -91,6 +98,10 @@ mod tests {
             // A run of capitals longer than a place name is a shouted sentence, not a dateline.
             ("WE ARE NOT GOING BACK — the crowd chanted.", None),
             ("PARIS, The Capital Of France — too many words.", None),
+            // A heading over a table or a correction, whose text goes on in capitals.
+            ("VELLMONT HEAT WATCH - DAILY HIGHS, DEG F", None),
+            ("CORRECTION - TALKING POINT/FIRST CITY", None),
+            ("WASHINGTON — U.S. officials said.", Some(("WASHINGTON", "WASHINGTON", None))),
         ];
         for (input, want) in cases {
             let got = find_dateline(input);

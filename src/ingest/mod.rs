@@ -14,6 +14,7 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod record;
+pub mod sgml;
 pub mod text;
 pub mod warc;
 pub mod xml;
@@ -80,6 +81,7 @@ pub fn parser_for(format: Format) -> &'static dyn Parser {
         Format::Zip => &zip_archive::ZipParser,
         Format::Csv => &csv_file::CsvParser,
         Format::Docx => &docx::DocxParser,
+        Format::Sgml => &sgml::SgmlParser,
     }
 }
 
@@ -277,6 +279,7 @@ pub fn detect_named(
         "csv" | "tsv" | "tab" => Some(Format::Csv),
         "docx" => Some(Format::Docx),
         "xml" | "nitf" | "rss" | "atom" => Some(Format::Xml),
+        "sgm" | "sgml" => Some(Format::Sgml),
         _ => None,
     };
     // A WARC record's block may be binary (an archived image): the header alone decides.
@@ -348,6 +351,13 @@ fn sniff(head: &[u8]) -> Option<Format> {
     let text = String::from_utf8_lossy(head);
     let t = text.trim_start_matches('\u{feff}').trim_start();
     let lower: String = t.chars().take(200).collect::<String>().to_ascii_lowercase();
+    // Reuters-21578: SGML under its own document type, `<REUTERS>` documents without a root.
+    if lower.starts_with("<!doctype lewis")
+        || lower.starts_with("<reuters ")
+        || lower.starts_with("<reuters>")
+    {
+        return Some(Format::Sgml);
+    }
     if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<html") {
         return Some(Format::Html);
     }
@@ -400,6 +410,9 @@ mod tests {
         );
         assert_eq!(sniff(b"<rss version=\"2.0\"><channel>"), Some(Format::Xml));
         assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<!DOCTYPE html><html><head>"), Some(Format::Html));
+        // Reuters-21578: by its document type, or a file opening on a document.
+        assert_eq!(sniff(b"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS"), Some(Format::Sgml));
+        assert_eq!(sniff(b"<REUTERS TOPICS=\"NO\" NEWID=\"4\">\n<DATE>"), Some(Format::Sgml));
     }
 
     #[test]
@@ -417,6 +430,7 @@ mod tests {
         assert_eq!(detect("page.bin", b"WARC/1.0\r\nWARC-Type: warcinfo"), Ok(Format::Warc));
         assert_eq!(detect("IA-001102", b"filedesc://IA-001102.arc 0.0.0.0 19960923142103"), Ok(Format::Arc));
         assert_eq!(detect("story.nitf", b"<nitf>"), Ok(Format::Xml));
+        assert_eq!(detect("reut2-000.sgm", b"<!DOCTYPE lewis"), Ok(Format::Sgml));
     }
 
     #[test]

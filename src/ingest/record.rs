@@ -131,6 +131,14 @@ pub fn article_from_named<'n>(
     Ok(article)
 }
 
+/// The article, unless it has neither a headline nor text: then it is not an article.
+pub fn require_text(article: Article) -> Result<Article, ParseErrorKind> {
+    if article.headline.is_none() && article.body.trim().is_empty() {
+        return Err(ParseErrorKind::NotAnArticle("no headline and no text".into()));
+    }
+    Ok(article)
+}
+
 /// A value as a record states it, already reduced to text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

@@ -250,7 +250,7 @@ fn nitf(root: Node, source: &str) -> Result<Article, ParseErrorKind> {
         root.descendants().filter(|n| n.has_tag_name("media-caption")).filter_map(text_of).collect();
     article.credits =
         root.descendants().filter(|n| n.has_tag_name("media-producer")).filter_map(text_of).collect();
-    require_text(article)
+    record::require_text(article)
 }
 
 /// The names of a byline written surname first ("Doe, Jane"; several joined by ";" or "and"),
@@ -320,7 +320,7 @@ fn g2_item(item: Node, source: &str) -> Result<Article, ParseErrorKind> {
         body = plain.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n");
     }
     stated.push((RecordKey::Body, text(body)));
-    require_text(article_from(source, stated))
+    record::require_text(article_from(source, stated))
 }
 
 /// A Reuters `newsitem` (RCV1): `headline` (else `title`), `byline`, `dateline`, the `date`
@@ -356,7 +356,7 @@ fn newsitem(root: Node, source: &str) -> Result<Article, ParseErrorKind> {
         stated.push((RecordKey::Dateline, text(d)));
     }
     stated.push((RecordKey::Body, text(paragraphs(children(root, "text")))));
-    require_text(article_from(source, stated))
+    record::require_text(article_from(source, stated))
 }
 
 /// The items of an RSS 2.0 channel, an RSS 1.0 document, or an Atom feed's entries.
@@ -440,7 +440,7 @@ fn feed_item(
     }
     stated.extend(outlet.map(|o| (RecordKey::Outlet, text(o))));
     stated.extend(language.map(|l| (RecordKey::Language, text(l))));
-    require_text(article_from(source, stated))
+    record::require_text(article_from(source, stated))
 }
 
 /// The text of an element that may hold HTML (escaped, in CDATA, or as Atom `type="xhtml"`
@@ -477,13 +477,6 @@ fn rss_author(value: &str) -> String {
 }
 
 /// An article needs a headline or some text.
-fn require_text(article: Article) -> Result<Article, ParseErrorKind> {
-    if article.headline.is_none() && article.body.trim().is_empty() {
-        return Err(ParseErrorKind::NotAnArticle("no headline and no text".into()));
-    }
-    Ok(article)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
