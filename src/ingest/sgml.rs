@@ -266,11 +266,9 @@ fn paragraphs(text: &str) -> String {
     for line in lines {
         let opens = line.starts_with([' ', '\t']);
         let line = line.trim();
-        if line.is_empty() || opens {
-            if !current.is_empty() {
-                paras.push(current.join(" "));
-                current.clear();
-            }
+        if (line.is_empty() || opens) && !current.is_empty() {
+            paras.push(current.join(" "));
+            current.clear();
         }
         if !line.is_empty() {
             current.push(line);
