@@ -90,8 +90,8 @@ pub fn ingest(
     let mut writer = archive.writer()?;
     let mut seen_files: HashSet<String> = HashSet::new();
     for chunk in found.inputs.chunks(BATCH) {
-        // Web archives are read one at a time, straight into the writer (each is parallel
-        // inside); the other files in parallel, each whole.
+        // Streamed inputs (web archives, large JSONL files) are read one at a time, straight
+        // into the writer (each is parallel inside); the other files in parallel, each whole.
         let (streamed, chunk): (Vec<&Input>, Vec<&Input>) =
             chunk.iter().partition(|i| ingest::is_streamed(i));
         let outcomes: Vec<Outcome> = chunk
@@ -154,9 +154,10 @@ pub fn ingest(
     Ok(report)
 }
 
-/// Ingests a web archive straight into the writer as its batches of pages are read: its
-/// articles are never all in memory. Nothing is committed here, so a failure midway leaves the
-/// index as the last commit had it; the file's old articles go only once a new one is there.
+/// Ingests a streamed input (a web archive, a large JSONL file) straight into the writer as its
+/// batches of records are read: its articles are never all in memory. Nothing is committed
+/// here, so a failure midway leaves the index as the last commit had it; the file's old
+/// articles go only once a new one is there.
 fn ingest_streamed(
     archive: &Archive,
     writer: &mut Writer,
@@ -338,6 +339,39 @@ mod tests {
         let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
         assert_eq!((r.added, r.updated, r.unchanged), (0, 1, 1), "{:?}", r.failed);
         assert_eq!(archive.file_states().unwrap().values().map(|s| s.articles).sum::<u32>(), 2);
+    }
+
+    #[test]
+    fn a_large_jsonl_file_is_streamed_like_a_small_one_is_read() {
+        let corpus = tempfile::tempdir().unwrap();
+        let idx = tempfile::tempdir().unwrap();
+        // 17 records padded to 1 MiB each (a field no key names), and a broken line.
+        let pad = "x".repeat(1 << 20);
+        let mut jsonl: String = (1..=17)
+            .map(|i| {
+                format!(
+                    "{{\"title\": \"Record {i}\", \"text\": \"Text of record {i}.\", \"pad\": \"{pad}\"}}\n"
+                )
+            })
+            .collect();
+        jsonl.push_str("{\"title\": broken\n");
+        write(corpus.path(), "dump.jsonl", &jsonl);
+        let input = ingest::Input::new(corpus.path().join("dump.jsonl"), crate::article::Format::Jsonl);
+        assert!(ingest::is_streamed(&input));
+        // Streamed from disk, the file gives what its bytes give when parsed whole.
+        let streamed = ingest::read_input(&input);
+        let whole = ingest::parse_bytes(&input, jsonl.as_bytes());
+        assert_eq!(streamed.len(), 18);
+        assert_eq!(streamed, whole);
+
+        let archive = Archive::open_or_create(&idx.path().join("i"), false).unwrap();
+        let roots = vec![corpus.path().to_path_buf()];
+        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+        assert_eq!((r.added, r.updated, r.unchanged), (17, 0, 0));
+        assert_eq!(r.failed.len(), 1);
+        assert!(r.failed[0].path.ends_with("dump.jsonl:18"), "{:?}", r.failed);
+        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+        assert_eq!((r.added, r.updated, r.unchanged), (0, 0, 17));
     }
 
     #[test]

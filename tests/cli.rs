@@ -396,6 +396,27 @@ mod archives {
     }
 
     #[test]
+    fn a_large_jsonl_file_is_printed_in_order_among_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        // 17 records padded to 1 MiB each: over the size from which JSONL is streamed.
+        let pad = "x".repeat(1 << 20);
+        let big: String = (1..=17)
+            .map(|i| format!("{{\"title\": \"Record {i}\", \"text\": \"Text {i}.\", \"pad\": \"{pad}\"}}\n"))
+            .collect();
+        std::fs::write(dir.path().join("b-dump.jsonl"), big).unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Title: First\n\nThe first file of the folder.\n").unwrap();
+        std::fs::write(dir.path().join("c.json"), r#"{"title": "Last", "text": "The last file."}"#).unwrap();
+        let articles = parse_json(dir.path());
+        let names: Vec<&str> =
+            articles.iter().map(|a| a["source"].as_str().unwrap().rsplit('/').next().unwrap()).collect();
+        let mut want = vec!["a.txt".to_string()];
+        want.extend((1..=17).map(|i| format!("b-dump.jsonl#{i}")));
+        want.push("c.json".into());
+        assert_eq!(names, want);
+        assert_eq!(articles[17]["headline"], "Record 17");
+    }
+
+    #[test]
     fn a_zip_of_the_sample_corpus_reads_like_the_folder() {
         let dir = tempfile::tempdir().unwrap();
         let corpus = root().join("sample_corpus");

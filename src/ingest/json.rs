@@ -3,10 +3,13 @@
 //! object per line. Both map keys through the one table in [`super::record`]; a bad record or
 //! line is reported with its number and the others still parse.
 
+use std::io::BufRead;
+
+use rayon::prelude::*;
 use serde_json::{Map, Value as Json};
 
 use super::record::{self, Value};
-use super::{decode, Input, Parser};
+use super::{decode, warc, Input, Parser};
 use crate::article::{Article, Format};
 use crate::error::{ParseError, ParseErrorKind};
 
@@ -75,29 +78,77 @@ impl Parser for JsonlParser {
     }
 
     fn parse(&self, input: &Input, bytes: &[u8]) -> Vec<Result<Article, ParseError>> {
-        let text = match decode::utf8_text(bytes) {
-            Ok(t) => t,
-            Err(kind) => return vec![Err(ParseError::new(&input.path, kind))],
-        };
-        let source = input.path.display().to_string();
-        let mut out = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            let n = i + 1;
-            let result = match serde_json::from_str::<Json>(line) {
+        // UTF-16 (with its BOM) is decoded whole; UTF-8 is read line by line like a stream.
+        if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+            return match decode::utf8_text(bytes) {
+                Ok(text) => warc::collected(|sink| read_stream(input, text.as_bytes(), &|_| {}, sink)),
+                Err(kind) => vec![Err(ParseError::new(&input.path, kind))],
+            };
+        }
+        warc::collected(|sink| read_stream(input, bytes, &|_| {}, sink))
+    }
+}
+
+/// Lines parsed together: enough to keep every core busy, few enough that a multi-gigabyte
+/// export is never in memory whole.
+const BATCH_LINES: usize = 512;
+
+/// Reads JSONL from `reader` line by line, parsing each batch of lines in parallel; `finish`
+/// runs on each article in the batch's threads, and `sink` receives the results in line order.
+/// A line that is not UTF-8, not JSON or not an object is one error at `path:N`; an error
+/// reading the stream (a cut `.jsonl.gz`) ends it after the lines read so far, reported.
+pub fn read_stream<E>(
+    input: &Input,
+    mut reader: impl BufRead,
+    finish: &(dyn Fn(&mut Article) + Sync),
+    sink: &mut warc::Sink<'_, E>,
+) -> Result<(), E> {
+    let source = input.path.display().to_string();
+    let parse_line = |(n, offset, line): &(usize, usize, Vec<u8>)| -> Result<Article, ParseError> {
+        let text = std::str::from_utf8(line)
+            .map_err(|e| ParseErrorKind::InvalidUtf8(offset + e.valid_up_to()))
+            .and_then(|text| match serde_json::from_str::<Json>(text) {
                 Ok(Json::Object(obj)) => article_from_object(&obj, format!("{source}#{n}")),
                 Ok(other) => {
                     Err(ParseErrorKind::NotAnArticle(format!("line is {}, not an object", kind_of(&other))))
                 }
                 Err(e) => Err(ParseErrorKind::InvalidJson(json_reason(&e))),
-            };
-            out.push(result.map_err(|k| ParseError::new(&input.path, k).at_line(n)));
+            });
+        let mut article = text.map_err(|k| ParseError::new(&input.path, k).at_line(*n))?;
+        finish(&mut article);
+        Ok(article)
+    };
+    let mut batch: Vec<(usize, usize, Vec<u8>)> = Vec::with_capacity(BATCH_LINES);
+    let mut flush = |batch: &mut Vec<(usize, usize, Vec<u8>)>| -> Result<(), E> {
+        let parsed: Vec<Result<Article, ParseError>> = batch.par_iter().map(parse_line).collect();
+        batch.clear();
+        parsed.into_iter().try_for_each(&mut *sink)
+    };
+    let (mut n, mut offset) = (0, 0);
+    loop {
+        let mut line = Vec::new();
+        let read = match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(k) => k,
+            Err(e) => {
+                flush(&mut batch)?;
+                let kind = ParseErrorKind::Io(format!("stopped after line {n}: {e}"));
+                return sink(Err(ParseError::new(&input.path, kind).at_line(n + 1)));
+            }
+        };
+        n += 1;
+        let start = if n == 1 && line.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        let trimmed = line[start..].trim_ascii();
+        if !trimmed.is_empty() {
+            let lead = start + (line.len() - start - line[start..].trim_ascii_start().len());
+            batch.push((n, offset + lead, trimmed.to_vec()));
+            if batch.len() == BATCH_LINES {
+                flush(&mut batch)?;
+            }
         }
-        out
+        offset += read;
     }
+    flush(&mut batch)
 }
 
 enum Records {
@@ -256,5 +307,43 @@ mod tests {
         assert_eq!(a.published.map(|d| d.date().to_string()).as_deref(), Some("2023-03-03"));
         assert_eq!(out[1].as_ref().unwrap_err().line, Some(2));
         assert_eq!(out[2].as_ref().unwrap().source, "t.json#4");
+    }
+    #[test]
+    fn jsonl_lines_fail_alone() {
+        // A BOM, CRLF line ends, and a line that is not UTF-8 (byte 44 of the file).
+        let mut bytes =
+            b"\xEF\xBB\xBF{\"title\": \"A\", \"text\": \"a\"}\r\n{\"title\": \"B\xE9\"}\r\n".to_vec();
+        bytes.extend_from_slice(b"  {\"title\": \"C\", \"text\": \"c\"}\n");
+        let out = JsonlParser.parse(&Input::new(PathBuf::from("t.jsonl"), Format::Jsonl), &bytes);
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[0].as_ref().unwrap().headline.as_deref(), Some("A"));
+        let err = out[1].as_ref().unwrap_err();
+        assert_eq!((err.line, &err.kind), (Some(2), &ParseErrorKind::InvalidUtf8(44)));
+        assert_eq!(bytes[44], 0xE9);
+        assert_eq!(out[2].as_ref().unwrap().source, "t.jsonl#3");
+    }
+
+    #[test]
+    fn a_stream_that_breaks_keeps_the_lines_before() {
+        struct Cut(std::io::Cursor<Vec<u8>>);
+        impl std::io::Read for Cut {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                match self.0.read(buf)? {
+                    0 => Err(std::io::Error::other("gzip: corrupt deflate stream")),
+                    n => Ok(n),
+                }
+            }
+        }
+        let lines =
+            "{\"title\": \"A\", \"text\": \"a\"}\n{\"title\": \"B\", \"text\": \"b\"}\n{\"title\": \"C"
+                .to_string();
+        let reader = std::io::BufReader::new(Cut(std::io::Cursor::new(lines.into_bytes())));
+        let input = Input::new(PathBuf::from("t.jsonl.gz"), Format::Jsonl);
+        let out = warc::collected(|sink| read_stream(&input, reader, &|_| {}, sink));
+        assert_eq!(out.len(), 3);
+        assert!(out[0].is_ok() && out[1].is_ok());
+        let err = out[2].as_ref().unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.kind.to_string().contains("stopped after line 2: gzip: corrupt"), "{err}");
     }
 }

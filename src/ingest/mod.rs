@@ -98,12 +98,21 @@ pub fn read_input(input: &Input) -> Vec<Result<Article, ParseError>> {
 }
 
 /// True for inputs read from disk as a stream rather than whole: web archives, which may hold
-/// many gigabytes of pages. Memory then holds one batch of pages and the articles.
+/// many gigabytes of pages, and JSONL files of [`STREAM_JSONL_BYTES`] or more (dataset dumps).
+/// Memory then holds one batch of records, not the file.
 pub fn is_streamed(input: &Input) -> bool {
-    matches!(input.format, Format::Warc | Format::Arc)
+    match input.format {
+        Format::Warc | Format::Arc => true,
+        // A small JSONL file is read whole, in parallel with the other files of its batch.
+        Format::Jsonl => std::fs::metadata(&input.path).is_ok_and(|m| m.len() >= STREAM_JSONL_BYTES),
+        _ => false,
+    }
 }
 
-/// Reads a streamed input (see [`is_streamed`]) from disk, inflating a `.warc.gz` on the fly:
+/// The size on disk from which a JSONL file is streamed (see [`is_streamed`]).
+pub const STREAM_JSONL_BYTES: u64 = 16 << 20;
+
+/// Reads a streamed input (see [`is_streamed`]) from disk, inflating a gzipped one on the fly:
 /// its articles, enriched, with ids set. A stream that breaks (a cut download) keeps the
 /// records before the break.
 pub fn read_streamed(input: &Input) -> Vec<Result<Article, ParseError>> {
@@ -121,6 +130,7 @@ pub fn read_streamed_into<E>(input: &Input, sink: &mut warc::Sink<'_, E>) -> Res
     };
     let read = |reader: &mut dyn std::io::BufRead, sink: &mut warc::Sink<'_, E>| match input.format {
         Format::Arc => arc::read_stream(input, reader, &finish, sink),
+        Format::Jsonl => json::read_stream(input, reader, &finish, sink),
         _ => warc::read_stream(input, reader, &finish, sink),
     };
     // A panic is a bug in morgue: it costs the rest of this file, reported, not the run.

@@ -38,23 +38,31 @@ pub fn run(args: &Args) -> anyhow::Result<Exit> {
     let format = args.format.unwrap_or(OutputFormat::Jsonl);
     let mut out = std::io::stdout().lock();
     let mut articles = Vec::new();
-    // Parse in parallel, print in input order, one chunk at a time so output streams.
-    for chunk in found.inputs.chunks(256) {
-        for r in read_largest_first(chunk).into_iter().flatten() {
-            match r {
-                Ok(a) => match format {
-                    OutputFormat::Jsonl => {
-                        serde_json::to_writer(&mut out, &a)?;
-                        writeln!(out)?;
-                    }
-                    _ => articles.push(a),
-                },
-                Err(e) => {
-                    output::message(&e);
-                    failed += 1;
-                }
+    let mut emit = |r: Result<Article, ParseError>| -> anyhow::Result<()> {
+        match r {
+            Ok(a) if format == OutputFormat::Jsonl => {
+                serde_json::to_writer(&mut out, &a)?;
+                writeln!(out)?;
+            }
+            Ok(a) => articles.push(a),
+            Err(e) => {
+                output::message(&e);
+                failed += 1;
             }
         }
+        Ok(())
+    };
+    // Parse in parallel, print in input order, one chunk at a time so output streams. A
+    // streamed input (a web archive, a large JSONL file) is printed batch by batch as it is
+    // read, so that it is never held whole.
+    for chunk in found.inputs.chunks(256) {
+        let mut start = 0;
+        for (i, input) in chunk.iter().enumerate().filter(|(_, input)| ingest::is_streamed(input)) {
+            read_largest_first(&chunk[start..i]).into_iter().flatten().try_for_each(&mut emit)?;
+            ingest::read_streamed_into(input, &mut emit)?;
+            start = i + 1;
+        }
+        read_largest_first(&chunk[start..]).into_iter().flatten().try_for_each(&mut emit)?;
     }
     drop(out);
     match format {
