@@ -342,36 +342,46 @@ mod tests {
     }
 
     #[test]
-    fn a_large_jsonl_file_is_streamed_like_a_small_one_is_read() {
-        let corpus = tempfile::tempdir().unwrap();
-        let idx = tempfile::tempdir().unwrap();
-        // 17 records padded to 1 MiB each (a field no key names), and a broken line.
+    fn large_tables_are_streamed_like_small_ones_are_read() {
+        // 17 records padded to 1 MiB each (a field no key names), and a broken record.
         let pad = "x".repeat(1 << 20);
-        let mut jsonl: String = (1..=17)
+        let jsonl: String = (1..=17)
             .map(|i| {
                 format!(
                     "{{\"title\": \"Record {i}\", \"text\": \"Text of record {i}.\", \"pad\": \"{pad}\"}}\n"
                 )
             })
+            .chain(["{\"title\": broken\n".to_string()])
             .collect();
-        jsonl.push_str("{\"title\": broken\n");
-        write(corpus.path(), "dump.jsonl", &jsonl);
-        let input = ingest::Input::new(corpus.path().join("dump.jsonl"), crate::article::Format::Jsonl);
-        assert!(ingest::is_streamed(&input));
-        // Streamed from disk, the file gives what its bytes give when parsed whole.
-        let streamed = ingest::read_input(&input);
-        let whole = ingest::parse_bytes(&input, jsonl.as_bytes());
-        assert_eq!(streamed.len(), 18);
-        assert_eq!(streamed, whole);
+        let csv: String = ["title,text,pad\n".to_string()]
+            .into_iter()
+            .chain((1..=17).map(|i| format!("Record {i},Text of record {i}.,{pad}\n")))
+            .chain(["Record 18,\"broken\n".to_string()])
+            .collect();
+        for (name, format, bytes, bad) in [
+            ("dump.jsonl", crate::article::Format::Jsonl, jsonl, "dump.jsonl:18"),
+            ("dump.csv", crate::article::Format::Csv, csv, "dump.csv#18"),
+        ] {
+            let corpus = tempfile::tempdir().unwrap();
+            let idx = tempfile::tempdir().unwrap();
+            write(corpus.path(), name, &bytes);
+            let input = ingest::Input::new(corpus.path().join(name), format);
+            assert!(ingest::is_streamed(&input));
+            // Streamed from disk, the file gives what its bytes give when parsed whole.
+            let streamed = ingest::read_input(&input);
+            let whole = ingest::parse_bytes(&input, bytes.as_bytes());
+            assert_eq!(streamed.len(), 18, "{name}");
+            assert_eq!(streamed, whole, "{name}");
 
-        let archive = Archive::open_or_create(&idx.path().join("i"), false).unwrap();
-        let roots = vec![corpus.path().to_path_buf()];
-        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
-        assert_eq!((r.added, r.updated, r.unchanged), (17, 0, 0));
-        assert_eq!(r.failed.len(), 1);
-        assert!(r.failed[0].path.ends_with("dump.jsonl:18"), "{:?}", r.failed);
-        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
-        assert_eq!((r.added, r.updated, r.unchanged), (0, 0, 17));
+            let archive = Archive::open_or_create(&idx.path().join("i"), false).unwrap();
+            let roots = vec![corpus.path().to_path_buf()];
+            let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+            assert_eq!((r.added, r.updated, r.unchanged), (17, 0, 0), "{name}");
+            assert_eq!(r.failed.len(), 1, "{name}");
+            assert!(r.failed[0].path.ends_with(bad), "{:?}", r.failed);
+            let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+            assert_eq!((r.added, r.updated, r.unchanged), (0, 0, 17), "{name}");
+        }
     }
 
     #[test]

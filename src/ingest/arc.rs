@@ -13,6 +13,7 @@ use std::io::{BufRead, Read};
 
 use crate::article::{Article, Format};
 use crate::error::{ParseError, ParseErrorKind};
+use crate::ingest::stream;
 use crate::ingest::warc::{self, Record};
 use crate::ingest::{Input, Parser};
 
@@ -32,7 +33,7 @@ impl Parser for ArcParser {
 
 /// Reads an ARC stream (plain, or inflated on the fly from `.arc.gz`); see [`warc::read_archive`].
 pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, ParseError>> {
-    warc::collected(|sink| read_stream(input, reader, &|_| {}, sink))
+    stream::collected(|sink| read_stream(input, reader, &|_| {}, sink))
 }
 
 /// Reads an ARC stream into `sink`; see [`warc::read_records`].
@@ -40,7 +41,7 @@ pub fn read_stream<E>(
     input: &Input,
     reader: impl BufRead,
     finish: &(dyn Fn(&mut Article) + Sync),
-    sink: &mut warc::Sink<'_, E>,
+    sink: &mut stream::Sink<'_, E>,
 ) -> Result<(), E> {
     warc::read_records(input, ArcRecords { reader, number: 0, done: false }, finish, sink)
 }

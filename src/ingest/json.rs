@@ -5,11 +5,10 @@
 
 use std::io::BufRead;
 
-use rayon::prelude::*;
 use serde_json::{Map, Value as Json};
 
 use super::record::{self, Value};
-use super::{decode, warc, Input, Parser};
+use super::{decode, stream, Input, Parser};
 use crate::article::{Article, Format};
 use crate::error::{ParseError, ParseErrorKind};
 
@@ -81,11 +80,11 @@ impl Parser for JsonlParser {
         // UTF-16 (with its BOM) is decoded whole; UTF-8 is read line by line like a stream.
         if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
             return match decode::utf8_text(bytes) {
-                Ok(text) => warc::collected(|sink| read_stream(input, text.as_bytes(), &|_| {}, sink)),
+                Ok(text) => stream::collected(|sink| read_stream(input, text.as_bytes(), &|_| {}, sink)),
                 Err(kind) => vec![Err(ParseError::new(&input.path, kind))],
             };
         }
-        warc::collected(|sink| read_stream(input, bytes, &|_| {}, sink))
+        stream::collected(|sink| read_stream(input, bytes, &|_| {}, sink))
     }
 }
 
@@ -101,11 +100,11 @@ pub fn read_stream<E>(
     input: &Input,
     mut reader: impl BufRead,
     finish: &(dyn Fn(&mut Article) + Sync),
-    sink: &mut warc::Sink<'_, E>,
+    sink: &mut stream::Sink<'_, E>,
 ) -> Result<(), E> {
     let source = input.path.display().to_string();
-    let parse_line = |(n, offset, line): &(usize, usize, Vec<u8>)| -> Result<Article, ParseError> {
-        let text = std::str::from_utf8(line)
+    let parse_line = |(n, offset, line): (usize, usize, Vec<u8>)| -> Result<Article, ParseError> {
+        let text = std::str::from_utf8(&line)
             .map_err(|e| ParseErrorKind::InvalidUtf8(offset + e.valid_up_to()))
             .and_then(|text| match serde_json::from_str::<Json>(text) {
                 Ok(Json::Object(obj)) => article_from_object(&obj, format!("{source}#{n}")),
@@ -114,41 +113,39 @@ pub fn read_stream<E>(
                 }
                 Err(e) => Err(ParseErrorKind::InvalidJson(json_reason(&e))),
             });
-        let mut article = text.map_err(|k| ParseError::new(&input.path, k).at_line(*n))?;
+        let mut article = text.map_err(|k| ParseError::new(&input.path, k).at_line(n))?;
         finish(&mut article);
         Ok(article)
     };
-    let mut batch: Vec<(usize, usize, Vec<u8>)> = Vec::with_capacity(BATCH_LINES);
-    let mut flush = |batch: &mut Vec<(usize, usize, Vec<u8>)>| -> Result<(), E> {
-        let parsed: Vec<Result<Article, ParseError>> = batch.par_iter().map(parse_line).collect();
-        batch.clear();
-        parsed.into_iter().try_for_each(&mut *sink)
-    };
-    let (mut n, mut offset) = (0, 0);
-    loop {
+    // The non-blank lines with their numbers and byte offsets; an error reading the stream is
+    // the last item.
+    let (mut n, mut offset, mut broken) = (0, 0, false);
+    let lines = std::iter::from_fn(|| loop {
+        if broken {
+            return None;
+        }
         let mut line = Vec::new();
         let read = match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
+            Ok(0) => return None,
             Ok(k) => k,
             Err(e) => {
-                flush(&mut batch)?;
+                broken = true;
                 let kind = ParseErrorKind::Io(format!("stopped after line {n}: {e}"));
-                return sink(Err(ParseError::new(&input.path, kind).at_line(n + 1)));
+                return Some(Err(ParseError::new(&input.path, kind).at_line(n + 1)));
             }
         };
         n += 1;
         let start = if n == 1 && line.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-        let trimmed = line[start..].trim_ascii();
-        if !trimmed.is_empty() {
-            let lead = start + (line.len() - start - line[start..].trim_ascii_start().len());
-            batch.push((n, offset + lead, trimmed.to_vec()));
-            if batch.len() == BATCH_LINES {
-                flush(&mut batch)?;
-            }
-        }
+        let at = offset;
         offset += read;
-    }
-    flush(&mut batch)
+        let body = &line[start..];
+        let trimmed = body.trim_ascii();
+        if !trimmed.is_empty() {
+            let lead = start + (body.len() - body.trim_ascii_start().len());
+            return Some(Ok((n, at + lead, trimmed.to_vec())));
+        }
+    });
+    stream::in_batches(lines, BATCH_LINES, parse_line, sink)
 }
 
 enum Records {
@@ -339,7 +336,7 @@ mod tests {
                 .to_string();
         let reader = std::io::BufReader::new(Cut(std::io::Cursor::new(lines.into_bytes())));
         let input = Input::new(PathBuf::from("t.jsonl.gz"), Format::Jsonl);
-        let out = warc::collected(|sink| read_stream(&input, reader, &|_| {}, sink));
+        let out = stream::collected(|sink| read_stream(&input, reader, &|_| {}, sink));
         assert_eq!(out.len(), 3);
         assert!(out[0].is_ok() && out[1].is_ok());
         let err = out[2].as_ref().unwrap_err();

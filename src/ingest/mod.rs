@@ -15,6 +15,7 @@ pub mod html;
 pub mod json;
 pub mod record;
 pub mod sgml;
+pub mod stream;
 pub mod text;
 pub mod warc;
 pub mod xml;
@@ -98,39 +99,43 @@ pub fn read_input(input: &Input) -> Vec<Result<Article, ParseError>> {
 }
 
 /// True for inputs read from disk as a stream rather than whole: web archives, which may hold
-/// many gigabytes of pages, and JSONL files of [`STREAM_JSONL_BYTES`] or more (dataset dumps).
+/// many gigabytes of pages, and JSONL and CSV files of [`STREAM_TABLE_BYTES`] or more (dataset
+/// dumps).
 /// Memory then holds one batch of records, not the file.
 pub fn is_streamed(input: &Input) -> bool {
     match input.format {
         Format::Warc | Format::Arc => true,
-        // A small JSONL file is read whole, in parallel with the other files of its batch.
-        Format::Jsonl => std::fs::metadata(&input.path).is_ok_and(|m| m.len() >= STREAM_JSONL_BYTES),
+        // A small table is read whole, in parallel with the other files of its batch.
+        Format::Jsonl | Format::Csv => {
+            std::fs::metadata(&input.path).is_ok_and(|m| m.len() >= STREAM_TABLE_BYTES)
+        }
         _ => false,
     }
 }
 
-/// The size on disk from which a JSONL file is streamed (see [`is_streamed`]).
-pub const STREAM_JSONL_BYTES: u64 = 16 << 20;
+/// The size on disk from which a JSONL or CSV file is streamed (see [`is_streamed`]).
+pub const STREAM_TABLE_BYTES: u64 = 16 << 20;
 
 /// Reads a streamed input (see [`is_streamed`]) from disk, inflating a gzipped one on the fly:
 /// its articles, enriched, with ids set. A stream that breaks (a cut download) keeps the
 /// records before the break.
 pub fn read_streamed(input: &Input) -> Vec<Result<Article, ParseError>> {
-    warc::collected(|sink| read_streamed_into(input, sink))
+    stream::collected(|sink| read_streamed_into(input, sink))
 }
 
 /// [`read_streamed`], handing each article (enriched, with its id) or record error to `sink`
 /// in record order as its batch is done, so that only a batch is ever held; a sink error stops
 /// the reading and is returned.
-pub fn read_streamed_into<E>(input: &Input, sink: &mut warc::Sink<'_, E>) -> Result<(), E> {
+pub fn read_streamed_into<E>(input: &Input, sink: &mut stream::Sink<'_, E>) -> Result<(), E> {
     use std::io::BufReader;
     let file = match std::fs::File::open(&input.path) {
         Ok(f) => BufReader::with_capacity(1 << 20, f),
         Err(e) => return sink(Err(ParseError::new(&input.path, ParseErrorKind::Io(e.to_string())))),
     };
-    let read = |reader: &mut dyn std::io::BufRead, sink: &mut warc::Sink<'_, E>| match input.format {
+    let read = |reader: &mut dyn std::io::BufRead, sink: &mut stream::Sink<'_, E>| match input.format {
         Format::Arc => arc::read_stream(input, reader, &finish, sink),
         Format::Jsonl => json::read_stream(input, reader, &finish, sink),
+        Format::Csv => csv_file::read_stream(input, reader, &finish, sink),
         _ => warc::read_stream(input, reader, &finish, sink),
     };
     // A panic is a bug in morgue: it costs the rest of this file, reported, not the run.

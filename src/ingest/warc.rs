@@ -20,14 +20,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::convert::Infallible;
 use std::io::{BufRead, Read};
-
-use rayon::prelude::*;
 
 use crate::article::{Article, Format};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::ingest::html::{charset, parse_delivered_page, BodyExtractor, Transport, MAX_BYTES};
+use crate::ingest::stream::{self, collected, Sink};
 use crate::ingest::{Input, Parser};
 
 /// Reads WARC files.
@@ -56,18 +54,6 @@ pub fn read_archive(input: &Input, reader: impl BufRead) -> Vec<Result<Article, 
     collected(|sink| read_stream(input, reader, &|_| {}, sink))
 }
 
-/// Everything a streamed reader hands its sink, as a list.
-pub fn collected(
-    read: impl FnOnce(&mut Sink<'_, Infallible>) -> Result<(), Infallible>,
-) -> Vec<Result<Article, ParseError>> {
-    let mut out = Vec::new();
-    let Ok(()) = read(&mut |r| {
-        out.push(r);
-        Ok(())
-    });
-    out
-}
-
 /// Reads a WARC stream into `sink`; see [`read_records`].
 pub fn read_stream<E>(
     input: &Input,
@@ -77,10 +63,6 @@ pub fn read_stream<E>(
 ) -> Result<(), E> {
     read_records(input, Records::new(reader), finish, sink)
 }
-
-/// What a streamed archive's reader does with each article (or record error), in record order:
-/// the caller's sink. A sink error stops the reading and is returned.
-pub type Sink<'s, E> = dyn FnMut(Result<Article, ParseError>) -> Result<(), E> + 's;
 
 /// Reads the pages among `records` (WARC records, or ARC records in WARC terms), in parallel
 /// batches; `finish` runs on each article in the batch's threads (the shared extractors, for a
@@ -92,56 +74,36 @@ pub(super) fn read_records<E>(
     sink: &mut Sink<'_, E>,
 ) -> Result<(), E> {
     let source = input.path.display().to_string();
-    // Results not yet handed to the sink: record errors, and the pages of the batch.
-    let mut pending: Vec<(usize, Result<Article, ParseError>)> = Vec::new();
-    let mut batch: Vec<(usize, Page)> = Vec::new();
     let mut records = 0;
-    let mut any = false;
     let mut seen = HashSet::new();
-    let mut flush = |batch: &mut Vec<(usize, Page)>,
-                     pending: &mut Vec<(usize, Result<Article, ParseError>)>| {
-        // Pages are independent: each batch keeps every core busy.
-        let parsed: Vec<(usize, Result<Article, ParseError>)> = batch
-            .par_iter()
-            .map(|(number, page)| {
-                let transport =
-                    Transport { url: page.url.as_deref(), encoding: page.encoding, captured: page.captured };
-                let article = parse_delivered_page(
-                    &page.html,
-                    &format!("{source}#{number}"),
-                    BodyExtractor::default(),
-                    transport,
-                )
-                .map(|mut a| {
-                    finish(&mut a);
-                    a
-                })
-                .map_err(|kind| ParseError::new(&input.path, kind).at_record(*number));
-                (*number, article)
-            })
-            .collect();
-        batch.clear();
-        pending.extend(parsed);
-        // Every record still pending comes after those already handed over.
-        pending.sort_by_key(|(n, _)| *n);
-        any |= !pending.is_empty();
-        pending.drain(..).try_for_each(|(_, r)| sink(r))
-    };
-    for (number, record) in records_in {
+    let pages = records_in.filter_map(|(number, record)| {
         records = number;
         match record.and_then(page_of) {
             // The same capture stored twice (crawlers refetch) is one article.
-            Ok(Some(page)) if seen.insert((page.url.clone(), hash(&page.html))) => {
-                batch.push((number, page));
-                if batch.len() == BATCH_PAGES {
-                    flush(&mut batch, &mut pending)?;
-                }
-            }
-            Ok(_) => {}
-            Err(kind) => pending.push((number, Err(ParseError::new(&input.path, kind).at_record(number)))),
+            Ok(Some(page)) if seen.insert((page.url.clone(), hash(&page.html))) => Some(Ok((number, page))),
+            Ok(_) => None,
+            Err(kind) => Some(Err(ParseError::new(&input.path, kind).at_record(number))),
         }
-    }
-    flush(&mut batch, &mut pending)?;
+    });
+    let parse = |(number, page): (usize, Page)| {
+        let transport =
+            Transport { url: page.url.as_deref(), encoding: page.encoding, captured: page.captured };
+        let mut article = parse_delivered_page(
+            &page.html,
+            &format!("{source}#{number}"),
+            BodyExtractor::default(),
+            transport,
+        )
+        .map_err(|kind| ParseError::new(&input.path, kind).at_record(number))?;
+        finish(&mut article);
+        Ok(article)
+    };
+    // Pages are independent: each batch keeps every core busy.
+    let mut any = false;
+    stream::in_batches(pages, BATCH_PAGES, parse, &mut |r| {
+        any = true;
+        sink(r)
+    })?;
     if !any {
         let reason = match records {
             0 => "no archive records".to_string(),

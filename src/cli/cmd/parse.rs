@@ -36,7 +36,7 @@ pub fn run(args: &Args) -> anyhow::Result<Exit> {
         failed += 1;
     }
     let format = args.format.unwrap_or(OutputFormat::Jsonl);
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut articles = Vec::new();
     let mut emit = |r: Result<Article, ParseError>| -> anyhow::Result<()> {
         match r {
@@ -59,11 +59,12 @@ pub fn run(args: &Args) -> anyhow::Result<Exit> {
         let mut start = 0;
         for (i, input) in chunk.iter().enumerate().filter(|(_, input)| ingest::is_streamed(input)) {
             read_largest_first(&chunk[start..i]).into_iter().flatten().try_for_each(&mut emit)?;
-            ingest::read_streamed_into(input, &mut emit)?;
+            rayon::scope(|_| ingest::read_streamed_into(input, &mut emit))?;
             start = i + 1;
         }
         read_largest_first(&chunk[start..]).into_iter().flatten().try_for_each(&mut emit)?;
     }
+    out.flush()?;
     drop(out);
     match format {
         OutputFormat::Jsonl => {}
