@@ -35,6 +35,8 @@ pub enum Format {
     Docx,
     /// Reuters-21578 SGML (`.sgm`): one article per `<REUTERS>` document.
     Sgml,
+    /// Rich Text Format (`.rtf`), as news databases export articles: read like a Word document.
+    Rtf,
 }
 
 impl Format {
@@ -52,6 +54,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Docx => "docx",
             Format::Sgml => "sgml",
+            Format::Rtf => "rtf",
         }
     }
 }

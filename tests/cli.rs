@@ -88,16 +88,16 @@ mod ingest {
         let t = TestIndex::empty();
         let corpus = root().join("sample_corpus");
         let first = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
-        assert_eq!(first["files_seen"], 25);
-        assert_eq!(first["added"], 38);
+        assert_eq!(first["files_seen"], 26);
+        assert_eq!(first["added"], 40);
         assert_eq!(first["failed"].as_array().unwrap().len(), 0, "{first}");
         let again = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
         assert_eq!(
             (again["added"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64()),
-            (Some(0), Some(0), Some(38))
+            (Some(0), Some(0), Some(40))
         );
         let stats = t.json(&["stats", "--format", "json"]);
-        assert_eq!(stats["articles"], 38);
+        assert_eq!(stats["articles"], 40);
     }
 
     #[test]
@@ -131,7 +131,7 @@ mod ingest {
         let out = t.run(&["ingest", "sample_corpus", "tests/fixtures/bad", "--format", "json"]);
         assert_eq!(out.status.code(), Some(3));
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(report["added"], 41);
+        assert_eq!(report["added"], 43);
         let failed = report["failed"].as_array().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         for (name, reason) in [
@@ -152,7 +152,7 @@ mod ingest {
             assert!(stderr.contains(name), "{name} not on stderr: {stderr}");
         }
         assert_eq!(failed.len(), 8, "{failed:?}");
-        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 41);
+        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 43);
     }
 }
 
@@ -435,7 +435,7 @@ mod archives {
         let t = TestIndex::empty();
         let r = t.json(&["ingest", path.to_str().unwrap(), "--format", "json"]);
         // The same articles as the folder (its README is skipped inside the zip too).
-        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(38)), "{r}");
+        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(40)), "{r}");
         assert_eq!(r["failed"].as_array().unwrap().len(), 0, "{r}");
         let hits = t.search("riverline fare", &[]);
         let source = hits["hits"][0]["source"].as_str().unwrap();
@@ -579,6 +579,59 @@ mod wire_sgml {
         let table = items[2]["body"].as_str().unwrap();
         assert!(table.contains("\n\nEastside Flats...........101 vs.........94\n\n"), "{table}");
         assert!(items[2]["dateline"].is_null(), "{}", items[2]["dateline"]);
+    }
+}
+
+/// A news database's RTF export (Factiva's "Article Format"): `sample_corpus/` holds one with two
+/// articles (see its README).
+mod rtf_export {
+    use super::*;
+
+    #[test]
+    fn two_articles_with_their_heads() {
+        let items = parse_json(&root().join("sample_corpus/vellmont-factiva-2025-08.rtf"));
+        let got: Vec<(&str, &str, &str, &str)> = items
+            .iter()
+            .map(|a| {
+                (
+                    a["source"].as_str().unwrap().rsplit('/').next().unwrap(),
+                    a["headline"].as_str().unwrap(),
+                    a["byline"][0].as_str().unwrap(),
+                    a["published"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "vellmont-factiva-2025-08.rtf#1",
+                    "Vellmont Signs Bus Contract After Council Vote",
+                    "Dana Whitlock",
+                    "2025-08-05"
+                ),
+                (
+                    "vellmont-factiva-2025-08.rtf#2",
+                    "Heat Response Office Extends Hours at Library Branches",
+                    "Priya Natarajan",
+                    "2025-08-06"
+                ),
+            ]
+        );
+        let a = &items[0];
+        assert_eq!(a["outlet"], "The Vellmont Beacon");
+        let body = a["body"].as_str().unwrap();
+        // RTF escapes: a dash, curly quotes and an accented letter in the code page.
+        assert!(body.starts_with("VELLMONT — The city signed"), "{body}");
+        assert!(
+            body.contains("6–1 vote") && body.contains("“We are replacing") && body.contains("Renée Okafor")
+        );
+        // Neither the page header, the document info nor the field's link is text; the
+        // field's result is a teaser.
+        for absent in ["Page", "morgue sample", "https://", "VELBEA", "words"] {
+            assert!(!body.contains(absent), "{absent}: {body}");
+        }
+        assert_eq!(a["teasers"], serde_json::json!(["Read more: Council backs the bus purchase, 6–1"]));
     }
 }
 

@@ -12,7 +12,7 @@ use roxmltree::{Document, Node, ParsingOptions};
 
 use crate::article::{Article, Format};
 use crate::error::{ParseError, ParseErrorKind};
-use crate::ingest::text::parse_text;
+use crate::ingest::text;
 use crate::ingest::{Input, Parser};
 
 /// Reads `.docx` files.
@@ -40,26 +40,7 @@ impl Parser for DocxParser {
         };
         let paragraphs: Vec<String> =
             doc.descendants().filter(|n| is_w(*n, "p")).map(paragraph_text).collect();
-        let parts = articles_in(&paragraphs);
-        let source = input.path.display().to_string();
-        let many = parts.len() > 1;
-        let out: Vec<Result<Article, ParseError>> = parts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let n = i + 1;
-                let article = parse_text(text, if many { format!("{source}#{n}") } else { source.clone() });
-                if article.body.trim().is_empty() && article.headline.is_none() {
-                    let e = ParseError::new(&input.path, ParseErrorKind::NotAnArticle("no text".into()));
-                    return Err(if many { e.at_record(n) } else { e });
-                }
-                Ok(article)
-            })
-            .collect();
-        if out.is_empty() {
-            return err(ParseErrorKind::NotAnArticle("the document has no text".into()));
-        }
-        out
+        text::parse_exported(&paragraphs, input)
     }
 }
 
@@ -98,20 +79,6 @@ fn paragraph_text(p: Node) -> String {
         }
     }
     text
-}
-
-/// The articles of a document: its paragraphs, one per line with a blank line between them,
-/// split at "End of Document" lines.
-fn articles_in(paragraphs: &[String]) -> Vec<String> {
-    let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
-    for p in paragraphs {
-        if p.trim().eq_ignore_ascii_case("end of document") {
-            parts.push(Vec::new());
-        } else if let Some(part) = parts.last_mut() {
-            part.push(p);
-        }
-    }
-    parts.into_iter().map(|ps| ps.join("\n\n")).filter(|t| !t.trim().is_empty()).collect()
 }
 
 #[cfg(test)]

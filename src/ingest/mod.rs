@@ -14,6 +14,7 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod record;
+pub mod rtf;
 pub mod sgml;
 pub mod stream;
 pub mod text;
@@ -83,6 +84,7 @@ pub fn parser_for(format: Format) -> &'static dyn Parser {
         Format::Csv => &csv_file::CsvParser,
         Format::Docx => &docx::DocxParser,
         Format::Sgml => &sgml::SgmlParser,
+        Format::Rtf => &rtf::RtfParser,
     }
 }
 
@@ -295,6 +297,7 @@ pub fn detect_named(
         "docx" => Some(Format::Docx),
         "xml" | "nitf" | "rss" | "atom" => Some(Format::Xml),
         "sgm" | "sgml" => Some(Format::Sgml),
+        "rtf" => Some(Format::Rtf),
         _ => None,
     };
     // A WARC record's block may be binary (an archived image): the header alone decides.
@@ -366,6 +369,9 @@ fn sniff(head: &[u8]) -> Option<Format> {
     let text = String::from_utf8_lossy(head);
     let t = text.trim_start_matches('\u{feff}').trim_start();
     let lower: String = t.chars().take(200).collect::<String>().to_ascii_lowercase();
+    if lower.starts_with("{\\rtf") {
+        return Some(Format::Rtf);
+    }
     // Reuters-21578: SGML under its own document type, `<REUTERS>` documents without a root.
     if lower.starts_with("<!doctype lewis")
         || lower.starts_with("<reuters ")
@@ -446,6 +452,8 @@ mod tests {
         assert_eq!(detect("IA-001102", b"filedesc://IA-001102.arc 0.0.0.0 19960923142103"), Ok(Format::Arc));
         assert_eq!(detect("story.nitf", b"<nitf>"), Ok(Format::Xml));
         assert_eq!(detect("reut2-000.sgm", b"<!DOCTYPE lewis"), Ok(Format::Sgml));
+        assert_eq!(detect("Factiva-20250805.rtf", b"{\\rtf1\\ansi"), Ok(Format::Rtf));
+        assert_eq!(detect("export", b"{\\rtf1\\ansi\\deff0"), Ok(Format::Rtf));
     }
 
     #[test]

@@ -8,8 +8,8 @@
 use super::record::{self, RecordKey, Value};
 use super::{decode, Input, Parser};
 use crate::article::{Article, Format};
-use crate::error::ParseError;
-use crate::extract::{boilerplate, byline, date, dateline};
+use crate::error::{ParseError, ParseErrorKind};
+use crate::extract::{boilerplate, byline, date, dateline, language};
 
 /// Reads `.txt` and `.md` files, one article per file.
 pub struct TextParser;
@@ -41,6 +41,52 @@ pub fn parse_text(text: &str, source: String) -> Article {
     let body = body_paragraphs(&lines[body_start..], &mut article);
     article.body = body;
     article
+}
+
+/// Reads the paragraphs of a document a news database exported (a Word or RTF file): one
+/// article, or several, each read by [`parse_text`]. Nexis Uni closes each article with an "End
+/// of Document" line, Factiva with its accession number (`Document NYTF000020200312eg3c0005x`);
+/// with several articles, each has the source `path#N`.
+pub fn parse_exported(paragraphs: &[String], input: &Input) -> Vec<Result<Article, ParseError>> {
+    let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
+    for p in paragraphs {
+        if ends_exported_article(p.trim()) {
+            parts.push(Vec::new());
+        } else if let Some(part) = parts.last_mut() {
+            part.push(p);
+        }
+    }
+    let parts: Vec<String> =
+        parts.into_iter().map(|ps| ps.join("\n\n")).filter(|t| !t.trim().is_empty()).collect();
+    if parts.is_empty() {
+        let kind = ParseErrorKind::NotAnArticle("the document has no text".into());
+        return vec![Err(ParseError::new(&input.path, kind))];
+    }
+    let source = input.path.display().to_string();
+    let many = parts.len() > 1;
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let n = i + 1;
+            let article = parse_text(text, if many { format!("{source}#{n}") } else { source.clone() });
+            if article.body.trim().is_empty() && article.headline.is_none() {
+                let e = ParseError::new(&input.path, ParseErrorKind::NotAnArticle("no text".into()));
+                return Err(if many { e.at_record(n) } else { e });
+            }
+            Ok(article)
+        })
+        .collect()
+}
+
+/// True for the line that closes an article in a database export: "End of Document" (Nexis
+/// Uni), or "Document" and a Factiva accession number (letters and digits, 20 or more).
+fn ends_exported_article(line: &str) -> bool {
+    if line.eq_ignore_ascii_case("end of document") {
+        return true;
+    }
+    line.strip_prefix("Document ")
+        .is_some_and(|id| id.len() >= 20 && id.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Splits a front-matter header off the text: either a `---` block, or `Key: value` lines at the
@@ -109,6 +155,7 @@ fn is_body_line(line: &str) -> bool {
 fn read_head(lines: &[&str], article: &mut Article) -> usize {
     // The last short line not yet placed: a headline candidate, or a caption when a credit follows.
     let mut pending: Option<String> = None;
+    let mut export_head = false;
     let mut seen = 0;
     let mut i = 0;
     while i < lines.len() {
@@ -143,7 +190,33 @@ fn read_head(lines: &[&str], article: &mut Article) -> usize {
             i += 1;
             continue;
         }
+        // Factiva's export ("Article Format"): a word count line opens the source's lines —
+        // date, time, publication, source code, edition, language — which the copyright line
+        // closes.
+        if word_count_line(line) {
+            flush_headline(&mut pending, article);
+            export_head = true;
+            i += 1;
+            continue;
+        }
+        if export_head && copyright_holder(line).is_none() && !is_body_line(line) {
+            if let Some((d, _)) = date_line(line) {
+                article.published.get_or_insert(d);
+            } else if line.len() > 3
+                && !line.contains(char::is_whitespace)
+                && language::normalize_code(line).is_some()
+            {
+                if article.language.is_none() {
+                    article.language = language::normalize_code(line);
+                }
+            } else if article.outlet.is_none() && !is_clock_time(line) && !is_source_code(line) {
+                article.outlet = Some(line.to_string());
+            }
+            i += 1;
+            continue;
+        }
         if let Some(holder) = copyright_holder(line) {
+            export_head = false;
             flush_headline(&mut pending, article);
             // The publication's name under the headline, which the copyright line repeats, is
             // the outlet rather than a deck.
@@ -221,6 +294,30 @@ fn read_head(lines: &[&str], article: &mut Article) -> usize {
         article.published = article.modified;
     }
     i
+}
+
+/// A word count line of an export's head: "612 words", "1,204 words".
+fn word_count_line(line: &str) -> bool {
+    line.strip_suffix(" words")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b','))
+}
+
+/// A time of day alone on its line ("14:05", "9:30 AM", "14:05 GMT").
+fn is_clock_time(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let clock = words.next().unwrap_or("");
+    let (h, m) = clock.split_once(':').unwrap_or(("", ""));
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    digits(h, 1..=2)
+        && digits(m, 2..=2)
+        && words.all(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// A source code of an export's head: one word of capitals and digits ("NYTF", "WSJO").
+fn is_source_code(line: &str) -> bool {
+    (2..=8).contains(&line.len()) && line.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
 fn same_words(a: &str, b: &str) -> bool {
@@ -473,5 +570,51 @@ mod tests {
         let a = parse_text("City adopts heat plan\nMarch 3, 2023\n\nThe council voted on a plan to open cooling centers across the city this summer.\n", "d.txt".into());
         assert_eq!(a.published.map(|d| d.to_iso()).as_deref(), Some("2023-03-03"));
         assert_eq!(a.headline.as_deref(), Some("City adopts heat plan"));
+    }
+    #[test]
+    fn factiva_export_layout() {
+        let paragraphs: Vec<String> = [
+            "Bus contract signed",
+            "By Dana Whitlock",
+            "1,418 words",
+            "5 August 2025",
+            "10:42 GMT",
+            "The Vellmont Beacon",
+            "VELBEA",
+            "Final",
+            "English",
+            "Copyright 2025 Vellmont Beacon Media Inc. All rights reserved.",
+            "Short lead.",
+            "The city signed its contract for forty buses on Monday, a week after the council vote.",
+            "Document VELBEA0020250805el8500001",
+            "Second story",
+            "212 words",
+            "6 August 2025",
+            "The Northfield Courier",
+            "Deutsch",
+            "© 2025 The Northfield Courier",
+            "Its text, which is long enough to be read as the body of a news article.",
+            "Document NFCOUR0020250806el8600002",
+        ]
+        .map(String::from)
+        .to_vec();
+        let out = parse_exported(&paragraphs, &Input::new("export.rtf", Format::Rtf));
+        assert_eq!(out.len(), 2);
+        let a = out[0].as_ref().unwrap();
+        assert_eq!(a.source, "export.rtf#1");
+        assert_eq!(a.headline.as_deref(), Some("Bus contract signed"));
+        assert_eq!(a.byline, ["Dana Whitlock"]);
+        assert_eq!(a.published.map(|d| d.to_iso()).as_deref(), Some("2025-08-05"));
+        // The source name line, not the copyright holder, nor the code, time or edition.
+        assert_eq!(a.outlet.as_deref(), Some("The Vellmont Beacon"));
+        assert_eq!(a.language.as_deref(), Some("en"));
+        // After the copyright line, a short line is text again.
+        assert!(a.body.starts_with("Short lead.\n\nThe city signed"), "{}", a.body);
+        assert!(!a.body.contains("Document"), "{}", a.body);
+        let b = out[1].as_ref().unwrap();
+        assert_eq!(b.source, "export.rtf#2");
+        assert_eq!(b.outlet.as_deref(), Some("The Northfield Courier"));
+        assert_eq!(b.language.as_deref(), Some("de"));
+        assert!(b.byline.is_empty());
     }
 }
