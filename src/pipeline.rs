@@ -53,6 +53,9 @@ pub trait Progress: Sync {
     fn start(&self, files: usize);
     fn file_done(&self);
     fn failed(&self, failure: &Failure);
+    /// `n` more articles were read (unchanged files' articles count too): a streamed archive
+    /// reports each as it goes, so that a run on one large file shows progress.
+    fn articles(&self, _n: usize) {}
 }
 
 /// A `Progress` that ignores everything.
@@ -98,11 +101,13 @@ pub fn ingest(
             .par_iter()
             .map(|input| {
                 let outcome = read_one(input, &states);
-                if let Outcome::Parsed { failures, .. } = &outcome {
-                    failures.iter().for_each(|f| progress.failed(f));
-                }
-                if let Outcome::Failed(f) = &outcome {
-                    progress.failed(f);
+                match &outcome {
+                    Outcome::Parsed { failures, articles, .. } => {
+                        failures.iter().for_each(|f| progress.failed(f));
+                        progress.articles(articles.len());
+                    }
+                    Outcome::Failed(f) => progress.failed(f),
+                    Outcome::Unchanged(n) => progress.articles(*n as usize),
                 }
                 progress.file_done();
                 outcome
@@ -180,6 +185,7 @@ fn ingest_streamed(
     };
     if let Some(state) = states.get(&file).filter(|s| s.hash == hash) {
         report.unchanged += state.articles as usize;
+        progress.articles(state.articles as usize);
         progress.file_done();
         return Ok(());
     }
@@ -194,6 +200,7 @@ fn ingest_streamed(
                 }
                 writer.add_document(archive.document(&article, &file, hash)?)?;
                 written += 1;
+                progress.articles(1);
             }
             Err(f) => {
                 progress.failed(&f);
@@ -316,6 +323,21 @@ mod tests {
         std::fs::write(dir.join(name), text).unwrap();
     }
 
+    /// A `Progress` that records the article counts it is told.
+    #[derive(Default)]
+    struct Counted {
+        calls: std::sync::Mutex<Vec<usize>>,
+    }
+
+    impl Progress for Counted {
+        fn start(&self, _: usize) {}
+        fn file_done(&self) {}
+        fn failed(&self, _: &Failure) {}
+        fn articles(&self, n: usize) {
+            self.calls.lock().unwrap().push(n);
+        }
+    }
+
     #[test]
     fn a_web_archive_is_ingested_as_a_stream_and_updated_whole() {
         let corpus = tempfile::tempdir().unwrap();
@@ -327,10 +349,15 @@ mod tests {
         write(corpus.path(), "a.txt", "Title: A\n\nThe first article has a body of some length here.\n");
         let archive = Archive::open_or_create(&idx.path().join("i"), false).unwrap();
         let roots = vec![corpus.path().to_path_buf()];
-        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+        // Progress counts every article read, the archive's one by one.
+        let counted = Counted::default();
+        let r = ingest(&archive, &roots, &IngestOptions::default(), &counted).unwrap();
         assert_eq!((r.files_seen, r.added, r.updated, r.unchanged), (2, 4, 0, 0));
-        let r = ingest(&archive, &roots, &IngestOptions::default(), &Silent).unwrap();
+        assert_eq!(counted.calls.lock().unwrap().clone(), [1, 1, 1, 1], "one call per article");
+        let counted = Counted::default();
+        let r = ingest(&archive, &roots, &IngestOptions::default(), &counted).unwrap();
         assert_eq!((r.added, r.updated, r.unchanged), (0, 0, 4));
+        assert_eq!(counted.calls.lock().unwrap().iter().sum::<usize>(), 4, "unchanged articles count too");
         // The archive cut after its first page: its articles are replaced by what is left.
         let cut = warc.windows(7).rposition(|w| w == b"WARC/1.").unwrap();
         let first_page_end = warc.windows(7).enumerate().filter(|(_, w)| *w == b"WARC/1.").nth(3).unwrap().0;

@@ -26,9 +26,11 @@ pub struct Args {
     pub format: Option<OutputFormat>,
 }
 
-/// Draws a progress bar on stderr when it is a terminal, and reports failures as they happen.
+/// Draws a progress bar on stderr when it is a terminal (files done, and articles read so far,
+/// which move while one large archive is read), and reports failures as they happen.
 struct Bar {
     bar: ProgressBar,
+    articles: std::sync::atomic::AtomicUsize,
 }
 
 impl Progress for Bar {
@@ -40,6 +42,12 @@ impl Progress for Bar {
     }
     fn failed(&self, f: &Failure) {
         self.bar.suspend(|| output::message(format!("{}: {}", f.path, f.reason)));
+    }
+    fn articles(&self, n: usize) {
+        let total = self.articles.fetch_add(n, std::sync::atomic::Ordering::Relaxed) + n;
+        if !self.bar.is_hidden() {
+            self.bar.set_message(format!("{total} articles"));
+        }
     }
 }
 
@@ -59,7 +67,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
     let bar = if output::stderr_is_terminal() {
         let b = ProgressBar::new(0);
         b.set_style(
-            ProgressStyle::with_template("{spinner} {pos}/{len} files [{bar:30}] {per_sec} eta {eta}")
+            ProgressStyle::with_template("{spinner} {pos}/{len} files [{bar:30}] {msg} ({elapsed})")
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
         );
@@ -67,7 +75,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
     } else {
         ProgressBar::hidden()
     };
-    let progress = Bar { bar };
+    let progress = Bar { bar, articles: Default::default() };
     let opts = IngestOptions { prune: args.prune };
     let report = pipeline::ingest(&archive, &args.paths, &opts, &progress)?;
     progress.bar.finish_and_clear();
