@@ -13,7 +13,7 @@ use std::io::Read;
 use crate::article::{Article, Format};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::ingest::record::{self, Value};
-use crate::ingest::{decode, stream, Input, Parser};
+use crate::ingest::{stream, Input, Parser};
 
 /// Reads CSV (`,`) and TSV (tab) files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -25,14 +25,7 @@ impl Parser for CsvParser {
     }
 
     fn parse(&self, input: &Input, bytes: &[u8]) -> Vec<Result<Article, ParseError>> {
-        // UTF-16 (with its BOM) is decoded whole; UTF-8 is read row by row like a stream.
-        if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-            return match decode::utf8_text(bytes) {
-                Ok(text) => stream::collected(|sink| read_stream(input, text.as_bytes(), &|_| {}, sink)),
-                Err(kind) => vec![Err(ParseError::new(&input.path, kind))],
-            };
-        }
-        stream::collected(|sink| read_stream(input, bytes, &|_| {}, sink))
+        stream::read_bytes(input, bytes, |bytes, sink| read_stream(input, bytes, &|_| {}, sink))
     }
 }
 

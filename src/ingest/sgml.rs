@@ -24,6 +24,7 @@ use crate::article::{Article, Format};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::extract::byline;
 use crate::ingest::html::charset;
+use crate::ingest::html::meta::decode_entities;
 use crate::ingest::record::{self, RecordKey, Value};
 use crate::ingest::{Input, Parser};
 
@@ -175,46 +176,7 @@ fn reuters(doc: &str, source: String) -> Result<Article, ParseErrorKind> {
 /// SGML text to plain text: character references decoded, and control characters (the wire's
 /// framing) dropped.
 fn decode(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
-        let decoded = end.and_then(|e| reference(&rest[1..e]).map(|c| (c, e + 1)));
-        match decoded {
-            Some((c, len)) => {
-                if !c.is_control() || c == '\n' || c == '\t' {
-                    out.push(c);
-                }
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The character an entity or numeric reference (without `&` and `;`) stands for.
-fn reference(name: &str) -> Option<char> {
-    match name {
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "amp" => Some('&'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => {
-            let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => name.strip_prefix('#')?.parse().ok()?,
-            };
-            char::from_u32(code)
-        }
-    }
+    decode_entities(raw).chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect()
 }
 
 /// Removes the marks Reuters put around company names (`<Bahia Cocoa Ltd>`): a `<` closed by a

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 
 use crate::article::Article;
 use crate::error::ParseError;
+use crate::ingest::{decode, Input};
 
 /// What a streamed reader does with each article (or record error), in record order: the
 /// caller's sink. A sink error stops the reading and is returned.
@@ -27,6 +28,22 @@ pub fn collected(
         Ok(())
     });
     out
+}
+
+/// A streamed reader's results for a file given whole as `bytes` (a zip member, a test): UTF-16
+/// with its BOM is decoded first, since the readers take UTF-8 lines or rows.
+pub fn read_bytes(
+    input: &Input,
+    bytes: &[u8],
+    read: impl Fn(&[u8], &mut Sink<'_, Infallible>) -> Result<(), Infallible>,
+) -> Vec<Result<Article, ParseError>> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return match decode::utf8_text(bytes) {
+            Ok(text) => collected(|sink| read(text.as_bytes(), sink)),
+            Err(kind) => vec![Err(ParseError::new(&input.path, kind))],
+        };
+    }
+    collected(|sink| read(bytes, sink))
 }
 
 /// Parses `records` in batches of `size` on every core and hands the results to `sink` in

@@ -1386,7 +1386,9 @@ const ENTITIES: &[(&str, char)] = &[
     ("euro", '€'),
 ];
 
-fn decode_entities(s: &str) -> String {
+/// Decodes character references (`&amp;`, `&#233;`, `&#xE9;`) and the common named entities;
+/// an unknown or unterminated reference is kept as written.
+pub(crate) fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(pos) = rest.find('&') {
