@@ -88,16 +88,16 @@ mod ingest {
         let t = TestIndex::empty();
         let corpus = root().join("sample_corpus");
         let first = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
-        assert_eq!(first["files_seen"], 26);
-        assert_eq!(first["added"], 40);
+        assert_eq!(first["files_seen"], 27);
+        assert_eq!(first["added"], 41);
         assert_eq!(first["failed"].as_array().unwrap().len(), 0, "{first}");
         let again = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
         assert_eq!(
             (again["added"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64()),
-            (Some(0), Some(0), Some(40))
+            (Some(0), Some(0), Some(41))
         );
         let stats = t.json(&["stats", "--format", "json"]);
-        assert_eq!(stats["articles"], 40);
+        assert_eq!(stats["articles"], 41);
     }
 
     #[test]
@@ -131,7 +131,7 @@ mod ingest {
         let out = t.run(&["ingest", "sample_corpus", "tests/fixtures/bad", "--format", "json"]);
         assert_eq!(out.status.code(), Some(3));
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(report["added"], 43);
+        assert_eq!(report["added"], 44);
         let failed = report["failed"].as_array().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         for (name, reason) in [
@@ -152,7 +152,7 @@ mod ingest {
             assert!(stderr.contains(name), "{name} not on stderr: {stderr}");
         }
         assert_eq!(failed.len(), 8, "{failed:?}");
-        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 43);
+        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 44);
     }
 }
 
@@ -435,7 +435,7 @@ mod archives {
         let t = TestIndex::empty();
         let r = t.json(&["ingest", path.to_str().unwrap(), "--format", "json"]);
         // The same articles as the folder (its README is skipped inside the zip too).
-        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(40)), "{r}");
+        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(41)), "{r}");
         assert_eq!(r["failed"].as_array().unwrap().len(), 0, "{r}");
         let hits = t.search("riverline fare", &[]);
         let source = hits["hits"][0]["source"].as_str().unwrap();
@@ -516,6 +516,20 @@ mod news_xml {
         assert_eq!(a["byline"], serde_json::json!(["Tomasz Wielgus"]));
         assert_eq!(a["published"], "2025-07-09T21:45:00Z");
         assert_eq!(a["outlet"], "Western States Wire");
+    }
+
+    #[test]
+    fn newsml1_text_item_only() {
+        let items = parse_json(&root().join("sample_corpus/vellmont-wire-2025-08-newsml1.xml"));
+        assert_eq!(items.len(), 1, "the photo item is no article");
+        let a = &items[0];
+        assert!(a["source"].as_str().unwrap().ends_with("vellmont-wire-2025-08-newsml1.xml#1"));
+        assert_eq!(a["headline"], "Vellmont utility asks customers to cut power use as heat builds");
+        assert_eq!(a["byline"], serde_json::json!(["Tomasz Wielgus"]));
+        assert_eq!(a["published"], "2025-08-07T18:15:00Z");
+        assert_eq!(a["modified"], "2025-08-07T18:30:00Z");
+        assert_eq!(a["outlet"], "Western States Wire", "the copyright line's holder");
+        assert_eq!(a["body"].as_str().unwrap().split("\n\n").count(), 3);
     }
 
     #[test]

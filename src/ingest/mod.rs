@@ -383,7 +383,7 @@ fn sniff(head: &[u8]) -> Option<Format> {
         return Some(Format::Html);
     }
     // XML that is not XHTML: a news vocabulary (NITF's `<head>` is no HTML head).
-    if ["<?xml", "<nitf", "<rss", "<feed", "<rdf:rdf", "<newsitem", "<!doctype nitf"]
+    if ["<?xml", "<nitf", "<rss", "<feed", "<rdf:rdf", "<newsitem", "<newsml", "<!doctype nitf"]
         .iter()
         .any(|p| lower.starts_with(p))
     {

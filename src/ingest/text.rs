@@ -381,9 +381,10 @@ fn export_label(line: &str) -> Option<ExportLine> {
 }
 
 /// The holder a copyright line names ("Copyright 2025 The Daily Compass", "© 2025 Ardent
-/// County Times"): the publication, in an export's head.
-fn copyright_holder(line: &str) -> Option<String> {
-    let rest = line.strip_prefix("Copyright").or_else(|| line.strip_prefix('©'))?.trim_start();
+/// County Times", "(c) 2003 Agence France-Presse"): the publication, in an export's head or a
+/// wire item.
+pub(crate) fn copyright_holder(line: &str) -> Option<String> {
+    let rest = ["Copyright", "©", "(c)", "(C)"].iter().find_map(|p| line.strip_prefix(p))?.trim_start();
     let rest = rest.strip_prefix('©').unwrap_or(rest).trim_start();
     let rest = rest.strip_prefix("(c)").unwrap_or(rest).trim_start();
     let year_end = rest.find(|c: char| !c.is_ascii_digit())?;

@@ -4,6 +4,7 @@
 //! * NITF (`<nitf>`, the IPTC News Industry Text Format; The New York Times Annotated Corpus is
 //!   written in it): one article per file.
 //! * Reuters `<newsitem>` (the Reuters Corpus, RCV1 and RCV2): one article per file.
+//! * NewsML 1 (`<NewsML>`, or a lone `<NewsItem>`): one article per text item.
 //! * RSS 2.0 (`<rss>`), RSS 1.0 (`<rdf:RDF>`) and Atom (`<feed>`): one article per item or entry,
 //!   with the source `path#N` (N counts items from 1); the feed's title is the outlet.
 //!
@@ -19,7 +20,7 @@ use crate::error::{ParseError, ParseErrorKind};
 use crate::extract::byline;
 use crate::ingest::html::{body::html_to_paragraphs, charset};
 use crate::ingest::record::{self, RecordKey, Value};
-use crate::ingest::{Input, Parser};
+use crate::ingest::{text, Input, Parser};
 
 /// Reads news XML files.
 #[derive(Debug, Clone, Copy, Default)]
@@ -50,25 +51,30 @@ impl Parser for XmlParser {
             "nitf" => one(nitf(root, &source)),
             "newsitem" => one(newsitem(root, &source)),
             "newsItem" => one(g2_item(root, &source)),
-            // A NewsML-G2 message: its text items, one article each (pictures and packages are
-            // not articles).
-            "newsMessage" => {
-                let items: Vec<Node> = root
-                    .descendants()
-                    .filter(|n| n.has_tag_name("newsItem") && g2_is_text(*n))
-                    .collect();
+            // A NewsML-G2 message, or a NewsML 1 document: its text items, one article each
+            // (pictures and packages are not articles).
+            "newsMessage" | "NewsML" => {
+                let g2 = root.tag_name().name() == "newsMessage";
+                let items: Vec<Node> = if g2 {
+                    root.descendants().filter(|n| n.has_tag_name("newsItem") && g2_is_text(*n)).collect()
+                } else {
+                    root.descendants().filter(|n| n.has_tag_name("NewsItem") && newsml1_text(*n).is_some()).collect()
+                };
                 if items.is_empty() {
-                    return one(Err(ParseErrorKind::NotAnArticle("a NewsML-G2 message without text items".into())));
+                    let what = if g2 { "a NewsML-G2 message" } else { "a NewsML document" };
+                    return one(Err(ParseErrorKind::NotAnArticle(format!("{what} without text items"))));
                 }
                 items
                     .into_iter()
                     .enumerate()
                     .map(|(i, item)| {
-                        g2_item(item, &format!("{source}#{}", i + 1))
-                            .map_err(|k| ParseError::new(&input.path, k).at_record(i + 1))
+                        let source = format!("{source}#{}", i + 1);
+                        let article = if g2 { g2_item(item, &source) } else { newsml1_item(item, &source) };
+                        article.map_err(|k| ParseError::new(&input.path, k).at_record(i + 1))
                     })
                     .collect()
             }
+            "NewsItem" => one(newsml1_item(root, &source)),
             "rss" | "RDF" | "feed" => {
                 let items = feed_items(root);
                 if items.is_empty() {
@@ -86,7 +92,7 @@ impl Parser for XmlParser {
                     .collect()
             }
             other => one(Err(ParseErrorKind::NotAnArticle(format!(
-                "XML with root <{other}> is none of the news vocabularies morgue reads (NITF, NewsML-G2, Reuters newsitem, RSS, Atom)"
+                "XML with root <{other}> is none of the news vocabularies morgue reads (NITF, NewsML-G2, NewsML 1, Reuters newsitem, RSS, Atom)"
             )))),
         }
     }
@@ -117,6 +123,14 @@ fn paragraphs<'a, 'i: 'a>(nodes: impl Iterator<Item = Node<'a, 'i>>) -> String {
         .filter_map(text_of)
         .collect();
     paras.join("\n\n")
+}
+
+/// The text under `node` as written (no markup), paragraphs at its blank lines.
+fn plain_paragraphs(node: Option<Node>) -> String {
+    let plain: String = node
+        .map(|d| d.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect())
+        .unwrap_or_default();
+    plain.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
 }
 
 /// An attribute by local name (ignoring its namespace).
@@ -316,8 +330,49 @@ fn g2_item(item: Node, source: &str) -> Result<Article, ParseErrorKind> {
     let mut body = paragraphs(inline_xml.into_iter());
     if body.is_empty() {
         let data = content.and_then(|c| children(c, "inlineData").next());
-        let plain: String = data.map(|d| d.children().filter_map(|c| c.text()).collect()).unwrap_or_default();
-        body = plain.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n");
+        body = plain_paragraphs(data);
+    }
+    stated.push((RecordKey::Body, text(body)));
+    record::require_text(article_from(source, stated))
+}
+
+/// The text content of a NewsML 1 `NewsItem`: the `DataContent` of its first `ContentItem` whose
+/// `MediaType` is text (or unstated) and that holds any.
+fn newsml1_text<'a, 'i>(item: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
+    item.descendants().filter(|n| n.has_tag_name("ContentItem")).find_map(|c| {
+        let media = children(c, "MediaType").next().and_then(|m| attr(m, "FormalName"));
+        let data = children(c, "DataContent").next()?;
+        (media.is_none_or(|m| m.eq_ignore_ascii_case("text")) && text_of(data).is_some()).then_some(data)
+    })
+}
+
+/// A NewsML 1 `NewsItem` (IPTC's agency format before G2, in which AFP and other agencies
+/// delivered and archived their wires): `NewsLines` give the `HeadLine`, `ByLine`, `DateLine`
+/// and `CopyrightLine` (its holder is the outlet, else the `ProviderId`); `FirstCreated` (else
+/// `ThisRevisionCreated`) is the publication time, in ISO 8601 basic form; the `Language`
+/// `FormalName`; the text is the paragraphs of the text content (NITF or XHTML), else its
+/// plain text.
+fn newsml1_item(item: Node, source: &str) -> Result<Article, ParseErrorKind> {
+    let line = |name: &str| find(item, name).and_then(text_of);
+    let mut stated: Vec<(RecordKey, Value)> = Vec::new();
+    stated.extend(line("HeadLine").map(|h| (RecordKey::Headline, text(h))));
+    if let Some(b) = line("ByLine") {
+        let names =
+            byline::parse_byline_line(&b).or_else(|| byline::parse_byline_element(&b)).unwrap_or_default();
+        stated.push((RecordKey::Byline, Value::List(names)));
+    }
+    let created = line("FirstCreated").or_else(|| line("ThisRevisionCreated"));
+    stated.extend(created.map(|d| (RecordKey::Published, text(iso_basic(&d)))));
+    stated.extend(line("ThisRevisionCreated").map(|d| (RecordKey::Modified, text(iso_basic(&d)))));
+    let holder = line("CopyrightLine").and_then(|c| text::copyright_holder(&c));
+    stated.extend(holder.or_else(|| line("ProviderId")).map(|o| (RecordKey::Outlet, text(o))));
+    let language = find(item, "Language").and_then(|l| attr(l, "FormalName"));
+    stated.extend(language.map(|l| (RecordKey::Language, text(l))));
+    stated.extend(line("DateLine").map(|d| (RecordKey::Dateline, text(d))));
+    let data = newsml1_text(item);
+    let mut body = paragraphs(data.into_iter());
+    if body.is_empty() {
+        body = plain_paragraphs(data);
     }
     stated.push((RecordKey::Body, text(body)));
     record::require_text(article_from(source, stated))
@@ -663,5 +718,34 @@ Second part.</inlineData></contentSet></newsItem>
         assert!(matches!(&out[..], [Err(e)] if matches!(e.kind, ParseErrorKind::InvalidXml(_))));
         let out = parse(b"<rss><channel><title>Empty</title></channel></rss>");
         assert!(matches!(&out[..], [Err(e)] if e.kind.to_string().contains("without items")));
+    }
+    #[test]
+    fn newsml1_text_items() {
+        let doc = |items: &str| {
+            format!("<?xml version=\"1.0\"?><NewsML Version=\"1.2\"><NewsEnvelope/>{items}</NewsML>")
+        };
+        let text = r#"<NewsItem><Identification><NewsIdentifier><ProviderId>wire.example</ProviderId></NewsIdentifier></Identification>
+            <NewsManagement><FirstCreated>20250807T181500+0200</FirstCreated></NewsManagement>
+            <NewsComponent><NewsLines><HeadLine>Grid strained</HeadLine><ByLine>By Jane Doe</ByLine></NewsLines>
+            <DescriptiveMetadata><Language FormalName="de"/></DescriptiveMetadata>
+            <ContentItem><MediaType FormalName="Text"/><DataContent>First paragraph.
+
+Second paragraph.</DataContent></ContentItem></NewsComponent></NewsItem>"#;
+        let photo = r#"<NewsItem><NewsComponent><NewsLines><HeadLine>A photo</HeadLine></NewsLines>
+            <ContentItem Href="p.jpg"><MediaType FormalName="Photo"/></ContentItem></NewsComponent></NewsItem>"#;
+        let out = parse(doc(&format!("{photo}{text}")).as_bytes());
+        assert_eq!(out.len(), 1, "the photo item is no article");
+        let a = out[0].as_ref().unwrap();
+        assert_eq!(a.source, "news.xml#1");
+        assert_eq!(a.headline.as_deref(), Some("Grid strained"));
+        assert_eq!(a.byline, ["Jane Doe"]);
+        assert_eq!(a.published.map(|d| d.to_iso()).as_deref(), Some("2025-08-07T18:15:00+02:00"));
+        // No copyright line: the provider is the outlet.
+        assert_eq!(a.outlet.as_deref(), Some("wire.example"));
+        assert_eq!(a.language.as_deref(), Some("de"));
+        assert_eq!(a.body, "First paragraph.\n\nSecond paragraph.");
+
+        let out = parse(doc(photo).as_bytes());
+        assert!(out[0].as_ref().unwrap_err().to_string().contains("a NewsML document without text items"));
     }
 }
