@@ -263,6 +263,62 @@ mod show {
     }
 }
 
+mod export {
+    use super::*;
+
+    fn lines(out: &Output) -> Vec<Value> {
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    }
+
+    #[test]
+    fn every_article_round_trips_through_the_index() {
+        let t = TestIndex::build("sample_corpus");
+        let out = t.run(&["export"]);
+        assert_eq!(out.status.code(), Some(0));
+        let exported = lines(&out);
+        assert_eq!(exported.len(), 41);
+        // What the index gives back is what parsing gave, field for field.
+        let parsed = parse_json(&root().join("sample_corpus"));
+        for a in &exported {
+            let same = parsed.iter().find(|p| p["id"] == a["id"]).expect("a parsed article with this id");
+            assert_eq!(a, same);
+        }
+        // Oldest first, the two undated articles last.
+        let dates: Vec<&str> = exported.iter().map(|a| a["published"].as_str().unwrap_or("")).collect();
+        assert!(dates[0].starts_with("2019-07-23"), "{dates:?}");
+        assert_eq!(dates[39..], ["", ""]);
+    }
+
+    #[test]
+    fn queries_filters_and_formats() {
+        let t = TestIndex::build("sample_corpus");
+        let csv_out = t.run(&["export", "riverline", "--format", "csv"]);
+        let mut reader = csv::Reader::from_reader(&csv_out.stdout[..]);
+        let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+        assert_eq!(&header[..5], ["id", "source", "url", "outlet", "published"]);
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 13);
+        // Multi-paragraph bodies survive the quoting.
+        let body = header.iter().position(|h| h == "body").unwrap();
+        assert!(rows.iter().any(|r| r[body].contains("\n\n")));
+
+        let json = t.json(&["export", "riverline", "--format", "json", "--sort", "newest"]);
+        let list = json.as_array().unwrap();
+        assert_eq!(list.len(), 13);
+        assert!(list[0]["published"].as_str().unwrap() > list[12]["published"].as_str().unwrap());
+
+        let since = t.run(&["export", "drug cartels", "--since", "2023"]);
+        assert_eq!(lines(&since).len(), 4);
+        assert!(String::from_utf8_lossy(&since.stderr).contains("1 undated article(s) match"));
+
+        let none = t.run(&["export", "nosuchwordanywhere", "--format", "json"]);
+        assert_eq!((none.status.code(), String::from_utf8_lossy(&none.stdout).trim()), (Some(1), "[]"));
+        let bad = t.run(&["export", "a AND ("]);
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(bad.stdout.is_empty());
+    }
+}
+
 mod parse {
     use super::*;
 

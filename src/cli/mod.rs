@@ -51,6 +51,8 @@ pub enum Command {
     /// Show one article, all fields
     #[command(after_help = EXIT_CODES)]
     Show(cmd::show::Args),
+    /// Write every matching article, all fields, as JSONL, JSON or CSV for other tools
+    Export(cmd::export::Args),
     /// Parse files and print their articles without indexing
     #[command(after_help = EXIT_CODES)]
     Parse(cmd::parse::Args),
@@ -104,6 +106,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest(a) => cmd::ingest::run(cli, a)?,
         Command::Search(a) => cmd::search::run(cli, a)?,
         Command::Show(a) => cmd::show::run(cli, a)?,
+        Command::Export(a) => cmd::export::run(cli, a)?,
         Command::Parse(a) => cmd::parse::run(a)?,
         Command::Stats(a) => cmd::stats::run(cli, a)?,
         Command::Timeline(a) => cmd::timeline::run(cli, a)?,

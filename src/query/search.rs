@@ -154,6 +154,46 @@ pub fn search(archive: &Archive, spec: &QuerySpec) -> Result<SearchResult, Query
     Ok(SearchResult { total, hits, undated_excluded })
 }
 
+/// Hands every article matching `spec` to `each`, one at a time and in `spec.sort` order (by
+/// date, undated articles come last), ignoring `spec.limit`: an export holds one article at a
+/// time, not the result. Returns how many matched; an error from `each` stops the export.
+pub fn for_each_match<E: From<QueryError>>(
+    archive: &Archive,
+    spec: &QuerySpec,
+    mut each: impl FnMut(Article) -> Result<(), E>,
+) -> Result<usize, E> {
+    let searcher = archive.searcher().map_err(QueryError::from)?;
+    let query = build_query(archive, spec)?;
+    let total = searcher.search(&query, &Count).map_err(QueryError::from)?;
+    if total == 0 {
+        return Ok(0);
+    }
+    let ranked: Vec<DocAddress> = match spec.sort {
+        Sort::Relevance => {
+            let top = searcher
+                .search(&query, &TopDocs::with_limit(total).order_by_score())
+                .map_err(QueryError::from)?;
+            top.into_iter().map(|(_, a)| a).collect()
+        }
+        Sort::Newest | Sort::Oldest => {
+            let order = if spec.sort == Sort::Newest { Order::Desc } else { Order::Asc };
+            let collector =
+                TopDocs::with_limit(total).order_by_fast_field::<DateTime>(names::PUBLISHED, order);
+            searcher
+                .search(&query, &collector)
+                .map_err(QueryError::from)?
+                .into_iter()
+                .map(|(_, a)| a)
+                .collect()
+        }
+    };
+    for addr in ranked {
+        let doc: TantivyDocument = searcher.doc(addr).map_err(QueryError::from)?;
+        each(archive.article_of(&doc).map_err(QueryError::from)?)?;
+    }
+    Ok(total)
+}
+
 /// Counts the articles that match `spec` and have no publication date in the index.
 pub fn count_undated(archive: &Archive, searcher: &Searcher, spec: &QuerySpec) -> Result<usize, QueryError> {
     let query = build_query(archive, spec)?;

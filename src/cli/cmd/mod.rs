@@ -1,6 +1,7 @@
 //! One module per subcommand: its clap arguments and its `run`.
 
 pub mod entities;
+pub mod export;
 pub mod filters;
 pub mod ingest;
 pub mod ner;
