@@ -1,6 +1,6 @@
 //! `morgue export [QUERY]`: every matching article with all its fields, for analysis in other
 //! tools (R, pandas, a spreadsheet). Articles are written one at a time as they are read from
-//! the index, so an export of the whole archive needs no more memory than one article.
+//! the index, never all held in memory.
 
 use std::io::Write;
 
