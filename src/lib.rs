@@ -14,7 +14,7 @@
 //! 3. [`index`] owns the tantivy schema (loaded from `index_schema/schema.json`), turns an
 //!    [`article::Article`] into a document and back, and keeps the per-file state that makes
 //!    ingest incremental. [`pipeline`] ties discovery, parsing and writing together.
-//! 4. [`query`] answers questions over the index: search, timelines, entity counts.
+//! 4. [`query`] answers questions over the index: search, timelines, entity counts, exports.
 //! 5. [`cli`] owns the command line (clap) and output rendering; `main.rs` only calls it.
 //!
 //! One [`article::Article`] type flows through all of them.
