@@ -377,4 +377,20 @@ Ren\u233?e and \u-3913?\u8364\'80 cost\tab ten.\par
         let out = RtfParser.parse(&input, b"plain text saved as .rtf");
         assert!(out[0].as_ref().unwrap_err().to_string().contains("not an RTF document"));
     }
+    #[test]
+    fn word_processor_constructs() {
+        // What WordPad and Word write: a picture with its fallback copy, a list item's bullet,
+        // a table row, bookmarks.
+        let rtf =
+            br#"{\rtf1\ansi\deff0\nouicompat{\fonttbl{\f0\fnil Calibri;}}{\*\generator Riched20 10.0}\uc1
+\pard\f0 Headline\par
+{\*\shppict{\pict{\*\picprop}\wmetafile8 0100090000}}{\nonshppict{\pict\wmetafile8 0100}}By Jane Doe\par
+{\listtext\f1\u8226?\tab}First point\par
+\pard\intbl Cell one\cell Cell two\cell\row
+{\*\bkmkstart _GoBack}{\*\bkmkend _GoBack}The end.\par}"#;
+        assert_eq!(
+            paragraphs(rtf),
+            ["Headline", "By Jane Doe", "•\tFirst point", "Cell one\tCell two", "The end.", ""]
+        );
+    }
 }
