@@ -412,6 +412,42 @@ mod tests {
     }
 
     #[test]
+    fn a_gzipped_table_is_streamed_from_a_third_of_the_size() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        // Text that compresses little (a pseudo-random letter stream): 6 MB gzipped, under the
+        // streaming size as it is, over it at the gzip ratio.
+        let mut seed = 7u64;
+        let mut letters = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (b'a' + (seed >> 59) as u8 % 26) as char
+        };
+        let line = |i: usize, letters: &mut dyn FnMut() -> char| {
+            let pad: String = (0..4000).map(|_| letters()).collect();
+            format!("{{\"title\": \"Record {i}\", \"text\": \"{pad}\"}}\n")
+        };
+        let input = |name: &str, records: usize, letters: &mut dyn FnMut() -> char| {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            for i in 0..records {
+                gz.write_all(line(i, letters).as_bytes()).unwrap();
+            }
+            let path = dir.path().join(name);
+            std::fs::write(&path, gz.finish().unwrap()).unwrap();
+            ingest::Input {
+                compression: ingest::Compression::Gzip,
+                ..ingest::Input::new(path, crate::article::Format::Jsonl)
+            }
+        };
+        let big = input("big.jsonl.gz", 1_600, &mut letters);
+        let size = std::fs::metadata(&big.path).unwrap().len();
+        assert!((5_600_000..8_000_000).contains(&size), "{size}");
+        assert!(ingest::is_streamed(&big));
+        let small = input("small.jsonl.gz", 100, &mut letters);
+        assert!(!ingest::is_streamed(&small));
+        assert_eq!(ingest::read_input(&big).len(), 1_600);
+    }
+
+    #[test]
     fn a_file_hashed_in_pieces_hashes_as_a_whole() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.warc");
