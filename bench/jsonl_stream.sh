@@ -11,16 +11,12 @@
 # binary. Requires: bash, python3, GNU time (/usr/bin/time).
 set -euo pipefail
 
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 N="${1:-200000}"
-if ! [[ "$N" =~ ^[0-9]+$ ]] || [ "$N" -eq 0 ]; then
-    echo "usage: bench/jsonl_stream.sh [N]  (N a positive integer)" >&2
-    exit 2
-fi
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${MORGUE_BIN:-$ROOT/target/release/morgue}"
-if [ -z "${MORGUE_BIN:-}" ] && [ "${BENCH_NO_BUILD:-0}" != "1" ]; then
-    (cd "$ROOT" && cargo build --release --quiet)
-fi
+bench_positive N "$N"
+bench_needs_time
+ROOT="$BENCH_ROOT"
+BIN="$(bench_binary)"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 

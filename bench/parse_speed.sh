@@ -10,10 +10,12 @@
 # second and CPU milliseconds (user + system) per page: the median and the best of REPS
 # (default 3). Gzipped pages are decompressed into a temp folder first (not timed).
 #
-# Environment: BATCH=N pages per process (default 50). BENCH_NO_BUILD=1 skips
+# Environment: BATCH=N pages per process (default 50). MORGUE_BIN=PATH measures another binary
+# when none is given; BENCH_NO_BUILD=1 skips
 # `cargo build --release` when no binary is given.
 # Requires: bash, python3, GNU time (/usr/bin/time), xargs, gzip.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
     echo "usage: bench/parse_speed.sh DIR [REPS] [BIN...]" >&2
@@ -23,21 +25,12 @@ DIR="$1"
 REPS="${2:-3}"
 shift $(( $# >= 2 ? 2 : 1 ))
 BATCH="${BATCH:-50}"
-if ! [[ "$REPS" =~ ^[0-9]+$ ]] || [ "$REPS" -eq 0 ] || ! [[ "$BATCH" =~ ^[0-9]+$ ]] || [ "$BATCH" -eq 0 ]; then
-    echo "bench: REPS and BATCH must be positive integers" >&2
-    exit 2
-fi
-if [ ! -x /usr/bin/time ]; then
-    echo "bench: needs GNU time at /usr/bin/time" >&2
-    exit 2
-fi
-
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench_positive REPS "$REPS"
+bench_positive BATCH "$BATCH"
+bench_needs_time
+ROOT="$BENCH_ROOT"
 if [ $# -eq 0 ]; then
-    if [ "${BENCH_NO_BUILD:-0}" != "1" ]; then
-        (cd "$ROOT" && cargo build --release --quiet)
-    fi
-    set -- "$ROOT/target/release/morgue"
+    set -- "$(bench_binary)"
 fi
 for bin in "$@"; do
     [ -x "$bin" ] || { echo "bench: not an executable: $bin" >&2; exit 2; }

@@ -11,21 +11,17 @@
 # binary. Requires: bash, python3, GNU time (/usr/bin/time).
 set -euo pipefail
 
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 if [ $# -lt 1 ] || [ ! -d "$1" ]; then
     echo "usage: bench/warc_speed.sh DIR [REPS]" >&2
     exit 2
 fi
 DIR="$1"
 REPS="${2:-3}"
-if ! [[ "$REPS" =~ ^[0-9]+$ ]] || [ "$REPS" -eq 0 ]; then
-    echo "bench: REPS must be a positive integer" >&2
-    exit 2
-fi
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="${MORGUE_BIN:-$ROOT/target/release/morgue}"
-if [ -z "${MORGUE_BIN:-}" ] && [ "${BENCH_NO_BUILD:-0}" != "1" ]; then
-    (cd "$ROOT" && cargo build --release --quiet)
-fi
+bench_positive REPS "$REPS"
+bench_needs_time
+ROOT="$BENCH_ROOT"
+BIN="$(bench_binary)"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
