@@ -105,22 +105,33 @@ fn find_open(lower: &str, name: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// The raw content of the first `name` element in `doc` (undecoded), and the opening tag's
-/// attributes. An element without its closing tag runs to the end of `doc`.
-fn element<'a>(doc: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
-    let lower = doc.to_ascii_lowercase();
-    let start = find_open(&lower, name, 0)?;
-    let tag_end = start + lower[start..].find('>')?;
-    let attrs = &doc[start + 1 + name.len()..tag_end];
-    let content_start = tag_end + 1;
-    let close = format!("</{name}>");
-    let end = lower[content_start..].find(&close).map_or(doc.len(), |i| content_start + i);
-    Some((&doc[content_start..end], attrs))
+/// Text beside its ASCII-lowercased copy (the same byte offsets), so that tags are found
+/// without regard to case and the text is lowercased once per document, not once per field.
+#[derive(Debug, Clone, Copy)]
+struct Cased<'a> {
+    text: &'a str,
+    lower: &'a str,
+}
+
+impl<'a> Cased<'a> {
+    /// The raw content of the first `name` element (undecoded), and the opening tag's
+    /// attributes. An element without its closing tag runs to the end.
+    fn element(self, name: &str) -> Option<(Cased<'a>, &'a str)> {
+        let start = find_open(self.lower, name, 0)?;
+        let tag_end = start + self.lower[start..].find('>')?;
+        let attrs = &self.text[start + 1 + name.len()..tag_end];
+        let content = tag_end + 1;
+        let close = format!("</{name}>");
+        let end = self.lower[content..].find(&close).map_or(self.text.len(), |i| content + i);
+        Some((Cased { text: &self.text[content..end], lower: &self.lower[content..end] }, attrs))
+    }
 }
 
 /// One `<REUTERS>` document as an article.
 fn reuters(doc: &str, source: String) -> Result<Article, ParseErrorKind> {
-    let field = |name: &str| element(doc, name).map(|(raw, _)| unmark_companies(&decode(raw)));
+    let lower = doc.to_ascii_lowercase();
+    let doc = Cased { text: doc, lower: &lower };
+    let field = |name: &str| doc.element(name).map(|(raw, _)| unmark_companies(&decode(raw.text)));
     let mut stated: Vec<(RecordKey, Value)> = Vec::new();
     if let Some(date) = field("date") {
         stated.push((RecordKey::Published, Value::Text(date)));
@@ -144,15 +155,14 @@ fn reuters(doc: &str, source: String) -> Result<Article, ParseErrorKind> {
             stated.push((RecordKey::Dateline, Value::Text(dateline.into())));
         }
     }
-    let (text, attrs) = element(doc, "text").unwrap_or(("", ""));
+    let (text, attrs) = doc.element("text").unwrap_or((Cased { text: "", lower: "" }, ""));
     let kind = attrs.to_ascii_lowercase();
-    let raw_body = if kind.contains("unproc") { Some(text) } else { element(text, "body").map(|(b, _)| b) };
-    let decoded = raw_body.map(decode).unwrap_or_default();
+    let raw_body = if kind.contains("unproc") { Some(text) } else { text.element("body").map(|(b, _)| b) };
+    let decoded = raw_body.map(|b| decode(b.text)).unwrap_or_default();
     let (text, signed) = without_sign_off(&decoded);
     // The layout has no outlet field: the wire's routing line (`&#31;reute`), its "Reuter"
     // sign-off, or an author line "By Jane Doe, Reuters" says whose story it is.
-    let routed =
-        element(doc, "unknown").is_some_and(|(raw, _)| raw.to_ascii_lowercase().contains("&#31;reute"));
+    let routed = doc.element("unknown").is_some_and(|(raw, _)| raw.lower.contains("&#31;reute"));
     if routed || signed || author.is_some_and(|a| a.to_ascii_lowercase().contains("reuter")) {
         stated.push((RecordKey::Outlet, Value::Text("Reuters".into())));
     }
