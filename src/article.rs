@@ -37,6 +37,9 @@ pub enum Format {
     Sgml,
     /// Rich Text Format (`.rtf`), as news databases export articles: read like a Word document.
     Rtf,
+    /// A PDF document's text layer (`.pdf`), as news databases also export articles: read like
+    /// a Word document once its lines are paragraphs again.
+    Pdf,
 }
 
 impl Format {
@@ -55,6 +58,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Sgml => "sgml",
             Format::Rtf => "rtf",
+            Format::Pdf => "pdf",
         }
     }
 }

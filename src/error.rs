@@ -30,6 +30,8 @@ pub enum ParseErrorKind {
     Compressed(String),
     #[error("damaged web archive: {0}")]
     Warc(String),
+    #[error("unreadable PDF: {0}")]
+    InvalidPdf(String),
     /// A bug in morgue met on this file; the other files are still read.
     #[error("internal error while parsing (a bug in morgue, please report it): {0}")]
     Internal(String),

@@ -80,6 +80,22 @@ fn parse_json(path: &Path) -> Vec<Value> {
     String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
+/// Each article's file name (with `#N`), headline, first author, publication date and outlet.
+fn heads(items: &[Value]) -> Vec<[&str; 5]> {
+    items
+        .iter()
+        .map(|a| {
+            [
+                a["source"].as_str().unwrap().rsplit('/').next().unwrap(),
+                a["headline"].as_str().unwrap_or(""),
+                a["byline"][0].as_str().unwrap_or(""),
+                a["published"].as_str().unwrap_or(""),
+                a["outlet"].as_str().unwrap_or(""),
+            ]
+        })
+        .collect()
+}
+
 mod ingest {
     use super::*;
 
@@ -88,16 +104,16 @@ mod ingest {
         let t = TestIndex::empty();
         let corpus = root().join("sample_corpus");
         let first = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
-        assert_eq!(first["files_seen"], 27);
-        assert_eq!(first["added"], 41);
+        assert_eq!(first["files_seen"], 28);
+        assert_eq!(first["added"], 43);
         assert_eq!(first["failed"].as_array().unwrap().len(), 0, "{first}");
         let again = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
         assert_eq!(
             (again["added"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64()),
-            (Some(0), Some(0), Some(41))
+            (Some(0), Some(0), Some(43))
         );
         let stats = t.json(&["stats", "--format", "json"]);
-        assert_eq!(stats["articles"], 41);
+        assert_eq!(stats["articles"], 43);
     }
 
     #[test]
@@ -131,7 +147,7 @@ mod ingest {
         let out = t.run(&["ingest", "sample_corpus", "tests/fixtures/bad", "--format", "json"]);
         assert_eq!(out.status.code(), Some(3));
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(report["added"], 44);
+        assert_eq!(report["added"], 46);
         let failed = report["failed"].as_array().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         for (name, reason) in [
@@ -143,6 +159,8 @@ mod ingest {
             ("malformed.json", "invalid JSON"),
             ("numbers.json", "not an article"),
             ("feed-one-bad-line.jsonl:3", "invalid JSON"),
+            ("truncated.pdf", "unreadable PDF"),
+            ("scan.pdf", "no text layer"),
         ] {
             assert!(
                 failed.iter().any(|f| f["path"].as_str().unwrap().contains(name)
@@ -151,8 +169,8 @@ mod ingest {
             );
             assert!(stderr.contains(name), "{name} not on stderr: {stderr}");
         }
-        assert_eq!(failed.len(), 8, "{failed:?}");
-        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 44);
+        assert_eq!(failed.len(), 10, "{failed:?}");
+        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 46);
     }
 }
 
@@ -222,8 +240,8 @@ mod search {
         let newest = t.search("*", &["--sort", "newest", "--limit", "3"]);
         let dates: Vec<&str> =
             newest["hits"].as_array().unwrap().iter().map(|h| h["published"].as_str().unwrap()).collect();
-        // The newest is the second article of the sample Word document.
-        assert!(dates[0].starts_with("2025-08-11"), "{dates:?}");
+        // The newest is the second article of the sample PDF export.
+        assert!(dates[0].starts_with("2025-09-09"), "{dates:?}");
         assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
         let oldest = t.search("*", &["--sort", "oldest", "--limit", "1"]);
         assert_eq!(oldest["hits"][0]["published"], "2019-07-23");
@@ -276,7 +294,7 @@ mod export {
         let out = t.run(&["export"]);
         assert_eq!(out.status.code(), Some(0));
         let exported = lines(&out);
-        assert_eq!(exported.len(), 41);
+        assert_eq!(exported.len(), 43);
         // What the index gives back is what parsing gave, field for field.
         let parsed = parse_json(&root().join("sample_corpus"));
         for a in &exported {
@@ -286,7 +304,7 @@ mod export {
         // Oldest first, the two undated articles last.
         let dates: Vec<&str> = exported.iter().map(|a| a["published"].as_str().unwrap_or("")).collect();
         assert!(dates[0].starts_with("2019-07-23"), "{dates:?}");
-        assert_eq!(dates[39..], ["", ""]);
+        assert_eq!(dates[41..], ["", ""]);
     }
 
     #[test]
@@ -297,15 +315,15 @@ mod export {
         let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
         assert_eq!(&header[..5], ["id", "source", "url", "outlet", "published"]);
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-        assert_eq!(rows.len(), 13);
+        assert_eq!(rows.len(), 14);
         // Multi-paragraph bodies survive the quoting.
         let body = header.iter().position(|h| h == "body").unwrap();
         assert!(rows.iter().any(|r| r[body].contains("\n\n")));
 
         let json = t.json(&["export", "riverline", "--format", "json", "--sort", "newest"]);
         let list = json.as_array().unwrap();
-        assert_eq!(list.len(), 13);
-        assert!(list[0]["published"].as_str().unwrap() > list[12]["published"].as_str().unwrap());
+        assert_eq!(list.len(), 14);
+        assert!(list[0]["published"].as_str().unwrap() > list[13]["published"].as_str().unwrap());
 
         let since = t.run(&["export", "drug cartels", "--since", "2023"]);
         assert_eq!(lines(&since).len(), 4);
@@ -491,7 +509,7 @@ mod archives {
         let t = TestIndex::empty();
         let r = t.json(&["ingest", path.to_str().unwrap(), "--format", "json"]);
         // The same articles as the folder (its README is skipped inside the zip too).
-        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(41)), "{r}");
+        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(43)), "{r}");
         assert_eq!(r["failed"].as_array().unwrap().len(), 0, "{r}");
         let hits = t.search("riverline fare", &[]);
         let source = hits["hits"][0]["source"].as_str().unwrap();
@@ -660,32 +678,23 @@ mod rtf_export {
     #[test]
     fn two_articles_with_their_heads() {
         let items = parse_json(&root().join("sample_corpus/vellmont-factiva-2025-08.rtf"));
-        let got: Vec<(&str, &str, &str, &str)> = items
-            .iter()
-            .map(|a| {
-                (
-                    a["source"].as_str().unwrap().rsplit('/').next().unwrap(),
-                    a["headline"].as_str().unwrap(),
-                    a["byline"][0].as_str().unwrap(),
-                    a["published"].as_str().unwrap(),
-                )
-            })
-            .collect();
         assert_eq!(
-            got,
+            heads(&items),
             [
-                (
+                [
                     "vellmont-factiva-2025-08.rtf#1",
                     "Vellmont Signs Bus Contract After Council Vote",
                     "Dana Whitlock",
-                    "2025-08-05"
-                ),
-                (
+                    "2025-08-05",
+                    "The Vellmont Beacon"
+                ],
+                [
                     "vellmont-factiva-2025-08.rtf#2",
                     "Heat Response Office Extends Hours at Library Branches",
                     "Priya Natarajan",
-                    "2025-08-06"
-                ),
+                    "2025-08-06",
+                    "The Vellmont Beacon"
+                ],
             ]
         );
         let a = &items[0];
@@ -936,5 +945,49 @@ mod entities {
         );
         assert!(persons.contains(&"Donald Trump".to_string()), "{persons:?}");
         assert_eq!(t.run(&["entities", "xylophonequux", "--format", "json"]).status.code(), Some(1));
+    }
+}
+
+/// A news database's PDF export: `sample_corpus/` holds a three-page one with two articles.
+mod pdf_export {
+    use super::*;
+
+    #[test]
+    fn two_articles_in_paragraphs_without_the_pages_furniture() {
+        let items = parse_json(&root().join("sample_corpus/vellmont-nexis-2025-09.pdf"));
+        assert_eq!(
+            heads(&items),
+            [
+                [
+                    "vellmont-nexis-2025-09.pdf#1",
+                    "Ferry service returns to the north shore",
+                    "Dana Okafor",
+                    "2025-09-02",
+                    "The Vellmont Beacon"
+                ],
+                [
+                    "vellmont-nexis-2025-09.pdf#2",
+                    "Harbor cafe owners ask for later ferry runs",
+                    "Marcus Lee",
+                    "2025-09-09",
+                    "The Vellmont Beacon"
+                ],
+            ]
+        );
+        let first = items[0]["body"].as_str().unwrap();
+        let paragraphs: Vec<&str> = first.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 4, "{first}");
+        assert!(paragraphs[0].starts_with("VELLMONT - The ferry") && paragraphs[0].ends_with("Gull Point."));
+        // Wrapped lines joined, a word broken at a line end and one broken across the page
+        // break made whole, and the paragraph runs on from page 1 to page 2.
+        assert!(paragraphs[2].contains("a nurse who works at the harbor clinic. A monthly pass"), "{first}");
+        assert!(paragraphs[2].ends_with("riders with a Riverline card will transfer to trains at the harbor station without paying a second fare."));
+        for absent in ["Page 1", "Public Library", "Load-Date", "Length:", "Body"] {
+            assert!(!first.contains(absent), "{absent}: {first}");
+        }
+        let second = items[1]["body"].as_str().unwrap();
+        assert!(second.contains("north-shore staff"), "{second}");
+        assert_eq!(items[1]["byline"], serde_json::json!(["Marcus Lee", "Priya Natarajan"]));
+        assert_eq!(items[0]["section"], "METRO; Pg. B1");
     }
 }

@@ -20,7 +20,7 @@ Exit codes:
 /// morgue: a searchable news archive for researchers.
 ///
 /// Point it at a folder of news articles (plain text, Markdown, HTML pages, JSON, JSONL and CSV
-/// exports, Word and RTF documents, news XML such as NITF, RSS and Atom, Reuters-21578 SGML, WARC and ARC
+/// exports, Word, RTF and PDF documents, news XML such as NITF, RSS and Atom, Reuters-21578 SGML, WARC and ARC
 /// web archives, gzipped or in zip archives),
 /// then search coverage, build timelines and see who and what is mentioned.
 #[derive(Debug, Parser)]

@@ -13,6 +13,7 @@ pub mod decode;
 pub mod docx;
 pub mod html;
 pub mod json;
+pub mod pdf;
 pub mod record;
 pub mod rtf;
 pub mod sgml;
@@ -85,6 +86,7 @@ pub fn parser_for(format: Format) -> &'static dyn Parser {
         Format::Docx => &docx::DocxParser,
         Format::Sgml => &sgml::SgmlParser,
         Format::Rtf => &rtf::RtfParser,
+        Format::Pdf => &pdf::PdfParser,
     }
 }
 
@@ -205,7 +207,7 @@ fn guarded(
 }
 
 /// What a panic said, for its error message.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
@@ -304,6 +306,7 @@ pub fn detect_named(
         "xml" | "nitf" | "rss" | "atom" => Some(Format::Xml),
         "sgm" | "sgml" => Some(Format::Sgml),
         "rtf" => Some(Format::Rtf),
+        "pdf" => Some(Format::Pdf),
         _ => None,
     };
     // A WARC record's block may be binary (an archived image): the header alone decides.
@@ -320,6 +323,15 @@ pub fn detect_named(
         && (head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06"));
     if by_ext == Some(Format::Docx) {
         return if zip_magic { Ok((Format::Docx, compression)) } else { Err(ParseErrorKind::Binary) };
+    }
+    // A PDF is binary: its name or its header decides (readers accept bytes before the header).
+    let pdf_magic = memchr::memmem::find(&head[..head.len().min(1024)], b"%PDF-").is_some();
+    if by_ext == Some(Format::Pdf) || pdf_magic {
+        return if pdf_magic {
+            Ok((Format::Pdf, compression))
+        } else {
+            Err(ParseErrorKind::InvalidPdf("no %PDF- header in its first 1,024 bytes".into()))
+        };
     }
     if by_ext == Some(Format::Zip) || (zip_magic && ext.is_empty()) {
         if !zip_magic {
@@ -460,6 +472,13 @@ mod tests {
         assert_eq!(detect("reut2-000.sgm", b"<!DOCTYPE lewis"), Ok(Format::Sgml));
         assert_eq!(detect("Factiva-20250805.rtf", b"{\\rtf1\\ansi"), Ok(Format::Rtf));
         assert_eq!(detect("export", b"{\\rtf1\\ansi\\deff0"), Ok(Format::Rtf));
+        // A PDF by its name and header, or by its header alone (after a few stray bytes too).
+        assert_eq!(detect("clipping.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3"), Ok(Format::Pdf));
+        assert_eq!(detect("Nexis_export", b"\r\n%PDF-1.4\n"), Ok(Format::Pdf));
+        assert!(matches!(
+            detect("clipping.pdf", b"<html>a page saved as .pdf"),
+            Err(ParseErrorKind::InvalidPdf(_))
+        ));
     }
 
     #[test]

@@ -219,7 +219,8 @@ mod tests {
     fn unreadable_members_are_reported_and_the_rest_kept() {
         let inner = zip_of(&[("a.txt", b"Title: Inner\n\nText.\n")]);
         let zip = zip_of(&[
-            ("scan.pdf", b"%PDF-1.4\n\0\0\0\x01binary"),
+            ("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            ("cut.pdf", b"%PDF-1.4\n\0\0\0\x01binary"),
             ("nested.zip", &inner),
             ("bad.jsonl", b"{\"title\": \"Good\", \"text\": \"g\"}\n{not json\n"),
         ]);
@@ -227,7 +228,8 @@ mod tests {
         let errors: Vec<String> =
             out.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
         assert_eq!(out.iter().filter(|r| r.is_ok()).count(), 1);
-        assert!(errors.iter().any(|e| e.starts_with("batch.zip!/scan.pdf: binary file")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.starts_with("batch.zip!/photo.png: binary file")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.starts_with("batch.zip!/cut.pdf: unreadable PDF")), "{errors:?}");
         assert!(
             errors.iter().any(|e| e.starts_with("batch.zip!/nested.zip: not an article: a zip inside a zip")),
             "{errors:?}"
