@@ -26,11 +26,12 @@ pub fn extract_entities(text: &str, tagger: &Tagger) -> Entities {
 pub fn entities_from_spans(spans: &[Span]) -> Entities {
     let mut out = Entities::default();
     let mut folder = Folder::new();
+    let labels = consistent_labels(spans, &mut folder);
     for kind in EntityKind::ALL {
         // Distinct surface forms (by key) with their mention counts, in order of first mention.
         let mut forms: Vec<(String, u32)> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
-        for s in spans.iter().filter(|s| s.label == kind) {
+        for (s, _) in spans.iter().zip(&labels).filter(|(_, label)| **label == kind) {
             let name = clean_name(&s.text);
             if !name.chars().any(char::is_uppercase) {
                 continue;
@@ -66,6 +67,40 @@ pub fn entities_from_spans(spans: &[Span]) -> Entities {
         list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
     }
     out
+}
+
+/// One kind per name in an article: a name the tagger labels two ways ("Harlow Coachworks" an
+/// organization in one sentence and a place in the next) takes the kind most of its mentions
+/// have; on a tie, the kind of a longer name that contains it ("Harlow Coachworks Inc"), else the
+/// kind of its first mention. Returns each span's kind.
+fn consistent_labels(spans: &[Span], folder: &mut Folder) -> Vec<EntityKind> {
+    let keys: Vec<Vec<String>> = spans.iter().map(|s| folder.words(&s.text.replace('.', ""))).collect();
+    // Per name: each kind's mentions, in order of the kind's first mention.
+    let mut votes: HashMap<&[String], Vec<(EntityKind, u32)>> = HashMap::new();
+    for (key, span) in keys.iter().zip(spans) {
+        let tally = votes.entry(key.as_slice()).or_default();
+        match tally.iter_mut().find(|(kind, _)| *kind == span.label) {
+            Some((_, n)) => *n += 1,
+            None => tally.push((span.label, 1)),
+        }
+    }
+    let decided: HashMap<&[String], EntityKind> = votes
+        .iter()
+        .map(|(&key, tally)| {
+            let most = tally.iter().map(|(_, n)| *n).max().unwrap_or(0);
+            let tied: Vec<EntityKind> =
+                tally.iter().filter(|(_, n)| *n == most).map(|(kind, _)| *kind).collect();
+            let longer = || {
+                keys.iter()
+                    .zip(spans)
+                    .find(|(k, s)| k.len() > key.len() && tied.contains(&s.label) && contains_run(k, key))
+                    .map(|(_, s)| s.label)
+            };
+            let kind = if tied.len() == 1 { tied[0] } else { longer().unwrap_or(tied[0]) };
+            (key, kind)
+        })
+        .collect();
+    keys.iter().map(|key| decided[key.as_slice()]).collect()
 }
 
 /// Collapses inner whitespace (names may span a line break) and trims.
@@ -210,6 +245,30 @@ mod tests {
         ]);
         assert_eq!(names(&e.locations), vec![("New York", 1)]);
         assert_eq!(names(&e.organizations), vec![("CNN", 1), ("U.S. Army", 1)]);
+    }
+
+    #[test]
+    fn a_name_labelled_two_ways_takes_one_kind() {
+        use EntityKind::*;
+        // A tie: the longer name that contains it decides.
+        let e = entities_from_spans(&[
+            span("Harlow Coachworks Inc", Organization),
+            span("Harlow Coachworks", Organization),
+            span("Harlow Coachworks", Location),
+        ]);
+        assert_eq!(names(&e.organizations), vec![("Harlow Coachworks", 2), ("Harlow Coachworks Inc", 1)]);
+        assert!(e.locations.is_empty(), "{:?}", e.locations);
+        // Otherwise the most mentions, and on a tie with no longer name the first mention.
+        let e = entities_from_spans(&[
+            span("Jordan", Person),
+            span("Jordan", Location),
+            span("Jordan", Location),
+            span("Ardent", Organization),
+            span("Ardent", Location),
+        ]);
+        assert_eq!(names(&e.locations), vec![("Jordan", 3)]);
+        assert_eq!(names(&e.organizations), vec![("Ardent", 2)]);
+        assert!(e.persons.is_empty());
     }
 
     #[test]
