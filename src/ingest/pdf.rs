@@ -4,17 +4,24 @@
 //! ([`text::parse_exported`]), which splits an export into its articles.
 //!
 //! The `pdf-extract` crate reads the PDF and hands over each glyph it places, with its position
-//! and size; this file builds the lines from them and takes off what the page added to the text:
+//! and size; this file builds the lines from them (a gap before a word is a space unless the
+//! document writes its own spaces, as most do) and takes off what the page added to the text:
 //! - running heads and feet: a line among the first or last two of a page that recurs at a
 //!   page edge on at least half the pages (and two or more), digits aside ("Page 2 of 5"); a
 //!   title set larger than the text stays where it first appears;
-//! - page numbers alone on an edge line ("3", "- 3 -", "Page 3", "3 of 12");
-//! - hard line wraps: a line that reaches three quarters of the way to the text's right edge
-//!   runs on into the next line, on the same page or the next, unless the next one is set apart
-//!   by a wider gap, a first-line indent or another font size; a word broken by a hyphen at the
-//!   end of the line is joined again, unless the document writes it with its hyphen elsewhere.
+//! - page numbers, a browser's print time and the address it prints in the foot (which becomes
+//!   the article's `url`), each alone on an edge line;
+//! - hard line wraps: lines are grouped into columns by their left edges; a line runs on into
+//!   the next when the next line's first word would not have fitted before the column's right
+//!   edge, on the same page, in the next column or on the next page, unless the next line is
+//!   set apart by a wider gap than the line pitch, a first-line indent or another font size, or,
+//!   across a column or page break, the line ends a sentence and the next opens with a capital.
 //!   (A paragraph whose last line happens to be full and whose next paragraph has no indent or
 //!   gap runs on into it: nothing on the page tells them apart.)
+//! - words broken at a line end: see [`join_line`].
+//!
+//! A paragraph set larger than the text is a heading (`# ` before it, as Markdown marks one), so
+//! that the plain-text reader takes the first one for the headline.
 //!
 //! A PDF with no text layer (a scanned page) is reported as such: morgue does not read images.
 //! A page the reader cannot read is reported, and the other pages are read.
@@ -118,10 +125,10 @@ fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Vec<FailedPage>), ParseErrorKi
                 Ok(Err(e)) => e.to_string(),
                 Err(payload) => super::panic_message(payload.as_ref()),
             };
-            layout.end_line();
+            layout.finish_line();
             failed.push((n, why));
         }
-        Ok((layout.pages, failed))
+        Ok((layout.into_pages(), failed))
     });
     match run {
         Ok(Ok(read)) => Ok(read),
@@ -158,30 +165,88 @@ fn quiet_panics<T>(read: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::th
     out
 }
 
-/// Receives the glyphs the PDF reader places, page by page, and makes lines of them: a glyph
-/// more than half its size above or below the line's baseline starts a new line; a gap wider
-/// than a tenth of the font size before a word is a space.
+/// Receives the glyphs the PDF reader places, page by page, and makes lines of them (see
+/// [`Layout::finish_line`]): a glyph more than half its size above or below the line's baseline
+/// starts a new line.
 #[derive(Default)]
 struct Layout {
-    pages: Vec<Page>,
+    pages: Vec<Vec<SetLine>>,
     height: f64,
-    line: Option<TextLine>,
-    last_end: f64,
+    /// The current line's glyphs, its baseline and its largest font size.
+    glyphs: Vec<Glyph>,
+    line_y: f64,
+    line_size: f64,
+    word_start: bool,
+}
+
+/// One glyph as placed: its text, where it starts, where it ends when its font states its width,
+/// its size, and whether it opens a word (a text-showing operation).
+struct Glyph {
+    text: String,
+    x: f64,
+    end: Option<f64>,
+    size: f64,
     word_start: bool,
 }
 
 impl Layout {
-    fn end_line(&mut self) {
-        if let Some(mut line) = self.line.take() {
-            let trimmed = line.text.trim();
-            if !trimmed.is_empty() {
-                line.text = trimmed.to_string();
-                if self.pages.is_empty() {
-                    self.pages.push(Page::default());
-                }
-                self.pages.last_mut().expect("a page").lines.push(line);
-            }
+    /// Ends the current line.
+    fn finish_line(&mut self) {
+        let glyphs = std::mem::take(&mut self.glyphs);
+        if glyphs.iter().all(|g| g.text.trim().is_empty()) {
+            return;
         }
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        self.pages.last_mut().expect("a page").push(SetLine { glyphs, y: self.line_y });
+    }
+
+    /// The pages' lines as text. A gap before a word wider than a tenth of the font size is a
+    /// space, unless the document writes its own spaces (most of its long lines hold space
+    /// glyphs, as browsers' and word processors' PDFs do, some in fonts whose widths are not all
+    /// stated): then only a gap of an em is.
+    fn into_pages(mut self) -> Vec<Page> {
+        self.finish_line();
+        let long: Vec<&SetLine> = self.pages.iter().flatten().filter(|l| l.glyphs.len() >= 20).collect();
+        let spaced = long.iter().filter(|l| l.glyphs.iter().any(|g| g.text == " ")).count();
+        let writes_spaces = !long.is_empty() && spaced * 2 >= long.len();
+        self.pages
+            .iter()
+            .map(|lines| Page { lines: lines.iter().map(|l| l.text_line(writes_spaces)).collect() })
+            .collect()
+    }
+}
+
+/// A line's glyphs as the page sets them, and its baseline.
+struct SetLine {
+    glyphs: Vec<Glyph>,
+    y: f64,
+}
+
+impl SetLine {
+    fn text_line(&self, writes_spaces: bool) -> TextLine {
+        let writes_spaces = writes_spaces || self.glyphs.iter().any(|g| g.text == " ");
+        let mut text = String::new();
+        let (mut x0, mut x1, mut size) = (f64::INFINITY, f64::NEG_INFINITY, 0.0f64);
+        let mut last_end: Option<f64> = None;
+        for g in &self.glyphs {
+            let threshold = if writes_spaces { 1.0 } else { 0.1 } * g.size;
+            if g.word_start
+                && last_end.is_some_and(|end| g.x > end + threshold)
+                && !text.ends_with(' ')
+                && g.text != " "
+            {
+                text.push(' ');
+            }
+            text.push_str(&g.text);
+            last_end = g.end;
+            x0 = x0.min(g.x);
+            // A glyph of unknown width takes half an em.
+            x1 = x1.max(g.end.unwrap_or(g.x + 0.5 * g.size));
+            size = size.max(g.size);
+        }
+        TextLine { text: text.trim().to_string(), x0, x1, y: self.y, size }
     }
 }
 
@@ -192,14 +257,14 @@ impl OutputDev for Layout {
         media: &MediaBox,
         _: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
-        self.end_line();
+        self.finish_line();
         self.height = media.ury - media.lly;
-        self.pages.push(Page::default());
+        self.pages.push(Vec::new());
         Ok(())
     }
 
     fn end_page(&mut self) -> Result<(), OutputError> {
-        self.end_line();
+        self.finish_line();
         Ok(())
     }
 
@@ -209,32 +274,22 @@ impl OutputDev for Layout {
         width: f64,
         _: f64,
         font_size: f64,
-        ch: &str,
+        text: &str,
     ) -> Result<(), OutputError> {
         let x = trm.m31;
         let y = self.height - trm.m32;
         let size = (font_size * (trm.m11 + trm.m21) * font_size * (trm.m12 + trm.m22)).abs().sqrt();
         let size = if size.is_finite() && size > 0.0 { size } else { 1.0 };
-        let ch: String = ch.chars().filter(|c| !c.is_control()).collect();
-        let moved = self.line.as_ref().is_some_and(|l| (y - l.y).abs() > 0.5 * size.max(l.size));
-        if moved {
-            self.end_line();
+        let text = normalize_glyph(text);
+        if !self.glyphs.is_empty() && (y - self.line_y).abs() > 0.5 * size.max(self.line_size) {
+            self.finish_line();
         }
-        let end = x + width * size;
-        match &mut self.line {
-            None => self.line = Some(TextLine { text: ch, x0: x, x1: end, y, size }),
-            Some(line) => {
-                if self.word_start && x > self.last_end + 0.1 * size && !line.text.ends_with(' ') && ch != " "
-                {
-                    line.text.push(' ');
-                }
-                line.text.push_str(&ch);
-                line.x0 = line.x0.min(x);
-                line.x1 = line.x1.max(end);
-                line.size = line.size.max(size);
-            }
+        if self.glyphs.is_empty() {
+            (self.line_y, self.line_size) = (y, size);
         }
-        self.last_end = end;
+        self.line_size = self.line_size.max(size);
+        let end = (width > 0.0).then_some(x + width * size);
+        self.glyphs.push(Glyph { text, x, end, size, word_start: self.word_start });
         self.word_start = false;
         Ok(())
     }
@@ -253,6 +308,18 @@ impl OutputDev for Layout {
     }
 }
 
+/// A glyph's text as plain characters: no control characters, and ligatures ("ﬁ") and Arabic
+/// presentation forms as the letters they stand for, so that search finds the words.
+fn normalize_glyph(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let presentation = |c: char| matches!(c, '\u{FB00}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    if text.chars().any(presentation) {
+        text.nfkc().filter(|c| !c.is_control()).collect()
+    } else {
+        text.chars().filter(|c| !c.is_control()).collect()
+    }
+}
+
 /// What the pages give: the text's paragraphs, and the address a page's foot names, if any.
 #[derive(Debug, Default)]
 struct PdfText {
@@ -260,58 +327,144 @@ struct PdfText {
     url: Option<String>,
 }
 
-/// How the document's text is set: its usual font size, left edge, right edge and line pitch.
+/// How the document's text is set: its usual font size and line pitch.
 #[derive(Debug, Clone, Copy)]
 struct Measure {
     size: f64,
-    left: f64,
-    /// `None` when no line is long enough to have been wrapped (a list, a table).
-    right: Option<f64>,
     pitch: f64,
 }
 
-/// The fewest characters a line must have to count towards the text's right edge: a document of
-/// short lines only is left line by line.
+/// The fewest characters a line must have to count towards its column's right edge: a document
+/// of short lines only is left line by line.
 const MIN_FULL_LINE: usize = 30;
 
 impl Measure {
-    fn of(pages: &[Page]) -> Measure {
-        let lines = || pages.iter().flat_map(|p| &p.lines);
-        let size = most_common(lines().map(|l| ((l.size * 2.0).round() as i64, l.text.chars().count())))
-            .map_or(10.0, |s| s as f64 / 2.0);
-        let body = |l: &&TextLine| (l.size - size).abs() <= 0.15 * size;
-        let left =
-            most_common(lines().filter(body).map(|l| (l.x0.round() as i64, 1))).map_or(0.0, |x| x as f64);
-        let mut ends: Vec<f64> =
-            lines().filter(body).filter(|l| l.text.chars().count() >= MIN_FULL_LINE).map(|l| l.x1).collect();
-        ends.sort_by(f64::total_cmp);
-        let right = (ends.len() >= 2).then(|| ends[(ends.len() - 1) * 9 / 10]);
-        let mut steps: Vec<f64> = pages
+    /// Measures the text lines of each page (the pages' furniture left out).
+    fn of(pages: &[Vec<&TextLine>]) -> Measure {
+        let size = most_common(
+            pages.iter().flatten().map(|l| ((l.size * 2.0).round() as i64, l.text.chars().count())),
+        )
+        .map_or(10.0, |s| s as f64 / 2.0);
+        // The line pitch: the smallest common step from a line to the next (in half points);
+        // the steps between paragraphs, which short paragraphs make common too, are larger.
+        let mut steps: HashMap<i64, usize> = HashMap::new();
+        let body = |l: &TextLine| (l.size - size).abs() <= 0.15 * size;
+        for w in pages.iter().flat_map(|p| p.windows(2)).filter(|w| body(w[0]) && body(w[1])) {
+            let dy = w[1].y - w[0].y;
+            if dy > 0.5 * size && dy < 3.0 * size {
+                *steps.entry((dy * 2.0).round() as i64).or_default() += 1;
+            }
+        }
+        let most = steps.values().copied().max().unwrap_or(0);
+        let pitch = steps
             .iter()
-            .flat_map(|p| p.lines.windows(2))
-            .filter(|w| body(&&w[0]) && body(&&w[1]))
-            .map(|w| w[1].y - w[0].y)
-            .filter(|&dy| dy > 0.5 * size && dy < 3.0 * size)
-            .collect();
-        steps.sort_by(f64::total_cmp);
-        let pitch = steps.get(steps.len() / 2).copied().unwrap_or(1.2 * size);
-        Measure { size, left, right, pitch }
+            .filter(|&(_, &n)| n * 4 >= most)
+            .map(|(&step, _)| step as f64 / 2.0)
+            .fold(None, |min: Option<f64>, step| Some(min.map_or(step, |m| m.min(step))))
+            .unwrap_or(1.2 * size);
+        Measure { size, pitch }
     }
 
-    /// True for a line that reaches three quarters of the way to the text's right edge.
-    fn is_full(&self, line: &TextLine) -> bool {
-        self.right.is_some_and(|right| line.x1 - self.left >= 0.75 * (right - self.left))
+    fn is_body(&self, line: &TextLine) -> bool {
+        (line.size - self.size).abs() <= 0.15 * self.size
     }
 
-    /// True when `next` continues the paragraph `prev` ends with; `same_page` tells whether a
-    /// page break lies between them.
-    fn runs_on(&self, prev: &TextLine, next: &TextLine, same_page: bool) -> bool {
-        let indented = next.x0 - prev.x0 >= 0.8 * self.size;
-        let resized = (next.size - prev.size).abs() > 0.15 * self.size;
-        // Within a page a wider gap ends the paragraph; moving up is the next column.
-        let gap = same_page && next.y - prev.y > 1.35 * self.pitch;
-        self.is_full(prev) && !indented && !resized && !gap
+    /// True when `next` continues the paragraph `prev` ends with.
+    fn runs_on(&self, prev: &Laid, next: &Laid) -> bool {
+        let indented = next.indent >= 0.8 * self.size;
+        let resized = (next.line.size - prev.line.size).abs() > 0.15 * self.size;
+        // Within a page a wider gap than the lines' size gives ends the paragraph; moving up is
+        // the next column.
+        let pitch = self.pitch * prev.line.size.max(next.line.size) / self.size;
+        let gap = !next.new_page && next.line.y - prev.line.y > 1.35 * pitch;
+        // Where a page or column breaks, no gap can show that a paragraph ends there: a
+        // sentence that ends the line and a capital that opens the next are taken for one.
+        let broken = next.new_page || next.line.y < prev.line.y;
+        let sentence_ends = prev.line.text.ends_with(['.', '!', '?', '"', '”', '»', ':'])
+            && next.line.text.chars().next().is_some_and(char::is_uppercase);
+        let set_apart = indented || resized || gap || (broken && sentence_ends);
+        prev.wraps_before(next) && !set_apart
     }
+}
+
+/// A line of the text as it stands in its column: whether a page break lies before it, whether
+/// it is full (reaches three quarters of the way across its column), whether it ends at the
+/// column's right edge, and how far it is indented from the column's left edge.
+struct Laid<'a> {
+    line: &'a TextLine,
+    new_page: bool,
+    full: bool,
+    flush: bool,
+    indent: f64,
+    /// The column's right edge, when its lines show one.
+    right: Option<f64>,
+}
+
+impl Laid<'_> {
+    /// True when the first word of `next` would not have fitted at the end of this line (with
+    /// a space, and half an em to spare): the line was wrapped before it. Its width is guessed
+    /// from the next line's average character width.
+    fn wraps_before(&self, next: &Laid) -> bool {
+        let Some(right) = self.right else { return false };
+        let chars = next.line.text.chars().count().max(1) as f64;
+        let per_char = (next.line.x1 - next.line.x0) / chars;
+        let word = next.line.text.split_whitespace().next().map_or(0, |w| w.chars().count()) as f64;
+        self.line.x1 + per_char * (word + 1.0) > right - 0.5 * self.line.size
+    }
+}
+
+/// Each line's column on its page: the left edges of the body's lines, in order, make one
+/// column while each lies within three ems of the one before (a first-line indent stays in its
+/// column). Returns the left edge of each line's column.
+fn column_lefts(lines: &[&TextLine], measure: &Measure) -> Vec<f64> {
+    let mut xs: Vec<f64> = lines.iter().filter(|l| measure.is_body(l)).map(|l| l.x0).collect();
+    xs.sort_by(f64::total_cmp);
+    let mut starts: Vec<f64> = Vec::new();
+    let mut last: Option<f64> = None;
+    for x in xs {
+        if last.is_none_or(|p| x - p > 3.0 * measure.size) {
+            starts.push(x);
+        }
+        last = Some(x);
+    }
+    lines.iter().map(|l| starts.iter().rev().find(|&&s| s <= l.x0 + 0.5).copied().unwrap_or(l.x0)).collect()
+}
+
+/// The 90th percentile of the values, when there are enough of them.
+fn percentile_90(mut values: Vec<f64>, enough: usize) -> Option<f64> {
+    if values.len() < enough.max(1) {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    Some(values[(values.len() - 1) * 9 / 10])
+}
+
+/// Lays out each page's text lines in their columns. A column's right edge is where its long
+/// lines usually end (their 90th percentile); a column with too few of them takes the
+/// document's usual column width.
+fn lay_out<'a>(pages: &[Vec<&'a TextLine>], measure: &Measure) -> Vec<Laid<'a>> {
+    let lefts: Vec<Vec<f64>> = pages.iter().map(|p| column_lefts(p, measure)).collect();
+    let long = |l: &TextLine| measure.is_body(l) && l.text.chars().count() >= MIN_FULL_LINE;
+    let widths: Vec<f64> = pages
+        .iter()
+        .zip(&lefts)
+        .flat_map(|(p, ls)| p.iter().zip(ls).filter(|(l, _)| long(l)).map(|(l, left)| l.x1 - left))
+        .collect();
+    let width = percentile_90(widths, 2);
+    let mut out = Vec::new();
+    for (page, lefts) in pages.iter().zip(&lefts) {
+        let mut rights: HashMap<i64, Option<f64>> = HashMap::new();
+        for (i, (line, &left)) in page.iter().zip(lefts).enumerate() {
+            let right = *rights.entry((left * 2.0).round() as i64).or_insert_with(|| {
+                let ends = page.iter().zip(lefts).filter(|(l, x)| **x == left && long(l)).map(|(l, _)| l.x1);
+                percentile_90(ends.collect(), 3).or(width.map(|w| left + w))
+            });
+            let full = right.is_some_and(|r| line.x1 - left >= 0.75 * (r - left));
+            let flush = right.is_some_and(|r| (line.x1 - r).abs() <= 1.0);
+            out.push(Laid { line, new_page: i == 0, full, flush, indent: line.x0 - left, right });
+        }
+    }
+    out
 }
 
 /// The value with the largest total weight.
@@ -325,49 +478,78 @@ fn most_common(items: impl Iterator<Item = (i64, usize)>) -> Option<i64> {
 
 /// Puts the pages' lines back into paragraphs, without the pages' furniture.
 fn paragraphs(pages: &[Page]) -> PdfText {
-    let measure = Measure::of(pages);
     let running = running_lines(pages);
     let mut url = None;
+    // Each page's lines, and which of them are furniture: at the page's edge, a browser's
+    // printed foot (which gives the page's address) or head (a print time), a page number, or a
+    // running line.
+    let furniture: Vec<Vec<bool>> = pages
+        .iter()
+        .map(|page| {
+            let edge = edge_lines(page);
+            let is_furniture = |(i, line): (usize, &TextLine)| {
+                if !edge.contains(&i) {
+                    return false;
+                }
+                if let Some(address) = footer_address(&line.text) {
+                    if address.starts_with("http") && url.is_none() {
+                        url = Some(address.to_string());
+                    }
+                    return true;
+                }
+                is_page_number(&line.text)
+                    || is_print_stamp(&line.text)
+                    || running.contains(&furniture_key(&line.text))
+            };
+            page.lines.iter().enumerate().map(is_furniture).collect()
+        })
+        .collect();
+    let text: Vec<Vec<&TextLine>> = pages
+        .iter()
+        .zip(&furniture)
+        .map(|(page, furniture)| {
+            page.lines.iter().zip(furniture).filter(|(_, f)| !**f).map(|(l, _)| l).collect()
+        })
+        .collect();
+    let measure = Measure::of(&text);
+    // The kept lines of each page. A running title set larger than the text is kept where it
+    // first appears.
     let mut kept_titles: HashSet<String> = HashSet::new();
-    // Each kept line, with whether a page break lies before it.
-    let mut lines: Vec<(&TextLine, bool)> = Vec::new();
-    for page in pages {
-        let edge = edge_lines(page);
-        let mut first_on_page = true;
-        for (i, line) in page.lines.iter().enumerate() {
-            if edge.contains(&i) {
+    let mut kept: Vec<Vec<&TextLine>> = Vec::new();
+    for (page, furniture) in pages.iter().zip(&furniture) {
+        let mut lines = Vec::new();
+        for (line, &is_furniture) in page.lines.iter().zip(furniture) {
+            if is_furniture {
                 let key = furniture_key(&line.text);
-                if is_page_number(&line.text) {
+                let title =
+                    line.size > 1.2 * measure.size && running.contains(&key) && kept_titles.insert(key);
+                if !title {
                     continue;
                 }
-                if running.contains(&key) {
-                    // A title set larger than the text, once; a browser's address foot, as the URL.
-                    let title = line.size > 1.2 * measure.size && kept_titles.insert(key);
-                    if !title {
-                        url = url.or_else(|| footer_url(&line.text));
-                        continue;
-                    }
-                }
             }
-            lines.push((line, first_on_page));
-            first_on_page = false;
+            lines.push(line);
         }
+        kept.push(lines);
     }
-    let hyphenated = hyphenated_words(lines.iter().map(|(l, _)| l.text.as_str()));
+    let laid = lay_out(&kept, &measure);
+    let words = Words::of(laid.iter().map(|l| l.line.text.as_str()), &laid);
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
-    let mut prev: Option<&TextLine> = None;
-    for (line, new_page) in lines {
+    let mut prev: Option<&Laid> = None;
+    for next in &laid {
         match prev {
-            Some(p) if measure.runs_on(p, line, !new_page) => {
-                join_line(&mut current, &line.text, &hyphenated)
-            }
+            Some(p) if measure.runs_on(p, next) => join_line(&mut current, &next.line.text, &words),
             _ => {
                 push_paragraph(&mut out, &mut current);
-                current.push_str(&line.text);
+                // A paragraph set larger than the text is a heading, marked as Markdown marks
+                // one: the plain-text reader takes the first for the headline.
+                if next.line.size > 1.2 * measure.size {
+                    current.push_str("# ");
+                }
+                current.push_str(&next.line.text);
             }
         }
-        prev = Some(line);
+        prev = Some(next);
     }
     push_paragraph(&mut out, &mut current);
     PdfText { paragraphs: out, url }
@@ -394,12 +576,27 @@ fn running_lines(pages: &[Page]) -> HashSet<String> {
     seen.into_iter().filter(|(_, n)| *n >= needed).map(|(k, _)| k).collect()
 }
 
+/// A browser's print time opening a page's head: "11/27/26, 1:16 PM", "27.11.26, 13:16".
+fn is_print_stamp(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let date = words.next().unwrap_or("").trim_end_matches(',');
+    let clock = words.next().unwrap_or("");
+    let parts: Vec<&str> = date.split(['/', '.', '-']).collect();
+    let numeric = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let is_date = parts.len() == 3 && parts.iter().all(|p| numeric(p, 1..=4));
+    let is_clock = clock.split_once(':').is_some_and(|(h, m)| numeric(h, 1..=2) && numeric(m, 2..=2));
+    is_date && is_clock
+}
+
 /// An address alone on a page's foot, perhaps with the page number a browser prints beside it
-/// (`https://example.com/story 1/3`).
-fn footer_url(line: &str) -> Option<String> {
+/// (`https://example.com/story 1/3`, `file:///home/me/story.html 2/2`).
+fn footer_address(line: &str) -> Option<&str> {
     let (first, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-    let is_url = (first.starts_with("https://") || first.starts_with("http://")) && first.len() > 10;
-    (is_url && (rest.trim().is_empty() || is_page_number(rest))).then(|| first.to_string())
+    let scheme = first.split_once("://").map(|(scheme, _)| scheme)?;
+    let is_address = !scheme.is_empty() && scheme.bytes().all(|b| b.is_ascii_lowercase()) && first.len() > 10;
+    (is_address && (rest.trim().is_empty() || is_page_number(rest))).then_some(first)
 }
 
 /// A line as running heads compare: lowercase, digits alike, spaces collapsed.
@@ -447,43 +644,63 @@ fn push_paragraph(out: &mut Vec<String>, current: &mut String) {
     current.clear();
 }
 
-/// Words the document writes with a hyphen inside a line ("state-owned"), lowercase: a line
-/// break after such a hyphen keeps it.
-fn hyphenated_words<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
-    let mut words = HashSet::new();
-    for w in lines.flat_map(str::split_whitespace) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.contains('-') && !w.starts_with('-') && !w.ends_with('-') {
-            words.insert(w.to_lowercase());
-        }
-    }
-    words
+/// What the document tells about the words its line ends break: the words it writes, with and
+/// without hyphens, and whether its text is justified (most full lines end at the column's
+/// edge), as text that breaks words at line ends usually is.
+struct Words {
+    seen: HashSet<String>,
+    justified: bool,
 }
 
-/// Appends a wrapped line to its paragraph: with a space, or without the line-end hyphen of a
-/// word the wrap broke ("exam-" + "ple").
-fn join_line(current: &mut String, next: &str, hyphenated: &HashSet<String>) {
-    let broken_word = current
-        .strip_suffix('-')
-        .filter(|before| before.chars().last().is_some_and(char::is_alphabetic))
-        .and_then(|before| {
-            let head = before.rsplit(char::is_whitespace).next().unwrap_or(before);
-            let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-            next.chars().next().filter(|c| c.is_lowercase()).map(|_| (head.to_string(), tail))
-        });
-    match broken_word {
-        Some((head, tail)) => {
-            let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
-            if !hyphenated.contains(&format!("{head}-{tail}").to_lowercase()) {
-                current.pop();
+impl Words {
+    fn of<'a>(lines: impl Iterator<Item = &'a str>, laid: &[Laid]) -> Words {
+        let mut seen = HashSet::new();
+        for w in lines.flat_map(str::split_whitespace) {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !w.is_empty() && !w.ends_with('-') {
+                seen.insert(w.to_lowercase());
             }
-            current.push_str(next);
         }
-        None => {
-            current.push(' ');
-            current.push_str(next);
-        }
+        let full: Vec<&Laid> =
+            laid.iter().filter(|l| l.full && l.line.text.chars().count() >= MIN_FULL_LINE).collect();
+        let flush = full.iter().filter(|l| l.flush).count();
+        Words { seen, justified: full.len() >= 4 && flush * 2 >= full.len() }
     }
+}
+
+/// Words after which a hyphen ending a line stands for a word left out ("Wohn- und
+/// Pflegeheime", "pre- and post-war"), so that the space stays.
+const CONJUNCTIONS: &[&str] =
+    &["and", "or", "und", "oder", "bis", "sowie", "et", "ou", "y", "o", "e", "en", "of"];
+
+/// Appends a wrapped line to its paragraph. After a line that ends on a hyphen inside a word:
+/// the hyphen and a space stay before a conjunction ("Wohn- und"); the hyphen stays when the
+/// document writes the word with it ("state-owned"), goes when it writes the word whole
+/// ("harbor"), and otherwise goes only in justified text before a lower-case letter, where it
+/// is most likely a wrap's ("exam-" + "ple"); a compound's hyphen ("Saudi-" + "Arabien",
+/// "multi-" + "generational" in ragged text) stays with no space after it. Any other line is
+/// joined with a space.
+fn join_line(current: &mut String, next: &str, words: &Words) {
+    let before = current.strip_suffix('-').filter(|b| b.chars().last().is_some_and(char::is_alphanumeric));
+    let Some(before) = before else {
+        current.push(' ');
+        current.push_str(next);
+        return;
+    };
+    let head = before.rsplit(char::is_whitespace).next().unwrap_or(before);
+    let head = head.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let tail: String = next.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let next_word = next.split_whitespace().next().unwrap_or("").to_lowercase();
+    let lower = next.chars().next().is_some_and(char::is_lowercase);
+    if CONJUNCTIONS.contains(&next_word.as_str()) {
+        current.push(' ');
+    } else if lower
+        && !words.seen.contains(&format!("{head}-{tail}"))
+        && (words.seen.contains(&format!("{head}{tail}")) || words.justified)
+    {
+        current.pop();
+    }
+    current.push_str(next);
 }
 
 #[cfg(test)]
@@ -643,6 +860,32 @@ mod tests {
     }
 
     #[test]
+    fn print_stamps() {
+        for yes in ["11/27/26, 1:16 PM Ferry service returns", "27.11.26, 13:16 Titel", "2026-11-27 13:16"] {
+            assert!(is_print_stamp(yes), "{yes}");
+        }
+        for no in ["11/27/26 was the day", "At 1:16 PM on 11/27/26", "Page 1 of 3", "3.5.1 Section"] {
+            assert!(!is_print_stamp(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_browser_printout_of_one_page_loses_its_head_and_foot() {
+        let p = page(&[
+            ("11/27/26, 1:16 PM Ferry service returns | The Vellmont Beacon", 24.0, 22.0, 8.0),
+            ("Ferry service returns", 72.0, 60.0, 18.0),
+            ("The ferry will run again from October, the port authority said.", 72.0, 90.0, 11.0),
+            ("https://vellmontbeacon.example/2025/09/02/ferry 1/1", 24.0, 770.0, 8.0),
+        ]);
+        let out = paragraphs(&[p]);
+        assert_eq!(
+            out.paragraphs,
+            ["# Ferry service returns", "The ferry will run again from October, the port authority said."]
+        );
+        assert_eq!(out.url.as_deref(), Some("https://vellmontbeacon.example/2025/09/02/ferry"));
+    }
+
+    #[test]
     fn wrapped_lines_are_joined_and_gaps_indents_and_short_lines_end_paragraphs() {
         let p = page(&[
             ("Headline of the piece", 72.0, 100.0, 16.0),
@@ -657,7 +900,7 @@ mod tests {
         assert_eq!(
             paragraphs(&[p]).paragraphs,
             [
-                "Headline of the piece",
+                "# Headline of the piece",
                 "The council voted on Tuesday to build a new station near the river, which residents had asked for since the old one closed in 2019.",
                 "A second paragraph, after a wider gap, runs to the right edge of the text and ends full as well, but the next line is indented so",
                 "a third paragraph starts here, and runs on to the right edge too and ends.",
@@ -665,16 +908,77 @@ mod tests {
         );
     }
 
+    /// The lines as justified text sets them: every line but the last ends at the right edge.
+    fn justified(lines: &[&str]) -> Page {
+        let mut p = page(
+            &lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (*t, 72.0, 100.0 + 14.0 * i as f64, 11.0))
+                .collect::<Vec<_>>(),
+        );
+        let last = p.lines.len() - 1;
+        for l in &mut p.lines[..last] {
+            l.x1 = 500.0;
+        }
+        p
+    }
+
     #[test]
-    fn line_end_hyphens_are_joined_unless_the_word_keeps_its_hyphen() {
-        let p = page(&[
-            ("The state-owned utility said that the new tariff would be an exam-", 72.0, 100.0, 11.0),
-            ("ple for others, and that the agency, which is mostly state-", 72.0, 114.0, 11.0),
-            ("owned, would not object to it at the hearing on the new rules.", 72.0, 128.0, 11.0),
+    fn line_end_hyphens_in_justified_text() {
+        let p = justified(&[
+            "The state-owned utility said that the new tariff would be an exam-",
+            "ple for others, and that the agency, which is mostly state-",
+            "owned, would not object to it at the hearing in Riyadh, Saudi-",
+            "Arabia, on the new rules for pre- and post-war buildings, Wohn-",
+            "und Pflegeheime.",
         ]);
         assert_eq!(
             paragraphs(&[p]).paragraphs,
-            ["The state-owned utility said that the new tariff would be an example for others, and that the agency, which is mostly state-owned, would not object to it at the hearing on the new rules."]
+            ["The state-owned utility said that the new tariff would be an example for others, and that the agency, which is mostly state-owned, would not object to it at the hearing in Riyadh, Saudi-Arabia, on the new rules for pre- and post-war buildings, Wohn- und Pflegeheime."]
+        );
+    }
+
+    #[test]
+    fn line_end_hyphens_in_ragged_text_are_compounds_unless_the_word_is_seen_whole() {
+        let p = page(&[
+            ("The harbor board wants multi-generational housing on the har-", 72.0, 100.0, 11.0),
+            ("bor front, where the lots that the city owns stand multi-", 72.0, 114.0, 11.0),
+            ("generational and empty, said the board's chair on Monday night.", 72.0, 128.0, 11.0),
+        ]);
+        assert_eq!(
+            paragraphs(&[p]).paragraphs,
+            ["The harbor board wants multi-generational housing on the harbor front, where the lots that the city owns stand multi-generational and empty, said the board's chair on Monday night."]
+        );
+    }
+
+    #[test]
+    fn columns_are_read_as_columns() {
+        // Two columns, a paragraph running from the foot of the first into the second, and an
+        // indented paragraph in the second.
+        let left = [
+            "The council met on Tuesday to vote on",
+            "the new ferry landing, which the port",
+            "authority wants to open by the end of",
+        ];
+        let right = [
+            "the year, before the winter storms.",
+            "The vote was put off to next month,",
+            "after the mayor asked for a study.",
+        ];
+        let mut lines: Vec<(&str, f64, f64, f64)> = Vec::new();
+        for (i, t) in left.iter().enumerate() {
+            lines.push((t, 72.0, 100.0 + 14.0 * i as f64, 11.0));
+        }
+        for (i, t) in right.iter().enumerate() {
+            lines.push((t, if i == 1 { 330.0 } else { 318.0 }, 100.0 + 14.0 * i as f64, 11.0));
+        }
+        assert_eq!(
+            paragraphs(&[page(&lines)]).paragraphs,
+            [
+                "The council met on Tuesday to vote on the new ferry landing, which the port authority wants to open by the end of the year, before the winter storms.",
+                "The vote was put off to next month, after the mayor asked for a study."
+            ]
         );
     }
 
@@ -706,11 +1010,11 @@ mod tests {
             .collect();
         let out = paragraphs(&pages);
         assert_eq!(
-            out.paragraphs.iter().filter(|p| p.as_str() == "Ferry service returns").count(),
+            out.paragraphs.iter().filter(|p| p.contains("Ferry service returns")).count(),
             1,
             "{out:?}"
         );
-        assert_eq!(out.paragraphs[0], "Ferry service returns");
+        assert_eq!(out.paragraphs[0], "# Ferry service returns");
         assert_eq!(out.url.as_deref(), Some("https://news.example/2025/09/ferry"));
     }
 

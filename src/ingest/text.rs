@@ -227,11 +227,12 @@ fn read_head(lines: &[&str], article: &mut Article) -> usize {
             i += 1;
             continue;
         }
-        if is_body_line(line) || seen >= 8 {
+        // A Markdown heading is never the text's first line, however long.
+        let heading = line.strip_prefix('#').map(|h| h.trim_start_matches('#').trim());
+        if (heading.is_none() && is_body_line(line)) || seen >= 8 {
             break;
         }
         seen += 1;
-        let heading = line.strip_prefix('#').map(|h| h.trim_start_matches('#').trim());
         if boilerplate::is_photo_credit(line) {
             // seed: line 1 is a photo caption, line 2 its credit
             if let Some(caption) = pending.take() {
