@@ -81,7 +81,7 @@ pub fn parse_exported(paragraphs: &[String], input: &Input) -> Vec<Result<Articl
 
 /// True for the line that closes an article in a database export: "End of Document" (Nexis
 /// Uni), or "Document" and a Factiva accession number (letters and digits, 20 or more).
-fn ends_exported_article(line: &str) -> bool {
+pub(crate) fn ends_exported_article(line: &str) -> bool {
     if line.eq_ignore_ascii_case("end of document") {
         return true;
     }
