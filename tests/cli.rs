@@ -104,16 +104,16 @@ mod ingest {
         let t = TestIndex::empty();
         let corpus = root().join("sample_corpus");
         let first = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
-        assert_eq!(first["files_seen"], 28);
-        assert_eq!(first["added"], 43);
+        assert_eq!(first["files_seen"], 29);
+        assert_eq!(first["added"], 45);
         assert_eq!(first["failed"].as_array().unwrap().len(), 0, "{first}");
         let again = t.json(&["ingest", corpus.to_str().unwrap(), "--format", "json"]);
         assert_eq!(
             (again["added"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64()),
-            (Some(0), Some(0), Some(43))
+            (Some(0), Some(0), Some(45))
         );
         let stats = t.json(&["stats", "--format", "json"]);
-        assert_eq!(stats["articles"], 43);
+        assert_eq!(stats["articles"], 45);
     }
 
     #[test]
@@ -147,7 +147,7 @@ mod ingest {
         let out = t.run(&["ingest", "sample_corpus", "tests/fixtures/bad", "--format", "json"]);
         assert_eq!(out.status.code(), Some(3));
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(report["added"], 46);
+        assert_eq!(report["added"], 48);
         let failed = report["failed"].as_array().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         for (name, reason) in [
@@ -170,7 +170,7 @@ mod ingest {
             assert!(stderr.contains(name), "{name} not on stderr: {stderr}");
         }
         assert_eq!(failed.len(), 10, "{failed:?}");
-        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 46);
+        assert_eq!(t.json(&["stats", "--format", "json"])["articles"], 48);
     }
 }
 
@@ -240,8 +240,8 @@ mod search {
         let newest = t.search("*", &["--sort", "newest", "--limit", "3"]);
         let dates: Vec<&str> =
             newest["hits"].as_array().unwrap().iter().map(|h| h["published"].as_str().unwrap()).collect();
-        // The newest is the second article of the sample PDF export.
-        assert!(dates[0].starts_with("2025-09-09"), "{dates:?}");
+        // The newest is the second article of the sample Factiva export.
+        assert!(dates[0].starts_with("2025-10-21"), "{dates:?}");
         assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
         let oldest = t.search("*", &["--sort", "oldest", "--limit", "1"]);
         assert_eq!(oldest["hits"][0]["published"], "2019-07-23");
@@ -294,7 +294,7 @@ mod export {
         let out = t.run(&["export"]);
         assert_eq!(out.status.code(), Some(0));
         let exported = lines(&out);
-        assert_eq!(exported.len(), 43);
+        assert_eq!(exported.len(), 45);
         // What the index gives back is what parsing gave, field for field.
         let parsed = parse_json(&root().join("sample_corpus"));
         for a in &exported {
@@ -304,7 +304,7 @@ mod export {
         // Oldest first, the two undated articles last.
         let dates: Vec<&str> = exported.iter().map(|a| a["published"].as_str().unwrap_or("")).collect();
         assert!(dates[0].starts_with("2019-07-23"), "{dates:?}");
-        assert_eq!(dates[41..], ["", ""]);
+        assert_eq!(dates[43..], ["", ""]);
     }
 
     #[test]
@@ -509,7 +509,7 @@ mod archives {
         let t = TestIndex::empty();
         let r = t.json(&["ingest", path.to_str().unwrap(), "--format", "json"]);
         // The same articles as the folder (its README is skipped inside the zip too).
-        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(43)), "{r}");
+        assert_eq!((r["files_seen"].as_u64(), r["added"].as_u64()), (Some(1), Some(45)), "{r}");
         assert_eq!(r["failed"].as_array().unwrap().len(), 0, "{r}");
         let hits = t.search("riverline fare", &[]);
         let source = hits["hits"][0]["source"].as_str().unwrap();
@@ -994,5 +994,43 @@ mod pdf_export {
         assert!(second.contains("north-shore staff"), "{second}");
         assert_eq!(items[1]["byline"], serde_json::json!(["Marcus Lee", "Priya Natarajan"]));
         assert_eq!(items[0]["section"], "METRO; Pg. B1");
+    }
+}
+
+/// Factiva's layout with index fields, saved as text: two articles, each closed by its `AN`
+/// accession number line.
+mod factiva_indexed {
+    use super::*;
+
+    #[test]
+    fn fields_from_codes_and_no_index_data_in_the_text() {
+        let items = parse_json(&root().join("sample_corpus/vellmont-factiva-2025-10.txt"));
+        assert_eq!(
+            heads(&items),
+            [
+                [
+                    "vellmont-factiva-2025-10.txt#1",
+                    "Council backs a later ferry for the north shore",
+                    "Dana Okafor",
+                    "2025-10-14",
+                    "The Vellmont Beacon"
+                ],
+                [
+                    "vellmont-factiva-2025-10.txt#2",
+                    "Library branches stay open as cooling centers",
+                    "Priya Natarajan",
+                    "2025-10-21",
+                    "The Vellmont Beacon"
+                ],
+            ]
+        );
+        let a = &items[0];
+        assert_eq!((a["section"].as_str(), a["language"].as_str()), (Some("Metro"), Some("en")));
+        let body = a["body"].as_str().unwrap();
+        assert_eq!(body.split("\n\n").count(), 4, "{body}");
+        assert!(body.starts_with("VELLMONT - The City Council voted") && body.contains("\n\nIN a letter"));
+        for absent in ["Water Transport", "gcat", "VELBEA", "214 words", "Copyright", "Document"] {
+            assert!(!body.contains(absent), "{absent}: {body}");
+        }
     }
 }

@@ -11,6 +11,7 @@ pub mod compress;
 pub mod csv_file;
 pub mod decode;
 pub mod docx;
+mod factiva;
 pub mod html;
 pub mod json;
 pub mod pdf;

@@ -6,7 +6,7 @@
 //! `extract::boilerplate`); this file only decides which line is which.
 
 use super::record::{self, RecordKey, Value};
-use super::{decode, Input, Parser};
+use super::{decode, factiva, Input, Parser};
 use crate::article::{Article, Format};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::extract::{boilerplate, byline, date, dateline, language};
@@ -24,6 +24,11 @@ impl Parser for TextParser {
             Ok(t) => t,
             Err(kind) => return vec![Err(ParseError::new(&input.path, kind))],
         };
+        // A news database's export saved as text may hold several articles.
+        if text.lines().any(|l| ends_exported_article(l.trim())) {
+            let lines: Vec<String> = text.lines().map(str::to_string).collect();
+            return split_exported(&lines, "\n", input);
+        }
         vec![Ok(parse_text(&text, input.path.display().to_string()))]
     }
 }
@@ -37,6 +42,11 @@ pub fn parse_text(text: &str, source: String) -> Article {
         record::apply(&mut article, *key, &Value::Text(value.clone()));
     }
     let lines: Vec<&str> = rest.lines().collect();
+    if factiva::is_indexed(&lines) {
+        let text = factiva::read(&lines, &mut article);
+        article.body = body_paragraphs(&text, &mut article);
+        return article;
+    }
     let body_start = read_head(&lines, &mut article);
     let body = body_paragraphs(&lines[body_start..], &mut article);
     article.body = body;
@@ -48,8 +58,14 @@ pub fn parse_text(text: &str, source: String) -> Article {
 /// of Document" line, Factiva with its accession number (`Document NYTF000020200312eg3c0005x`);
 /// with several articles, each has the source `path#N`.
 pub fn parse_exported(paragraphs: &[String], input: &Input) -> Vec<Result<Article, ParseError>> {
+    split_exported(paragraphs, "\n\n", input)
+}
+
+/// [`parse_exported`] over pieces of text (paragraphs, or a text file's lines) that `joiner`
+/// puts back together.
+fn split_exported(pieces: &[String], joiner: &str, input: &Input) -> Vec<Result<Article, ParseError>> {
     let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
-    for p in paragraphs {
+    for p in pieces {
         if ends_exported_article(p.trim()) {
             parts.push(Vec::new());
         } else if let Some(part) = parts.last_mut() {
@@ -57,7 +73,7 @@ pub fn parse_exported(paragraphs: &[String], input: &Input) -> Vec<Result<Articl
         }
     }
     let parts: Vec<String> =
-        parts.into_iter().map(|ps| ps.join("\n\n")).filter(|t| !t.trim().is_empty()).collect();
+        parts.into_iter().map(|ps| ps.join(joiner)).filter(|t| !t.trim().is_empty()).collect();
     if parts.is_empty() {
         let kind = ParseErrorKind::NotAnArticle("the document has no text".into());
         return vec![Err(ParseError::new(&input.path, kind))];
@@ -80,11 +96,14 @@ pub fn parse_exported(paragraphs: &[String], input: &Input) -> Vec<Result<Articl
 }
 
 /// True for the line that closes an article in a database export: "End of Document" (Nexis
-/// Uni), or "Document" and a Factiva accession number (letters and digits, 20 or more).
+/// Uni), or "Document" and a Factiva accession number (letters and digits, 20 or more), after
+/// the `AN` code in Factiva's layout with index fields.
 pub(crate) fn ends_exported_article(line: &str) -> bool {
     if line.eq_ignore_ascii_case("end of document") {
         return true;
     }
+    // Factiva's layout with index fields labels it: `AN  Document …`.
+    let line = line.strip_prefix("AN").map(str::trim_start).unwrap_or(line);
     line.strip_prefix("Document ")
         .is_some_and(|id| id.len() >= 20 && id.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
