@@ -106,6 +106,15 @@ impl PubDate {
         PubDate { local, offset_secs, precision }
     }
 
+    /// Gives a day-precision date the time of day a source states apart from it (a database
+    /// export's time line), to the minute; a date that already has a time keeps it.
+    pub fn at_time(self, time: NaiveTime, offset_secs: Option<i32>) -> PubDate {
+        if self.precision != DatePrecision::Day {
+            return self;
+        }
+        PubDate::datetime(self.local.date().and_time(time), offset_secs, DatePrecision::Minute)
+    }
+
     /// Returns the calendar date as written (not shifted to UTC).
     pub fn date(&self) -> NaiveDate {
         self.local.date()

@@ -685,7 +685,7 @@ mod rtf_export {
                     "vellmont-factiva-2025-08.rtf#1",
                     "Vellmont Signs Bus Contract After Council Vote",
                     "Dana Whitlock",
-                    "2025-08-05",
+                    "2025-08-05T10:42:00",
                     "The Vellmont Beacon"
                 ],
                 [
@@ -1012,7 +1012,7 @@ mod factiva_indexed {
                     "vellmont-factiva-2025-10.txt#1",
                     "Council backs a later ferry for the north shore",
                     "Dana Okafor",
-                    "2025-10-14",
+                    "2025-10-14T10:42:00",
                     "The Vellmont Beacon"
                 ],
                 [

@@ -8,7 +8,7 @@
 //! Written from Factiva's description of its export formats; no real export could be used here.
 
 use super::record::{self, RecordKey, Value};
-use super::text::copyright_holder;
+use super::text::{clock_time, copyright_holder};
 use crate::article::Article;
 use crate::extract::{byline, date, language};
 
@@ -89,6 +89,12 @@ pub(crate) fn read<'a>(lines: &[&'a str], article: &mut Article) -> Vec<&'a str>
                     article.published.get_or_insert(d);
                 }
             }
+            // The time of day; its zone is not stated, so it is kept without an offset.
+            "ET" => {
+                if let Some((time, offset)) = clock_time(&joined()) {
+                    article.published = article.published.map(|d| d.at_time(time, offset));
+                }
+            }
             "SN" => record::apply(article, RecordKey::Outlet, &Value::Text(joined())),
             "SE" => record::apply(article, RecordKey::Section, &Value::Text(joined())),
             "LA" => {
@@ -126,7 +132,7 @@ mod tests {
         let text = read(&lines, &mut a);
         assert_eq!(a.headline.as_deref(), Some("Council backs a later ferry for the north shore"));
         assert_eq!(a.byline, ["Dana Okafor"]);
-        assert_eq!(a.published.map(|d| d.to_iso()).as_deref(), Some("2025-10-14"));
+        assert_eq!(a.published.map(|d| d.to_iso()).as_deref(), Some("2025-10-14T10:42:00"));
         assert_eq!(a.outlet.as_deref(), Some("The Vellmont Beacon"));
         assert_eq!(a.section.as_deref(), Some("Metro"));
         assert_eq!(a.language.as_deref(), Some("en"));

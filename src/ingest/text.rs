@@ -210,8 +210,8 @@ fn read_head(lines: &[&str], article: &mut Article) -> usize {
             continue;
         }
         // Factiva's export ("Article Format"): a word count line opens the source's lines —
-        // date, time, publication, source code, edition, language — which the copyright line
-        // closes.
+        // date, time (its zone is not stated: kept without an offset), publication, source
+        // code, edition, language — which the copyright line closes.
         if word_count_line(line) {
             flush_headline(&mut pending, article);
             export_head = true;
@@ -221,6 +221,8 @@ fn read_head(lines: &[&str], article: &mut Article) -> usize {
         if export_head && copyright_holder(line).is_none() && !is_body_line(line) {
             if let Some((d, _)) = date_line(line) {
                 article.published.get_or_insert(d);
+            } else if let Some((time, offset)) = clock_time(line) {
+                article.published = article.published.map(|d| d.at_time(time, offset));
             } else if line.len() > 3
                 && !line.contains(char::is_whitespace)
                 && language::normalize_code(line).is_some()
@@ -228,7 +230,7 @@ fn read_head(lines: &[&str], article: &mut Article) -> usize {
                 if article.language.is_none() {
                     article.language = language::normalize_code(line);
                 }
-            } else if article.outlet.is_none() && !is_clock_time(line) && !is_source_code(line) {
+            } else if article.outlet.is_none() && !is_source_code(line) {
                 article.outlet = Some(line.to_string());
             }
             i += 1;
@@ -322,17 +324,29 @@ fn word_count_line(line: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b','))
 }
 
-/// A time of day alone on its line ("14:05", "9:30 AM", "14:05 GMT").
-fn is_clock_time(line: &str) -> bool {
+/// A time of day alone on its line ("14:05", "9:30 AM", "14:05 GMT"): the time, and a zero
+/// offset when the line says GMT or UTC (another zone's name is not read).
+pub(crate) fn clock_time(line: &str) -> Option<(chrono::NaiveTime, Option<i32>)> {
     let mut words = line.split_whitespace();
-    let clock = words.next().unwrap_or("");
-    let (h, m) = clock.split_once(':').unwrap_or(("", ""));
+    let (h, m) = words.next()?.split_once(':')?;
     let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
         n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
-    digits(h, 1..=2)
-        && digits(m, 2..=2)
-        && words.all(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_alphabetic()))
+    if !digits(h, 1..=2) || !digits(m, 2..=2) {
+        return None;
+    }
+    let rest: Vec<String> = words.map(str::to_ascii_uppercase).collect();
+    if rest.len() > 2 || rest.iter().any(|w| w.len() > 4 || !w.chars().all(|c| c.is_ascii_alphabetic())) {
+        return None;
+    }
+    let (mut hour, minute): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    match rest.first().map(String::as_str) {
+        Some("PM") if hour < 12 => hour += 12,
+        Some("AM") if hour == 12 => hour = 0,
+        _ => {}
+    }
+    let utc = rest.iter().any(|w| w == "GMT" || w == "UTC" || w == "Z");
+    Some((chrono::NaiveTime::from_hms_opt(hour, minute, 0)?, utc.then_some(0)))
 }
 
 /// A source code of an export's head: one word of capitals and digits ("NYTF", "WSJO").
@@ -499,6 +513,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn clock_times() {
+        let t = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(clock_time("10:42"), Some((t(10, 42), None)));
+        assert_eq!(clock_time("9:30 PM"), Some((t(21, 30), None)));
+        assert_eq!(clock_time("12:05 am"), Some((t(0, 5), None)));
+        assert_eq!(clock_time("14:05 GMT"), Some((t(14, 5), Some(0))));
+        for no in ["10:42 words", "25:00", "10:4", "Updated 10:42", "10:42 PM EST today"] {
+            assert_eq!(clock_time(no), None, "{no}");
+        }
+    }
+
+    #[test]
     fn front_matter_header_lines() {
         let a = parse_text(
             "Title: Plan shelved\nBy: Ana Ruiz\nDate: 2023-03-03\nSource: The Ledger\nURL: https://l.example/1\n\nBody text here.\n",
@@ -625,7 +651,8 @@ mod tests {
         assert_eq!(a.source, "export.rtf#1");
         assert_eq!(a.headline.as_deref(), Some("Bus contract signed"));
         assert_eq!(a.byline, ["Dana Whitlock"]);
-        assert_eq!(a.published.map(|d| d.to_iso()).as_deref(), Some("2025-08-05"));
+        // The time line gives the date its time ("10:42 GMT": in UTC).
+        assert_eq!(a.published.map(|d| d.to_iso()).as_deref(), Some("2025-08-05T10:42:00Z"));
         // The source name line, not the copyright holder, nor the code, time or edition.
         assert_eq!(a.outlet.as_deref(), Some("The Vellmont Beacon"));
         assert_eq!(a.language.as_deref(), Some("en"));
