@@ -21,7 +21,9 @@
 //! - words broken at a line end: see [`join_line`].
 //!
 //! A paragraph set larger than the text is a heading (`# ` before it, as Markdown marks one), so
-//! that the plain-text reader takes the first one for the headline.
+//! that the plain-text reader takes the first one for the headline. A web page a browser
+//! printed (its print time or address on the pages) keeps only its main text ([`main_text`]),
+//! from the headline that the printed page title names.
 //!
 //! A PDF with no text layer (a scanned page) is reported as such: morgue does not read images.
 //! A page the reader cannot read is reported, and the other pages are read.
@@ -54,7 +56,10 @@ impl Parser for PdfParser {
             .into_iter()
             .map(|(page, why)| Err(err(ParseErrorKind::InvalidPdf(format!("page {page}: {why}")))))
             .collect();
-        let text = paragraphs(&pages);
+        let mut text = paragraphs(&pages);
+        if text.printed {
+            text.paragraphs = main_text(std::mem::take(&mut text.paragraphs), text.print_title.as_deref());
+        }
         if text.paragraphs.is_empty() {
             let why = match pages.len() {
                 1 => {
@@ -320,11 +325,85 @@ fn normalize_glyph(text: &str) -> String {
     }
 }
 
-/// What the pages give: the text's paragraphs, and the address a page's foot names, if any.
+/// What the pages give: the text's paragraphs, the address a page's foot names, if any, and
+/// whether the pages are a web page a browser printed (their head or foot says so).
 #[derive(Debug, Default)]
 struct PdfText {
     paragraphs: Vec<String>,
     url: Option<String>,
+    printed: bool,
+    /// The page title the browser printed in the pages' head.
+    print_title: Option<String>,
+}
+
+/// What a short paragraph costs the run of text around it in [`main_text`], in words.
+const SHORT_COST: i64 = 8;
+/// How many paragraphs before the text [`main_text`] looks for a heading, and for the headline
+/// the printed page title names.
+const HEAD_REACH: usize = 8;
+const TITLE_REACH: usize = 30;
+
+/// The main text of a web page printed to PDF, whose menus, link lists, teasers and footer are
+/// printed too, mostly as short paragraphs: the run of paragraphs where prose outweighs short
+/// paragraphs most (each prose paragraph, a sentence of ten words or more, counts its words;
+/// each other paragraph costs [`SHORT_COST`]), from the last heading in the [`HEAD_REACH`]
+/// paragraphs before it (the headline, with the deck, byline and date lines after it). Without
+/// such a run the paragraphs are kept as they are.
+fn main_text(paragraphs: Vec<String>, title: Option<&str>) -> Vec<String> {
+    let score = |p: &String| {
+        let words = p.split_whitespace().count() as i64;
+        let sentence = p.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '»', ')']);
+        if p.starts_with("# ") {
+            -SHORT_COST
+        } else if (words >= 10 && sentence) || words >= 20 {
+            words
+        } else if words >= 4 && sentence {
+            // A short sentence: text more likely than a menu.
+            1
+        } else {
+            -SHORT_COST
+        }
+    };
+    // The best run, by Kadane's maximum-sum subarray.
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, 0usize);
+    for (i, p) in paragraphs.iter().enumerate() {
+        if sum <= 0 {
+            (sum, start) = (0, i);
+        }
+        sum += score(p);
+        if sum > best {
+            (best, best_range) = (sum, Some((start, i)));
+        }
+    }
+    let Some((start, end)) = best_range else { return paragraphs };
+    // The headline: the paragraph before the text that the printed page title names, else the
+    // last heading shortly before the text.
+    let named = title.and_then(|t| {
+        let title: std::collections::HashSet<String> = t.split_whitespace().map(str::to_lowercase).collect();
+        let share = |p: &str| {
+            let words: Vec<String> =
+                p.trim_start_matches("# ").split_whitespace().map(str::to_lowercase).collect();
+            let shared = words.iter().filter(|w| title.contains(*w)).count();
+            (words.len() >= 3).then(|| shared as f64 / words.len() as f64)
+        };
+        (start.saturating_sub(TITLE_REACH)..start)
+            .rev()
+            .filter_map(|i| share(&paragraphs[i]).filter(|&r| r >= 0.7).map(|r| (i, r)))
+            .fold(None, |best: Option<(usize, f64)>, (i, r)| match best {
+                Some((_, b)) if b >= r => best,
+                _ => Some((i, r)),
+            })
+            .map(|(i, _)| i)
+    });
+    let heading =
+        || (start.saturating_sub(HEAD_REACH)..start).rev().find(|&i| paragraphs[i].starts_with("# "));
+    let from = named.or_else(heading).unwrap_or(start);
+    let mut kept: Vec<String> = paragraphs.into_iter().skip(from).take(end + 1 - from).collect();
+    if named.is_some() && !kept[0].starts_with("# ") {
+        kept[0].insert_str(0, "# ");
+    }
+    kept
 }
 
 /// How the document's text is set: its usual font size and line pitch.
@@ -371,7 +450,9 @@ impl Measure {
 
     /// True when `next` continues the paragraph `prev` ends with.
     fn runs_on(&self, prev: &Laid, next: &Laid) -> bool {
-        let indented = next.indent >= 0.8 * self.size;
+        // A first-line indent: the next line of the text starts further in than its column's
+        // left edge (a headline set in from the column is no indent).
+        let indented = next.indent >= 0.8 * self.size && self.is_body(next.line);
         let resized = (next.line.size - prev.line.size).abs() > 0.15 * self.size;
         // Within a page a wider gap than the lines' size gives ends the paragraph; moving up is
         // the next column.
@@ -415,9 +496,13 @@ impl Laid<'_> {
 
 /// Each line's column on its page: the left edges of the body's lines, in order, make one
 /// column while each lies within three ems of the one before (a first-line indent stays in its
-/// column). Returns the left edge of each line's column.
+/// column). A column's left edge is the leftmost place where its body lines often start (a
+/// quarter as often as the most common place, twice at least): a first-line indent starts
+/// further in, and a stray line further out does not move it. Returns the left edge of each
+/// line's column.
 fn column_lefts(lines: &[&TextLine], measure: &Measure) -> Vec<f64> {
-    let mut xs: Vec<f64> = lines.iter().filter(|l| measure.is_body(l)).map(|l| l.x0).collect();
+    let body: Vec<&TextLine> = lines.iter().copied().filter(|l| measure.is_body(l)).collect();
+    let mut xs: Vec<f64> = body.iter().map(|l| l.x0).collect();
     xs.sort_by(f64::total_cmp);
     let mut starts: Vec<f64> = Vec::new();
     let mut last: Option<f64> = None;
@@ -427,7 +512,23 @@ fn column_lefts(lines: &[&TextLine], measure: &Measure) -> Vec<f64> {
         }
         last = Some(x);
     }
-    lines.iter().map(|l| starts.iter().rev().find(|&&s| s <= l.x0 + 0.5).copied().unwrap_or(l.x0)).collect()
+    let column = |x0: f64| starts.iter().rposition(|&s| s <= x0 + 0.5);
+    let edges: Vec<f64> = (0..starts.len())
+        .map(|c| {
+            let mut counts: HashMap<i64, usize> = HashMap::new();
+            for l in body.iter().filter(|l| column(l.x0) == Some(c)) {
+                *counts.entry((l.x0 * 2.0).round() as i64).or_default() += 1;
+            }
+            let most = counts.values().copied().max().unwrap_or(0);
+            counts
+                .iter()
+                .filter(|&(_, &n)| n * 4 >= most && n >= 2.min(most))
+                .map(|(&x, _)| x)
+                .min()
+                .map_or(starts[c], |x| x as f64 / 2.0)
+        })
+        .collect();
+    lines.iter().map(|l| column(l.x0).map_or(l.x0, |c| edges[c])).collect()
 }
 
 /// The 90th percentile of the values, when there are enough of them.
@@ -480,6 +581,8 @@ fn most_common(items: impl Iterator<Item = (i64, usize)>) -> Option<i64> {
 fn paragraphs(pages: &[Page]) -> PdfText {
     let running = running_lines(pages);
     let mut url = None;
+    let mut printed = false;
+    let mut print_title: Option<String> = None;
     // Each page's lines, and which of them are furniture: at the page's edge, a browser's
     // printed foot (which gives the page's address) or head (a print time), a page number, or a
     // running line.
@@ -497,11 +600,17 @@ fn paragraphs(pages: &[Page]) -> PdfText {
                     if address.starts_with("http") && url.is_none() {
                         url = Some(address.to_string());
                     }
+                    printed = true;
                     return true;
                 }
-                is_page_number(&line.text)
-                    || is_print_stamp(&line.text)
-                    || running.contains(&furniture_key(&line.text))
+                if let Some(title) = print_stamp_title(&line.text) {
+                    if print_title.is_none() && !title.is_empty() {
+                        print_title = Some(title.to_string());
+                    }
+                    printed = true;
+                    return true;
+                }
+                is_page_number(&line.text) || running.contains(&furniture_key(&line.text))
             };
             page.lines.iter().enumerate().map(is_furniture).collect()
         })
@@ -554,7 +663,7 @@ fn paragraphs(pages: &[Page]) -> PdfText {
         prev = Some(next);
     }
     push_paragraph(&mut out, &mut current);
-    PdfText { paragraphs: out, url }
+    PdfText { paragraphs: out, url, printed, print_title }
 }
 
 /// The indexes of a page's first two and last two lines, top to bottom.
@@ -579,7 +688,10 @@ fn running_lines(pages: &[Page]) -> HashSet<String> {
 }
 
 /// A browser's print time opening a page's head: "11/27/26, 1:16 PM", "27.11.26, 13:16".
-fn is_print_stamp(line: &str) -> bool {
+/// The page title a browser's print head shows after its print time ("11/27/26, 1:16 PM Ferry
+/// service returns | The Beacon"): `Some("")` for a print time without one, `None` for a line
+/// that is no print head.
+fn print_stamp_title(line: &str) -> Option<&str> {
     let mut words = line.split_whitespace();
     let date = words.next().unwrap_or("").trim_end_matches(',');
     let clock = words.next().unwrap_or("");
@@ -589,7 +701,12 @@ fn is_print_stamp(line: &str) -> bool {
     };
     let is_date = parts.len() == 3 && parts.iter().all(|p| numeric(p, 1..=4));
     let is_clock = clock.split_once(':').is_some_and(|(h, m)| numeric(h, 1..=2) && numeric(m, 2..=2));
-    is_date && is_clock
+    if !(is_date && is_clock) {
+        return None;
+    }
+    let rest = line[line.find(clock)? + clock.len()..].trim_start();
+    let rest = ["AM", "PM", "am", "pm"].iter().find_map(|m| rest.strip_prefix(m)).unwrap_or(rest);
+    Some(rest.trim())
 }
 
 /// An address alone on a page's foot, perhaps with the page number a browser prints beside it
@@ -978,12 +1095,37 @@ mod tests {
 
     #[test]
     fn print_stamps() {
-        for yes in ["11/27/26, 1:16 PM Ferry service returns", "27.11.26, 13:16 Titel", "2026-11-27 13:16"] {
-            assert!(is_print_stamp(yes), "{yes}");
+        let cases = [
+            ("11/27/26, 1:16 PM Ferry service returns", Some("Ferry service returns")),
+            ("27.11.26, 13:16 Titel", Some("Titel")),
+            ("2026-11-27 13:16", Some("")),
+            ("11/27/26 was the day", None),
+            ("At 1:16 PM on 11/27/26", None),
+            ("Page 1 of 3", None),
+            ("3.5.1 Section", None),
+        ];
+        for (line, title) in cases {
+            assert_eq!(print_stamp_title(line), title, "{line}");
         }
-        for no in ["11/27/26 was the day", "At 1:16 PM on 11/27/26", "Page 1 of 3", "3.5.1 Section"] {
-            assert!(!is_print_stamp(no), "{no}");
-        }
+    }
+
+    #[test]
+    fn a_printed_web_page_keeps_its_article_from_the_headline_the_title_names() {
+        let mut paragraphs: Vec<String> =
+            ["Home", "News", "Sport", "Subscribe", "Log in"].map(String::from).to_vec();
+        paragraphs.push("Ferry service returns to the north shore".into());
+        paragraphs.push("By Dana Okafor".into());
+        paragraphs.push("The ferry between the harbor and the north shore will run again from October, the port authority said.".into());
+        paragraphs.push("Riders welcomed it.".into());
+        paragraphs.push("The authority has hired six deckhands and two captains for the new service, its director said on Tuesday.".into());
+        paragraphs.extend(["Related", "Most read", "Contact us", "Privacy"].map(String::from));
+        let kept = main_text(paragraphs, Some("Ferry service returns to the north shore | The Beacon"));
+        assert_eq!(kept.first().map(String::as_str), Some("# Ferry service returns to the north shore"));
+        assert!(kept.last().is_some_and(|p| p.ends_with("said on Tuesday.")), "{kept:?}");
+        assert_eq!(kept.len(), 5, "{kept:?}");
+        // Without prose there is no article to find: everything is kept.
+        let menu: Vec<String> = ["Home", "News", "Sport"].map(String::from).to_vec();
+        assert_eq!(main_text(menu.clone(), None), menu);
     }
 
     #[test]
