@@ -15,13 +15,17 @@ header and footer (print time, title, address, page numbers), and read back with
 Layouts: `gap` (paragraphs spaced apart, ragged right), `indent` (justified, first-line indents,
 no spacing), `cols` (two columns, paragraphs spaced apart).
 
-    python3 bench/pdf_quality.py --data ../shared/eval-dev/extraction [--morgue BIN]
+With --real, the saved pages themselves (html/<id>.html.gz) are printed instead, as a reader
+saves a page "as PDF" (here without the sites' styles and scripts, which need the network), and
+the figures compare reading the PDF with reading the saved HTML.
+
+    python3 bench/pdf_quality.py --data ../shared/eval-dev/extraction [--real] [--morgue BIN]
         [--work DIR] [--chromium PATH] [--jobs N]
 
 Needs python3 (standard library only) and Chromium (Debian's package `chromium`); the PDFs are
 kept in --work (default /tmp/morgue-pdf-quality) and reused by later runs.
 """
-import argparse, html, json, os, re, shutil, statistics, subprocess, sys, tempfile
+import argparse, gzip, html, json, os, re, shutil, statistics, subprocess, sys, tempfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
@@ -64,6 +68,8 @@ def print_pdf(chromium, page, pdf):
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", "file://" + page],
                        capture_output=True, timeout=120)
+    except subprocess.TimeoutExpired:
+        print(f"not printed in 2 minutes, left out: {page}", file=sys.stderr)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 
@@ -75,6 +81,7 @@ def main():
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "morgue-pdf-quality"))
     ap.add_argument("--chromium", default=shutil.which("chromium") or "chromium")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--real", action="store_true", help="print the saved pages, not the gold texts")
     args = ap.parse_args()
     if not os.path.exists(args.morgue):
         sys.exit(f"no morgue binary at {args.morgue}: build it (cargo build --release) or pass --morgue")
@@ -83,6 +90,8 @@ def main():
     gold = [json.loads(l) for l in open(os.path.join(args.data, "gold.jsonl"), encoding="utf-8")]
     gold = [g for g in gold if g.get("body") and latin(g["body"])]
     os.makedirs(args.work, exist_ok=True)
+    if args.real:
+        return real_pages(args, gold)
     jobs = []
     for g in gold:
         paragraphs = "".join(f"<p>{html.escape(p.strip())}</p>" for p in g["body"].split("\n") if p.strip())
@@ -98,13 +107,7 @@ def main():
     print(f"{len(gold)} pages, Latin script, from {args.data}")
     for name in LAYOUTS:
         pdfs = [os.path.join(args.work, f"{g['id']}.{name}.pdf") for g in gold]
-        read = {}
-        for i in range(0, len(pdfs), 40):
-            out = subprocess.run([args.morgue, "parse", "--format", "jsonl", *pdfs[i:i + 40]],
-                                 capture_output=True, text=True).stdout
-            for line in out.splitlines():
-                a = json.loads(line)
-                read.setdefault(a["source"].split("#")[0], a)
+        read = read_all(args.morgue, pdfs)
         ps, rs, heads, counts = [], [], 0, 0
         for g, pdf in zip(gold, pdfs):
             a = read.get(pdf, {})
@@ -119,6 +122,45 @@ def main():
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         n = len(gold)
         print(f"{name:7s} body P {p:.4f} R {r:.4f} F1 {f1:.4f}   headline {heads / n:.3f}   paragraphs {counts / n:.3f}")
+
+
+def read_all(morgue, paths):
+    """{path: first article} for what `morgue parse` reads from each file."""
+    read = {}
+    for i in range(0, len(paths), 40):
+        out = subprocess.run([morgue, "parse", "--format", "jsonl", *paths[i:i + 40]], capture_output=True, text=True).stdout
+        for line in out.splitlines():
+            a = json.loads(line)
+            read.setdefault(a["source"].split("#")[0], a)
+    return read
+
+
+def real_pages(args, gold):
+    gold = [g for g in gold if os.path.exists(os.path.join(args.data, "html", g["id"] + ".html.gz"))]
+    jobs = []
+    for g in gold:
+        page = os.path.join(args.work, g["id"] + ".real.html")
+        if not os.path.exists(page):
+            with gzip.open(os.path.join(args.data, "html", g["id"] + ".html.gz")) as src, open(page, "wb") as dst:
+                dst.write(src.read())
+        jobs.append((page, page[:-5] + ".pdf"))
+    with ThreadPoolExecutor(args.jobs) as pool:
+        list(pool.map(lambda j: print_pdf(args.chromium, *j), jobs))
+    kept = [(g, j) for g, j in zip(gold, jobs) if os.path.exists(j[1])]
+    gold, jobs = [g for g, _ in kept], [j for _, j in kept]
+    print(f"{len(gold)} saved pages, Latin script, from {args.data}: reading the page printed to PDF, and the page itself")
+    for name, paths in (("pdf", [j[1] for j in jobs]), ("html", [j[0] for j in jobs])):
+        read = read_all(args.morgue, paths)
+        ps, rs, heads = [], [], 0
+        for g, path in zip(gold, paths):
+            a = read.get(path, {})
+            p, r = shingle_prf(g["body"], a.get("body") or "")
+            ps.append(p)
+            rs.append(r)
+            heads += same_title(a.get("headline"), g.get("title"))
+        p, r = statistics.mean(ps), statistics.mean(rs)
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{name:7s} body P {p:.4f} R {r:.4f} F1 {f1:.4f}   headline {heads / len(gold):.3f}")
 
 
 if __name__ == "__main__":
