@@ -60,6 +60,10 @@ impl Parser for PdfParser {
         if text.printed {
             text.paragraphs = main_text(std::mem::take(&mut text.paragraphs), text.print_title.as_deref());
         }
+        if text.paragraphs.is_empty() && !damage.is_empty() {
+            // No text because the pages could not be read: that is what to report.
+            return damage;
+        }
         if text.paragraphs.is_empty() {
             let why = match pages.len() {
                 1 => {
@@ -1323,6 +1327,18 @@ mod tests {
             std::fs::write(&sample, &bytes).unwrap();
         }
         assert!(std::fs::read(&sample).unwrap() == bytes, "run with UPDATE_GOLDEN=1 to rewrite {sample:?}");
+    }
+
+    #[test]
+    fn a_page_the_reader_fails_on_is_reported_as_such() {
+        // The page's text names a font its resources do not hold.
+        let mut bytes = pdf(&[vec![line("Text in a font the page does not have")]]);
+        let at = memchr::memmem::find(&bytes, b"/F1 11 Tf").expect("the font's use");
+        bytes[at + 2] = b'9';
+        let out = parse(&bytes);
+        assert_eq!(out.len(), 1, "{out:?}");
+        let e = out[0].as_ref().unwrap_err().to_string();
+        assert!(e.contains("unreadable PDF: page 1"), "{e}");
     }
 
     #[test]
