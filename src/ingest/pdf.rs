@@ -431,8 +431,10 @@ impl Measure {
         // The line pitch: the smallest common step from a line to the next (in half points);
         // the steps between paragraphs, which short paragraphs make common too, are larger.
         let mut steps: HashMap<i64, usize> = HashMap::new();
-        let body = |l: &TextLine| (l.size - size).abs() <= 0.15 * size;
-        for w in pages.iter().flat_map(|p| p.windows(2)).filter(|w| body(w[0]) && body(w[1])) {
+        let sized = Measure { size, pitch: 0.0 };
+        for w in
+            pages.iter().flat_map(|p| p.windows(2)).filter(|w| sized.is_body(w[0]) && sized.is_body(w[1]))
+        {
             let dy = w[1].y - w[0].y;
             if dy > 0.5 * size && dy < 3.0 * size {
                 *steps.entry((dy * 2.0).round() as i64).or_default() += 1;
@@ -647,7 +649,7 @@ fn paragraphs(pages: &[Page]) -> PdfText {
         kept.push(lines);
     }
     let laid = lay_out(&kept, &measure);
-    let words = Words::of(laid.iter().map(|l| l.line.text.as_str()), &laid);
+    let words = Words::of(&laid);
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut prev: Option<&Laid> = None;
@@ -776,9 +778,9 @@ struct Words {
 }
 
 impl Words {
-    fn of<'a>(lines: impl Iterator<Item = &'a str>, laid: &[Laid]) -> Words {
+    fn of(laid: &[Laid]) -> Words {
         let mut seen = HashSet::new();
-        for w in lines.flat_map(str::split_whitespace) {
+        for w in laid.iter().flat_map(|l| l.line.text.split_whitespace()) {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             if !w.is_empty() && !w.ends_with('-') {
                 seen.insert(w.to_lowercase());
