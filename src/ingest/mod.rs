@@ -325,8 +325,14 @@ pub fn detect_named(
     if by_ext == Some(Format::Docx) {
         return if zip_magic { Ok((Format::Docx, compression)) } else { Err(ParseErrorKind::Binary) };
     }
-    // A PDF is binary: its name or its header decides (readers accept bytes before the header).
-    let pdf_magic = memchr::memmem::find(&head[..head.len().min(1024)], b"%PDF-").is_some();
+    // A PDF is binary: its name or its header decides. Readers accept bytes before the header,
+    // so a file named nothing else may have some; a zip archive may store a PDF member whole
+    // near its start, and a text file may quote a header: those are not PDFs.
+    let pdf_at = memchr::memmem::find(&head[..head.len().min(1024)], b"%PDF-");
+    let pdf_magic = !zip_magic
+        && pdf_at.is_some_and(|at| {
+            matches!(by_ext, None | Some(Format::Pdf)) || head[..at].iter().all(u8::is_ascii_whitespace)
+        });
     if by_ext == Some(Format::Pdf) || pdf_magic {
         return if pdf_magic {
             Ok((Format::Pdf, compression))
@@ -480,6 +486,13 @@ mod tests {
             detect("clipping.pdf", b"<html>a page saved as .pdf"),
             Err(ParseErrorKind::InvalidPdf(_))
         ));
+        // A zip archive that stores a PDF member whole, near its start, is a zip archive; a text
+        // that quotes a PDF header is text.
+        let stored = b"PK\x03\x04\x0a\0\0\0\0\0clipping.pdf%PDF-1.4\n";
+        assert_eq!(detect("batch.zip", stored), Ok(Format::Zip));
+        assert_eq!(detect("batch", stored), Ok(Format::Zip));
+        assert_eq!(detect("notes.txt", b"A PDF opens with %PDF-1.7 and a comment."), Ok(Format::Text));
+        assert_eq!(detect("misnamed.txt", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3"), Ok(Format::Pdf));
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! Zip archives, as news databases and colleagues hand over a batch of articles: every member is
-//! read as the file it is (text, HTML, JSON, JSONL, news XML, WARC, gzipped or not), by the parser
-//! for its format.
+//! read as the file it is (text, HTML, JSON, JSONL, news XML, WARC, PDF, gzipped or not), by the
+//! parser for its format.
 //!
 //! A member's articles name it after the archive: `exports.zip!/2019/story.html`, and
 //! `exports.zip!/feed.jsonl#3` for a record inside it. Folders, hidden entries (`__MACOSX/`,
 //! `.DS_Store`) and documentation (`README`, `LICENSE`) are passed over, as when walking a
-//! folder. A member morgue cannot read (a PDF, an encrypted or damaged entry, a zip inside the
-//! zip) is one error naming it; the other members are still read. All members together may
+//! folder. A member morgue cannot read (an encrypted or damaged entry, a zip inside the zip) is
+//! one error naming it; the other members are still read. All members together may
 //! inflate to at most [`compress::MAX_INFLATED`] bytes.
 
 use std::io::{Cursor, Read};
@@ -187,11 +187,16 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         gz.write_all(b"Title: Packed\n\nA gzipped text inside the zip.\n").unwrap();
         let gz = gz.finish().unwrap();
+        use crate::ingest::pdf::writer::{line, pdf};
+        let mut text = line("The ferry runs again from October.");
+        text.gap_before = 12;
+        let pdf = pdf(&[vec![line("Ferry returns"), text]]);
         let zip = zip_of(&[
             ("2019/", b""),
             ("2019/story.txt", b"Title: First\nBy: Jane Doe\n\nThe first story's text.\n"),
             ("feed.jsonl", b"{\"title\": \"A\", \"text\": \"a\"}\n{\"title\": \"B\", \"text\": \"b\"}\n"),
             ("packed.txt.gz", &gz),
+            ("clip.pdf", &pdf),
             ("__MACOSX/2019/._story.txt", b"\0\x05\x16\x07"),
             (".DS_Store", b"\0\0\0\x01Bud1"),
             ("README.md", b"# About this export\n"),
@@ -204,7 +209,8 @@ mod tests {
                 "batch.zip!/2019/story.txt",
                 "batch.zip!/feed.jsonl#1",
                 "batch.zip!/feed.jsonl#2",
-                "batch.zip!/packed.txt.gz"
+                "batch.zip!/packed.txt.gz",
+                "batch.zip!/clip.pdf"
             ]
         );
         let first = out[0].as_ref().unwrap();
@@ -213,6 +219,11 @@ mod tests {
             (Some("First"), &["Jane Doe".to_string()][..])
         );
         assert_eq!(out[3].as_ref().unwrap().headline.as_deref(), Some("Packed"));
+        let clip = out[4].as_ref().unwrap();
+        assert_eq!(
+            (clip.headline.as_deref(), clip.body.as_str()),
+            (Some("Ferry returns"), "The ferry runs again from October.")
+        );
     }
 
     #[test]
