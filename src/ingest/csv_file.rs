@@ -98,7 +98,7 @@ pub fn read_stream<E>(
             ParseError::new(&input.path, kind).at_record(n)
         }))
     });
-    stream::in_batches(rows, BATCH_ROWS, parse_row, sink)
+    stream::in_batches(rows, BATCH_ROWS, |row| [parse_row(row)], sink)
 }
 
 /// A cell as a record value: in a date column, a cell of nine or more digits is a Unix

@@ -138,7 +138,7 @@ pub fn read_stream<E>(
             return Some(Ok((n, at + lead, trimmed.to_vec())));
         }
     });
-    stream::in_batches(lines, BATCH_LINES, parse_line, sink)
+    stream::in_batches(lines, BATCH_LINES, |line| [parse_line(line)], sink)
 }
 
 enum Records {

@@ -22,8 +22,9 @@
 //!
 //! A paragraph set larger than the text is a heading (`# ` before it, as Markdown marks one), so
 //! that the plain-text reader takes the first one for the headline. A web page a browser
-//! printed (its print time or address on the pages) keeps only its main text ([`main_text`]),
-//! from the headline that the printed page title names.
+//! printed (its print time or address on the pages, or a browser named as the document's
+//! `Creator`) keeps only its main text ([`main_text`]), from the headline that the page title
+//! names (the document's `Title`, else the one printed in the pages' head).
 //!
 //! A PDF with no text layer (a scanned page) is reported as such: morgue does not read images.
 //! A page the reader cannot read is reported, and the other pages are read.
@@ -48,7 +49,7 @@ impl Parser for PdfParser {
 
     fn parse(&self, input: &Input, bytes: &[u8]) -> Vec<Result<Article, ParseError>> {
         let err = |kind| ParseError::new(&input.path, kind);
-        let (pages, damage) = match read_pages(bytes) {
+        let (pages, damage, info) = match read_pages(bytes) {
             Ok(read) => read,
             Err(kind) => return vec![Err(err(kind))],
         };
@@ -57,8 +58,12 @@ impl Parser for PdfParser {
             .map(|(page, why)| Err(err(ParseErrorKind::InvalidPdf(format!("page {page}: {why}")))))
             .collect();
         let mut text = paragraphs(&pages);
-        if text.printed {
-            text.paragraphs = main_text(std::mem::take(&mut text.paragraphs), text.print_title.as_deref());
+        // A browser's print says so in its head or foot, or in the document's own information
+        // (printed without head and foot, as many readers print).
+        if text.printed || info.from_browser {
+            // The document's title is whole where the printed head may cut it short.
+            let title = info.title.filter(|_| info.from_browser).or(text.print_title.take());
+            text.paragraphs = main_text(std::mem::take(&mut text.paragraphs), title.as_deref());
         }
         if text.paragraphs.is_empty() && !damage.is_empty() {
             // No text because the pages could not be read: that is what to report.
@@ -78,10 +83,21 @@ impl Parser for PdfParser {
         let mut out = text::parse_exported(&text.paragraphs, input);
         // A page printed from a browser names its address in the page's foot.
         if let (Some(url), [Ok(article)]) = (text.url, out.as_mut_slice()) {
-            article.url.get_or_insert(url);
+            fetched_from(article, &url);
         }
         out.extend(damage);
         out
+    }
+}
+
+/// Gives an article read from a PDF the address the document came from, as its `url` and its
+/// host as its outlet, where the document names neither.
+pub fn fetched_from(article: &mut Article, url: &str) {
+    if article.url.is_none() {
+        article.url = Some(url.to_string());
+    }
+    if article.outlet.is_none() {
+        article.outlet = crate::ingest::html::meta::host_of(url);
     }
 }
 
@@ -108,9 +124,41 @@ struct Page {
 /// A page the reader failed on: its number and why.
 type FailedPage = (u32, String);
 
+/// What the document's information dictionary says that morgue uses: its title, and whether a
+/// web browser made it (its `Creator` is a browser: Chromium-based browsers write their user
+/// agent, "Mozilla/5.0 … Chrome/…", Firefox its name).
+#[derive(Debug, Default, PartialEq)]
+struct DocInfo {
+    title: Option<String>,
+    from_browser: bool,
+}
+
+impl DocInfo {
+    fn of(doc: &pdf_extract::Document) -> DocInfo {
+        let info = doc.trailer.get(b"Info").ok().and_then(|info| match info {
+            pdf_extract::Object::Reference(id) => doc.get_dictionary(*id).ok(),
+            pdf_extract::Object::Dictionary(dict) => Some(dict),
+            _ => None,
+        });
+        let field = |key: &[u8]| {
+            let value = info?.get(key).ok()?;
+            let value = match value {
+                pdf_extract::Object::Reference(id) => doc.get_object(*id).ok()?,
+                value => value,
+            };
+            let text = pdf_extract::decode_text_string(value).ok()?;
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!text.is_empty()).then_some(text)
+        };
+        let creator = field(b"Creator").unwrap_or_default();
+        let from_browser = creator.starts_with("Mozilla/") || creator.contains("Firefox");
+        DocInfo { title: field(b"Title"), from_browser }
+    }
+}
+
 /// Reads the PDF's pages into lines, with the pages the reader failed on (the other pages are
-/// read).
-fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Vec<FailedPage>), ParseErrorKind> {
+/// read) and the document's information.
+fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Vec<FailedPage>, DocInfo), ParseErrorKind> {
     let head = &bytes[..bytes.len().min(HEADER_WINDOW)];
     if memchr::memmem::find(head, b"%PDF-").is_none() {
         return Err(ParseErrorKind::InvalidPdf("no %PDF- header".into()));
@@ -137,7 +185,7 @@ fn read_pages(bytes: &[u8]) -> Result<(Vec<Page>, Vec<FailedPage>), ParseErrorKi
             layout.finish_line();
             failed.push((n, why));
         }
-        Ok((layout.into_pages(), failed))
+        Ok((layout.into_pages(), failed, DocInfo::of(&doc)))
     });
     match run {
         Ok(Ok(read)) => Ok(read),
@@ -965,6 +1013,12 @@ pub(crate) mod writer {
 
     /// Writes a PDF with these pages; each page's lines flow down from the top margin.
     pub fn pdf(pages: &[Vec<Placed>]) -> Vec<u8> {
+        pdf_with_info(pages, &[])
+    }
+
+    /// [`pdf`], with a document information dictionary of these keys and values (PDF objects as
+    /// written: `(literal)` or `<FEFF…>`).
+    pub fn pdf_with_info(pages: &[Vec<Placed>], info: &[(&str, &str)]) -> Vec<u8> {
         let mut objects: Vec<Vec<u8>> = Vec::new();
         // 1 catalog, 2 pages, 3 Helvetica, 4 Helvetica-Bold, then a page and its content each.
         objects.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
@@ -992,6 +1046,12 @@ pub(crate) mod writer {
             stream.extend_from_slice(b"\nendstream");
             objects.push(stream);
         }
+        let mut trailer = format!("/Size {} /Root 1 0 R", objects.len() + 1 + usize::from(!info.is_empty()));
+        if !info.is_empty() {
+            let entries: Vec<String> = info.iter().map(|(key, value)| format!("/{key} {value}")).collect();
+            objects.push(format!("<< {} >>", entries.join(" ")).into_bytes());
+            trailer.push_str(&format!(" /Info {} 0 R", objects.len()));
+        }
         let mut out = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
         let mut offsets = Vec::new();
         for (i, body) in objects.iter().enumerate() {
@@ -1005,10 +1065,7 @@ pub(crate) mod writer {
         for o in offsets {
             out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
         }
-        out.extend_from_slice(
-            format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-                .as_bytes(),
-        );
+        out.extend_from_slice(format!("trailer\n<< {trailer} >>\nstartxref\n{xref}\n%%EOF\n").as_bytes());
         out
     }
 
@@ -1341,6 +1398,63 @@ mod tests {
         assert_eq!(out.len(), 1, "{out:?}");
         let e = out[0].as_ref().unwrap_err().to_string();
         assert!(e.contains("unreadable PDF: page 1"), "{e}");
+    }
+
+    /// A web page printed by a browser without its head and foot: its menu, its article and
+    /// its footer, and nothing on the pages that says a browser printed it.
+    fn bare_printout() -> Vec<Vec<Placed>> {
+        let mut lines: Vec<Placed> = ["Home", "News", "Sport", "Subscribe"].into_iter().map(line).collect();
+        let mut headline = line("Ferry service returns to the north shore");
+        (headline.size, headline.bold, headline.gap_before) = (18, true, 20);
+        lines.push(headline);
+        let mut byline = line("By Dana Okafor");
+        byline.gap_before = 10;
+        lines.push(byline);
+        for text in [
+            "The ferry between the harbor and the north shore will run again from October, the",
+            "port authority said on Monday after a summer of repairs to both landing stages.",
+        ] {
+            let mut l = line(text);
+            l.gap_before = if text.starts_with("The") { 10 } else { 0 };
+            lines.push(l);
+        }
+        for text in ["Most read", "Contact us", "Privacy"] {
+            let mut l = line(text);
+            l.gap_before = 10;
+            lines.push(l);
+        }
+        vec![lines]
+    }
+
+    #[test]
+    fn a_browser_named_as_creator_marks_a_printout_and_its_title_names_the_headline() {
+        let title = "(Ferry service returns to the north shore | The Vellmont Beacon)";
+        let chrome = "(Mozilla/5.0 \\(X11; Linux x86_64\\) AppleWebKit/537.36 \\(KHTML, like Gecko\\) Chrome/148.0.0.0 Safari/537.36)";
+        let bytes = super::writer::pdf_with_info(&bare_printout(), &[("Title", title), ("Creator", chrome)]);
+        let out = parse(&bytes);
+        let a = out[0].as_ref().unwrap();
+        assert_eq!(a.headline.as_deref(), Some("Ferry service returns to the north shore"));
+        assert!(a.body.starts_with("The ferry between"), "{:?}", a.body);
+        assert!(!a.body.contains("Contact us") && !a.body.contains("Subscribe"), "{:?}", a.body);
+        // A PDF some other program made keeps all its text: nothing says it is a web page.
+        let word =
+            super::writer::pdf_with_info(&bare_printout(), &[("Title", title), ("Creator", "(Writer)")]);
+        let out = parse(&word);
+        let a = out[0].as_ref().unwrap();
+        assert!(a.body.contains("Contact us"), "{:?}", a.body);
+    }
+
+    #[test]
+    fn document_information_is_read_in_either_encoding() {
+        let bytes = super::writer::pdf_with_info(
+            &[vec![line("Text")]],
+            // "Café", in UTF-16 with its byte order mark; Firefox names itself.
+            &[("Title", "<FEFF00430061006600E9>"), ("Creator", "(Mozilla Firefox 133.0)")],
+        );
+        let doc = pdf_extract::Document::load_mem(&bytes).unwrap();
+        assert_eq!(DocInfo::of(&doc), DocInfo { title: Some("Café".into()), from_browser: true });
+        let plain = pdf_extract::Document::load_mem(&pdf(&[vec![line("Text")]])).unwrap();
+        assert_eq!(DocInfo::of(&plain), DocInfo::default());
     }
 
     #[test]

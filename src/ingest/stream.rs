@@ -47,18 +47,27 @@ pub fn read_bytes(
 }
 
 /// Parses `records` in batches of `size` on every core and hands the results to `sink` in
-/// record order, batch after batch. A record that already failed (`Err`) keeps its place.
-pub fn in_batches<T: Send, E>(
+/// record order, batch after batch. A record gives one result or several (`parse` returns them
+/// as an iterator: `[result]` for one); a record that already failed (`Err`) keeps its place.
+pub fn in_batches<T: Send, R, E>(
     records: impl Iterator<Item = Result<T, ParseError>>,
     size: usize,
-    parse: impl Fn(T) -> Result<Article, ParseError> + Sync,
+    parse: impl Fn(T) -> R + Sync,
     sink: &mut Sink<'_, E>,
-) -> Result<(), E> {
+) -> Result<(), E>
+where
+    R: IntoIterator<Item = Result<Article, ParseError>>,
+{
     let mut batch: Vec<Result<T, ParseError>> = Vec::with_capacity(size);
     let mut flush = |batch: &mut Vec<Result<T, ParseError>>| -> Result<(), E> {
-        let parsed: Vec<Result<Article, ParseError>> =
-            std::mem::take(batch).into_par_iter().map(|r| r.and_then(&parse)).collect();
-        parsed.into_iter().try_for_each(&mut *sink)
+        let parsed: Vec<Vec<Result<Article, ParseError>>> = std::mem::take(batch)
+            .into_par_iter()
+            .map(|r| match r {
+                Ok(record) => parse(record).into_iter().collect(),
+                Err(e) => vec![Err(e)],
+            })
+            .collect();
+        parsed.into_iter().flatten().try_for_each(&mut *sink)
     };
     for record in records {
         batch.push(record);
@@ -83,7 +92,7 @@ mod tests {
                 Ok(n)
             }
         });
-        let out = collected(|sink| in_batches(records, 3, |n| Ok(Article::new(format!("f#{n}"))), sink));
+        let out = collected(|sink| in_batches(records, 3, |n| [Ok(Article::new(format!("f#{n}")))], sink));
         let got: Vec<String> = out
             .iter()
             .map(|r| match r {
@@ -105,7 +114,7 @@ mod tests {
             10,
             |n: usize| {
                 parsed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                Ok(Article::new(format!("f#{n}")))
+                [Ok(Article::new(format!("f#{n}")))]
             },
             &mut |_| {
                 seen += 1;

@@ -1,14 +1,17 @@
 //! WARC web archives (ISO 28500: what Heritrix, wget `--warc-file`, Webrecorder, ArchiveBox and
-//! Common Crawl write): every archived HTML page becomes an article, read by the HTML parser.
+//! Common Crawl write): every archived HTML page becomes an article, read by the HTML parser, and
+//! every archived PDF document (a report, a press release) its articles, read by the PDF parser.
 //!
 //! A WARC file is a sequence of records, each a block of `Name: value` headers (`WARC-Type`,
 //! `WARC-Target-URI`, `Content-Length`, …), a blank line, `Content-Length` bytes, and two line
 //! breaks. Pages come as `response` records (an HTTP response: status line, headers, payload) or
 //! `resource` records (the payload alone). Requests, metadata, revisits, redirects, error pages
-//! and non-HTML responses (images, scripts, style sheets) are not articles and are passed over.
+//! and other responses (images, scripts, style sheets) are not articles and are passed over.
 //!
-//! Each page's article has the source `path#N`, N the record's number in the file (1-based). The
-//! address it was fetched from and the HTTP charset reach the HTML parser ([`Transport`]): the
+//! Each page's article has the source `path#N`, N the record's number in the file (1-based); a
+//! PDF that holds several articles (a database export) gives `path#N#1`, `path#N#2`, …. The
+//! address a PDF was fetched from is its articles' `url`, and its host their outlet. The
+//! address a page was fetched from and the HTTP charset reach the HTML parser ([`Transport`]): the
 //! address stands in for a canonical URL the page does not state (its outlet and URL date come
 //! from it), and the charset outranks the page's own declaration, as in a browser. The capture
 //! time (`WARC-Date`) is not a publication date and is not used as one; it only rules out page
@@ -25,6 +28,7 @@ use std::io::{BufRead, Read};
 use crate::article::{Article, Format};
 use crate::error::{ParseError, ParseErrorKind};
 use crate::ingest::html::{charset, parse_delivered_page, BodyExtractor, Transport, MAX_BYTES};
+use crate::ingest::pdf::{self, PdfParser};
 use crate::ingest::stream::{self, collected, Sink};
 use crate::ingest::{Input, Parser};
 
@@ -80,23 +84,36 @@ pub(super) fn read_records<E>(
         records = number;
         match record.and_then(page_of) {
             // The same capture stored twice (crawlers refetch) is one article.
-            Ok(Some(page)) if seen.insert((page.url.clone(), hash(&page.html))) => Some(Ok((number, page))),
+            Ok(Some(page)) if seen.insert((page.url.clone(), hash(&page.body))) => Some(Ok((number, page))),
             Ok(_) => None,
             Err(kind) => Some(Err(ParseError::new(&input.path, kind).at_record(number))),
         }
     });
-    let parse = |(number, page): (usize, Page)| {
-        let transport =
-            Transport { url: page.url.as_deref(), encoding: page.encoding, captured: page.captured };
-        let mut article = parse_delivered_page(
-            &page.html,
-            &format!("{source}#{number}"),
-            BodyExtractor::default(),
-            transport,
-        )
-        .map_err(|kind| ParseError::new(&input.path, kind).at_record(number))?;
-        finish(&mut article);
-        Ok(article)
+    let parse = |(number, page): (usize, Page)| -> Vec<Result<Article, ParseError>> {
+        let mut out = match page.kind {
+            Payload::Html => {
+                let transport =
+                    Transport { url: page.url.as_deref(), encoding: page.encoding, captured: page.captured };
+                let at = format!("{source}#{number}");
+                vec![parse_delivered_page(&page.body, &at, BodyExtractor::default(), transport)
+                    .map_err(|kind| ParseError::new(&input.path, kind).at_record(number))]
+            }
+            Payload::Pdf => {
+                // The document is named as its record is: `path#N`.
+                let record = Input::new(format!("{source}#{number}"), Format::Pdf);
+                let mut read = PdfParser.parse(&record, &page.body);
+                for article in read.iter_mut().flatten() {
+                    if let Some(url) = &page.url {
+                        pdf::fetched_from(article, url);
+                    }
+                }
+                read
+            }
+        };
+        for article in out.iter_mut().flatten() {
+            finish(article);
+        }
+        out
     };
     // Pages are independent: each batch keeps every core busy.
     let mut any = false;
@@ -107,7 +124,7 @@ pub(super) fn read_records<E>(
     if !any {
         let reason = match records {
             0 => "no archive records".to_string(),
-            n => format!("none of its {n} records is an archived HTML page"),
+            n => format!("none of its {n} records is an archived HTML page or PDF document"),
         };
         return sink(Err(ParseError::new(&input.path, ParseErrorKind::NotAnArticle(reason))));
     }
@@ -128,15 +145,23 @@ impl Record {
     }
 }
 
-/// An archived HTML page, ready for the HTML parser: its bytes as the archive stores them, or
-/// decoded from a chunked or compressed HTTP body.
+/// An archived HTML page or PDF document, ready for its parser: its bytes as the archive stores
+/// them, or decoded from a chunked or compressed HTTP body.
 #[derive(Debug)]
 struct Page {
+    kind: Payload,
     url: Option<String>,
     encoding: Option<&'static encoding_rs::Encoding>,
     /// `WARC-Date`: when the page was fetched.
     captured: Option<crate::article::PubDate>,
-    html: Vec<u8>,
+    body: Vec<u8>,
+}
+
+/// What an archived payload is, of what morgue reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Payload {
+    Html,
+    Pdf,
 }
 
 /// The page a record archives, if it archives one.
@@ -151,21 +176,25 @@ fn page_of(record: Record) -> Result<Option<Page>, ParseErrorKind> {
     match kind.as_str() {
         "response" if content_type.starts_with("application/http") => {
             let response = HttpResponse::parse(&record.block)?;
-            // Only an HTML type, or none, is worth decoding (an image's payload is not).
+            // Only a type morgue reads, or none, is worth decoding (an image's payload is not).
             let typed = response.content_type().is_some_and(|t| !media_type(t).is_empty());
-            if !(200..300).contains(&response.status) || (typed && !is_html(response.content_type(), b"")) {
+            if !(200..300).contains(&response.status)
+                || (typed && payload_kind(response.content_type(), b"").is_none())
+            {
                 return Ok(None);
             }
-            let html = response.payload()?;
-            if !is_html(response.content_type(), &html) {
-                return Ok(None);
-            }
+            let body = response.payload()?;
+            let Some(kind) = payload_kind(response.content_type(), &body) else { return Ok(None) };
             let encoding = response.content_type().and_then(charset_of);
-            Ok(Some(Page { url, encoding, captured, html: html.into_owned() }))
+            Ok(Some(Page { kind, url, encoding, captured, body: body.into_owned() }))
         }
-        "resource" if is_html(Some(&content_type), &record.block) => {
-            Ok(Some(Page { url, encoding: charset_of(&content_type), captured, html: record.block }))
-        }
+        "resource" => Ok(payload_kind(Some(&content_type), &record.block).map(|kind| Page {
+            kind,
+            url,
+            encoding: charset_of(&content_type),
+            captured,
+            body: record.block,
+        })),
         _ => Ok(None),
     }
 }
@@ -178,16 +207,21 @@ fn media_type(content_type: &str) -> String {
     content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase()
 }
 
-/// True for an HTML media type, or, without one, for bytes that open as HTML does.
-fn is_html(content_type: Option<&str>, body: &[u8]) -> bool {
+/// What a payload is, by its media type, or, without one, by how its bytes open (as HTML or a
+/// PDF does); `None` for what morgue does not read.
+fn payload_kind(content_type: Option<&str>, body: &[u8]) -> Option<Payload> {
     match content_type.map(media_type).as_deref() {
-        Some("text/html" | "application/xhtml+xml") => true,
+        Some("text/html" | "application/xhtml+xml") => Some(Payload::Html),
+        Some("application/pdf" | "application/x-pdf") => Some(Payload::Pdf),
         Some("") | None => {
-            let head =
-                String::from_utf8_lossy(&body[..body.len().min(1024)]).trim_start().to_ascii_lowercase();
-            head.starts_with("<!doctype html") || head.starts_with("<html")
+            let head = &body[..body.len().min(1024)];
+            if head.trim_ascii_start().starts_with(b"%PDF-") {
+                return Some(Payload::Pdf);
+            }
+            let head = String::from_utf8_lossy(head).trim_start().to_ascii_lowercase();
+            (head.starts_with("<!doctype html") || head.starts_with("<html")).then_some(Payload::Html)
         }
-        Some(_) => false,
+        Some(_) => None,
     }
 }
 
@@ -504,6 +538,61 @@ mod tests {
 
     fn headlines(out: &[Result<Article, ParseError>]) -> Vec<String> {
         out.iter().flatten().map(|a| a.headline.clone().unwrap_or_default()).collect()
+    }
+
+    #[test]
+    fn archived_pdf_documents_are_read_as_pdfs() {
+        use crate::ingest::pdf::writer::{line, pdf};
+        // A two-article database export, fetched with its type, and a one-article clipping
+        // stored as a resource without one (its bytes say what it is).
+        let export = include_bytes!("../../sample_corpus/vellmont-nexis-2025-09.pdf");
+        let gap = |text: &str| {
+            let mut l = line(text);
+            l.gap_before = 12;
+            l
+        };
+        let clipping = pdf(&[vec![line("Library hours"), gap("The library opens on Sundays from May.")]]);
+        let mut warc =
+            response("https://port.example/reports/ferry.pdf", "Content-Type: application/pdf\r\n", export);
+        warc.extend(record(
+            &[("WARC-Type", "resource"), ("WARC-Target-URI", "https://www.library.example/hours.pdf")],
+            &clipping,
+        ));
+        warc.extend(response(
+            "https://port.example/cut.pdf",
+            "Content-Type: application/pdf\r\n",
+            b"%PDF-1.4\n\0cut",
+        ));
+        let out = parse(&warc);
+        let field = |v: &Option<String>| v.clone().unwrap_or_default();
+        let read: Vec<[String; 4]> = out
+            .iter()
+            .flatten()
+            .map(|a| [a.source.clone(), field(&a.headline), field(&a.url), field(&a.outlet)])
+            .collect();
+        // The export names its outlet; the clipping takes its address's host.
+        assert_eq!(
+            read,
+            [
+                [
+                    "crawl.warc#1#1",
+                    "Ferry service returns to the north shore",
+                    "https://port.example/reports/ferry.pdf",
+                    "The Vellmont Beacon"
+                ],
+                [
+                    "crawl.warc#1#2",
+                    "Harbor cafe owners ask for later ferry runs",
+                    "https://port.example/reports/ferry.pdf",
+                    "The Vellmont Beacon"
+                ],
+                ["crawl.warc#2", "Library hours", "https://www.library.example/hours.pdf", "library.example"],
+            ]
+        );
+        let errors: Vec<String> =
+            out.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("crawl.warc#3: unreadable PDF"), "{errors:?}");
     }
 
     #[test]
