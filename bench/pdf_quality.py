@@ -17,7 +17,8 @@ no spacing), `cols` (two columns, paragraphs spaced apart).
 
 With --real, the saved pages themselves (html/<id>.html.gz) are printed instead, as a reader
 saves a page "as PDF" (here without the sites' styles and scripts, which need the network), and
-the figures compare reading the PDF with reading the saved HTML.
+the figures compare reading the PDF with reading the saved HTML. `pdf bare` is the same print
+without the browser's head and foot (`--no-pdf-header-footer`), as many readers print.
 
     python3 bench/pdf_quality.py --data ../shared/eval-dev/extraction [--real] [--morgue BIN]
         [--work DIR] [--chromium PATH] [--jobs N]
@@ -59,13 +60,14 @@ def latin(text):
     return letters and sum(ord(c) < 0x250 for c in letters) * 2 >= len(letters)
 
 
-def print_pdf(chromium, page, pdf):
+def print_pdf(chromium, page, pdf, header=True):
     if os.path.exists(pdf):
         return
     profile = tempfile.mkdtemp(prefix="chromium-")
     try:
         subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        *([] if header else ["--no-pdf-header-footer"]),
                         f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", "file://" + page],
                        capture_output=True, timeout=120)
     except subprocess.TimeoutExpired:
@@ -143,13 +145,16 @@ def real_pages(args, gold):
         if not os.path.exists(page):
             with gzip.open(os.path.join(args.data, "html", g["id"] + ".html.gz")) as src, open(page, "wb") as dst:
                 dst.write(src.read())
-        jobs.append((page, page[:-5] + ".pdf"))
+        jobs.append((page, page[:-5] + ".pdf", page[:-5] + ".bare.pdf"))
     with ThreadPoolExecutor(args.jobs) as pool:
-        list(pool.map(lambda j: print_pdf(args.chromium, *j), jobs))
-    kept = [(g, j) for g, j in zip(gold, jobs) if os.path.exists(j[1])]
+        list(pool.map(lambda j: print_pdf(args.chromium, j[0], j[1]), jobs))
+        list(pool.map(lambda j: print_pdf(args.chromium, j[0], j[2], header=False), jobs))
+    kept = [(g, j) for g, j in zip(gold, jobs) if os.path.exists(j[1]) and os.path.exists(j[2])]
     gold, jobs = [g for g, _ in kept], [j for _, j in kept]
-    print(f"{len(gold)} saved pages, Latin script, from {args.data}: reading the page printed to PDF, and the page itself")
-    for name, paths in (("pdf", [j[1] for j in jobs]), ("html", [j[0] for j in jobs])):
+    print(f"{len(gold)} saved pages, Latin script, from {args.data}: reading the page printed to PDF "
+          "(with and without the browser's head and foot), and the page itself")
+    readings = (("pdf", [j[1] for j in jobs]), ("pdf bare", [j[2] for j in jobs]), ("html", [j[0] for j in jobs]))
+    for name, paths in readings:
         read = read_all(args.morgue, paths)
         ps, rs, heads = [], [], 0
         for g, path in zip(gold, paths):
@@ -160,7 +165,7 @@ def real_pages(args, gold):
             heads += same_title(a.get("headline"), g.get("title"))
         p, r = statistics.mean(ps), statistics.mean(rs)
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"{name:7s} body P {p:.4f} R {r:.4f} F1 {f1:.4f}   headline {heads / len(gold):.3f}")
+        print(f"{name:8s} body P {p:.4f} R {r:.4f} F1 {f1:.4f}   headline {heads / len(gold):.3f}")
 
 
 if __name__ == "__main__":
