@@ -5,7 +5,8 @@
 //! 1. [`ingest`] walks the folders it is given, recognises each file's format (extension, then
 //!    sniffing; gzip files by what they hold) and hands it to the [`ingest::Parser`] for that
 //!    format: plain text and Markdown, HTML, JSON, JSONL, CSV, Word, RTF and PDF documents, news XML (NITF, NewsML-G2, RSS,
-//!    Atom), Reuters-21578 SGML, WARC and ARC web archives (each archived page through the HTML parser), zip
+//!    Atom), Reuters-21578 SGML, WARC and ARC web archives (each archived page through the HTML
+//!    parser, each archived PDF through the PDF parser), zip
 //!    archives (each member through its own parser). A parser states only what its
 //!    format says.
 //! 2. [`extract`] holds the field extractors every format shares — bylines, dates, datelines,

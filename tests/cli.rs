@@ -516,6 +516,56 @@ mod archives {
         assert!(source.ends_with("sample.zip!/sample/vellmont-beacon-crawl-2024.warc#3"), "{source}");
     }
 
+    /// A PDF where archives keep one: a zip that stores it uncompressed (its `%PDF-` header
+    /// then sits near the zip's start), and a crawl that fetched it.
+    #[test]
+    fn pdfs_inside_a_zip_and_a_warc_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = std::fs::read(root().join("sample_corpus/vellmont-nexis-2025-09.pdf")).unwrap();
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let stored =
+            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("nexis.pdf", stored).unwrap();
+        zip.write_all(&pdf).unwrap();
+        std::fs::write(dir.path().join("clippings.zip"), zip.finish().unwrap().into_inner()).unwrap();
+        let mut http = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: {}\r\n\r\n",
+            pdf.len()
+        )
+        .into_bytes();
+        http.extend(&pdf);
+        let mut warc = format!(
+            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://nexis.example/export/ferry.pdf\r\n\
+             Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            http.len()
+        )
+        .into_bytes();
+        warc.extend(&http);
+        warc.extend(b"\r\n\r\n");
+        std::fs::write(dir.path().join("crawl.warc"), warc).unwrap();
+        let articles = parse_json(dir.path());
+        let folder = format!("{}/", dir.path().display());
+        let got: Vec<(&str, &str)> = articles
+            .iter()
+            .map(|a| {
+                let source = a["source"].as_str().unwrap();
+                (source.strip_prefix(&folder).unwrap_or(source), a["headline"].as_str().unwrap())
+            })
+            .collect();
+        let ferry = "Ferry service returns to the north shore";
+        let cafe = "Harbor cafe owners ask for later ferry runs";
+        assert_eq!(
+            got,
+            [
+                ("clippings.zip!/nexis.pdf#1", ferry),
+                ("clippings.zip!/nexis.pdf#2", cafe),
+                ("crawl.warc#1#1", ferry),
+                ("crawl.warc#1#2", cafe)
+            ]
+        );
+        assert_eq!(articles[2]["url"], "https://nexis.example/export/ferry.pdf");
+    }
+
     #[test]
     fn an_arc_gz_file_is_read_like_a_warc() {
         let dir = tempfile::tempdir().unwrap();
