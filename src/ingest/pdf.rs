@@ -9,8 +9,9 @@
 //! - running heads and feet: a line among the first or last two of a page that recurs at a
 //!   page edge on at least half the pages (and two or more), digits aside ("Page 2 of 5"); a
 //!   title set larger than the text stays where it first appears;
-//! - page numbers, a browser's print time and the address it prints in the foot (which becomes
-//!   the article's `url`), each alone on an edge line;
+//! - page numbers, a browser's print time (when it heads at least half the pages) and the
+//!   address it prints in the foot (which becomes the article's `url`), each alone on an edge
+//!   line;
 //! - hard line wraps: lines are grouped into columns by their left edges; a line runs on into
 //!   the next when the next line's first word would not have fitted before the column's right
 //!   edge, on the same page, in the next column or on the next page, unless the next line is
@@ -641,6 +642,13 @@ fn most_common(items: impl Iterator<Item = (i64, usize)>) -> Option<i64> {
 /// Puts the pages' lines back into paragraphs, without the pages' furniture.
 fn paragraphs(pages: &[Page]) -> PdfText {
     let running = running_lines(pages);
+    // A browser prints its print time on every page: on fewer than half of them, a line that
+    // reads like one is the page's own (an article's date and time line heading a page).
+    let stamped = pages
+        .iter()
+        .filter(|page| edge_lines(page).iter().any(|&i| print_stamp_title(&page.lines[i].text).is_some()))
+        .count();
+    let stamps = stamped * 2 >= pages.len();
     let mut url = None;
     let mut printed = false;
     let mut print_title: Option<String> = None;
@@ -664,7 +672,7 @@ fn paragraphs(pages: &[Page]) -> PdfText {
                     printed = true;
                     return true;
                 }
-                if let Some(title) = print_stamp_title(&line.text) {
+                if let Some(title) = print_stamp_title(&line.text).filter(|_| stamps) {
                     if print_title.is_none() && !title.is_empty() {
                         print_title = Some(title.to_string());
                     }
@@ -1222,6 +1230,25 @@ mod tests {
             ["# Ferry service returns", "The ferry will run again from October, the port authority said."]
         );
         assert_eq!(out.url.as_deref(), Some("https://vellmontbeacon.example/2025/09/02/ferry"));
+    }
+
+    #[test]
+    fn a_date_and_time_line_on_one_page_of_three_is_text_not_a_print_stamp() {
+        let text = |first: &str| {
+            page(&[
+                (first, 72.0, 60.0, 11.0),
+                ("The ferry will run again from October, the port authority said.", 72.0, 90.0, 11.0),
+                ("Riders and cafe owners on the north shore welcomed the news.", 72.0, 104.0, 11.0),
+            ])
+        };
+        let pages = [
+            text("Ferry service returns"),
+            text("12.12.25, 08:15 Uhr Update from the port"),
+            text("More on the ferry"),
+        ];
+        let out = paragraphs(&pages);
+        assert!(!out.printed && out.print_title.is_none(), "{out:?}");
+        assert!(out.paragraphs.iter().any(|p| p.starts_with("12.12.25, 08:15 Uhr")), "{:?}", out.paragraphs);
     }
 
     #[test]
