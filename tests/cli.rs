@@ -117,6 +117,22 @@ mod ingest {
     }
 
     #[test]
+    fn summary_as_jsonl_and_csv() {
+        let t = TestIndex::empty();
+        let file = root().join("sample_corpus/vellmont-heat-2019-07.txt");
+        let out = t.run(&["ingest", file.to_str().unwrap(), "--format", "jsonl"]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(text.lines().count(), 1, "{text}");
+        let summary: Value = serde_json::from_str(text.trim()).unwrap();
+        assert_eq!((summary["files_seen"].as_u64(), summary["added"].as_u64()), (Some(1), Some(1)));
+        let out = t.run(&["ingest", file.to_str().unwrap(), "--format", "csv"]);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "files_seen,added,updated,unchanged,removed,failed\n1,0,0,1,0,0\n"
+        );
+    }
+
+    #[test]
     fn edited_file_replaces_its_article_and_prune_removes() {
         let corpus = tempfile::tempdir().unwrap();
         for f in ["cartels-2023-03-ledger.txt", "vellmont-heat-2019-07.txt"] {

@@ -10,9 +10,9 @@ use serde::Serialize;
 /// How a command prints its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
-    /// Aligned columns for reading (the default on a terminal).
+    /// Aligned columns for reading.
     Table,
-    /// One JSON document (the default when stdout is not a terminal).
+    /// One JSON document.
     Json,
     /// One JSON object per line.
     Jsonl,

@@ -41,6 +41,7 @@ pub struct Args {
     pub with: Option<String>,
     #[command(flatten)]
     pub filters: Filters,
+    /// Output format [default: table on a terminal, else json]
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
 }

@@ -21,7 +21,8 @@ pub struct Args {
     /// Delete the index and build it anew (needed after a schema change)
     #[arg(long)]
     pub rebuild: bool,
-    /// Summary format: table (human) or json (keys files_seen, added, updated, unchanged, removed, failed)
+    /// Summary format: table (human); json or jsonl (keys files_seen, added, updated, unchanged,
+    /// removed, failed, warnings); csv (the counts) [default: table on a terminal, else json]
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
 }
@@ -83,8 +84,16 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<Exit> {
         output::message(format!("{}: {}", w.path, w.reason));
     }
     match OutputFormat::resolve(args.format) {
-        OutputFormat::Json | OutputFormat::Jsonl => output::write_json(&report)?,
-        _ => print_summary(&report, &dir),
+        OutputFormat::Json => output::write_json(&report)?,
+        OutputFormat::Jsonl => output::write_jsonl([&report])?,
+        OutputFormat::Csv => {
+            // The counts; each failure is reported on stderr.
+            let r = &report;
+            let row = [r.files_seen, r.added, r.updated, r.unchanged, r.removed, r.failed.len()];
+            let header = ["files_seen", "added", "updated", "unchanged", "removed", "failed"];
+            output::write_csv(&header, &[row.map(|n| n.to_string()).to_vec()])?
+        }
+        OutputFormat::Table => print_summary(&report, &dir),
     }
     Ok(if report.failed.is_empty() { Exit::Success } else { Exit::Partial })
 }

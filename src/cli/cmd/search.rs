@@ -29,6 +29,7 @@ pub struct Args {
     pub limit: usize,
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
+    /// Output format [default: table on a terminal, else json]
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
 }

@@ -8,7 +8,8 @@ use crate::index::Archive;
 pub struct Args {
     /// The article id (or a unique prefix of at least 6 characters), as search prints it
     pub id: String,
-    /// Output format (table is a readable page; json/jsonl the whole article object)
+    /// Output format: table is a readable page, json/jsonl the whole article object [default:
+    /// table on a terminal, else json]
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
 }

@@ -10,6 +10,7 @@ pub struct Args {
     /// How many outlets to list
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// Output format [default: table on a terminal, else json]
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
 }

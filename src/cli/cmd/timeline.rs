@@ -58,6 +58,7 @@ pub struct Args {
     pub events: bool,
     #[command(flatten)]
     pub filters: Filters,
+    /// Output format [default: table on a terminal, else json]
     #[arg(long, value_enum)]
     pub format: Option<OutputFormat>,
 }
