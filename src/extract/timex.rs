@@ -1098,6 +1098,11 @@ fn tense_at(t: &Toks<'_>, start: usize, end: usize) -> Option<Tense> {
             return Some(Tense::Future);
         }
         if past_cue(w) || (w.len() > 4 && w.ends_with("ed") && !ed_exception(w)) {
+            // A participle after "be", "been" or "being" ("will be named", "is being traded")
+            // is passive, not past: the auxiliary before it carries the tense.
+            if k > 0 && matches!(t.word(k - 1), Some("be" | "been" | "being")) {
+                return None;
+            }
             return Some(Tense::Past);
         }
         None
@@ -1394,6 +1399,21 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(found(text, Some(&p)), pairs(want), "text {text:?}");
         }
+    }
+
+    #[test]
+    fn passive_participles_do_not_make_the_past() {
+        let p = seed_date();
+        assert_eq!(
+            found("The new bridge will be opened to traffic in December.", Some(&p)),
+            pairs(&[("December", "2023-12")])
+        );
+        assert_eq!(
+            found("The museum will be reopened on Tuesday.", Some(&p)),
+            pairs(&[("Tuesday", "2023-03-07")])
+        );
+        // An active "-ed" verb still puts the clause in the past.
+        assert_eq!(found("The museum reopened on Tuesday.", Some(&p)), pairs(&[("Tuesday", "2023-02-28")]));
     }
 
     #[test]
