@@ -27,7 +27,9 @@
 //!   the next one in the future tense, and the nearest one when no cue is found.
 //! * A month and day without a year ("Nov. 21") is the nearest such day, among those not
 //!   already past when a future cue governs it. Past cues are not trusted here: dates of record
-//!   ("payable Dec. 7", "expire Nov. 21") often sit in past-tense sentences about future days.
+//!   ("payable Dec. 7", "expire Nov. 21") often sit in past-tense sentences about future days;
+//!   only a past-tense verb right before the date ("ended Sept. 30", "closed on Aug. 20") makes it
+//!   the most recent such day up to the publication day.
 //! * Anaphoric years ("the following year") count from the last date the text resolved.
 
 use std::borrow::Cow;
@@ -59,6 +61,11 @@ pub fn find_mentions(text: &str, published: Option<&PubDate>) -> Vec<Mention> {
         let start_byte = toks[i].start;
         let end_byte = toks[end - 1].end;
         let tense = tense_at(&t, i, end);
+        // "ended Sept. 30", "set on Aug. 6": a past-tense verb governing a year-less date.
+        let expr = match expr {
+            Expr::MonthDay(m, d) if past_verb_before(&t, i) => Expr::PastMonthDay(m, d),
+            e => e,
+        };
         if let Some(value) = resolve(&expr, anchor.as_ref(), tense, &refs) {
             refs.note(value);
             let sentence = sentence_at(text, &spans, start_byte);
@@ -179,6 +186,8 @@ enum Expr {
     Point(TimePoint),
     /// Month and day, year from the publication date and tense ("Oct. 5").
     MonthDay(u32, u32),
+    /// Month and day governed by a past-tense verb ("ended Sept. 30"): not after publication.
+    PastMonthDay(u32, u32),
     /// A bare month name, year from the publication date and tense.
     Month(u32),
     /// A month name with last (-1), this (0) or next (+1).
@@ -1054,6 +1063,25 @@ fn past_cue(w: &str) -> bool {
     )
 }
 
+/// True when the expression at `i` directly follows a past-tense verb, with "on" between or
+/// not ("ended Sept. 30", "closed on Oct. 2").
+fn past_verb_before(t: &Toks<'_>, i: usize) -> bool {
+    let k = if i > 0 && t.is_word(i - 1, "on") { i - 1 } else { i };
+    if k == 0 {
+        return false;
+    }
+    let Some(w) = t.word(k - 1) else {
+        return false;
+    };
+    // Time words are not verbs; "will be paid Dec. 14" is a passive, not a past.
+    if matches!(w, "ago" | "last" | "earlier" | "since" | "yesterday")
+        || (k > 1 && matches!(t.word(k - 2), Some("be" | "been" | "being")))
+    {
+        return false;
+    }
+    past_cue(w) || (w.len() > 4 && w.ends_with("ed") && !ed_exception(w))
+}
+
 /// Words ending in "-ed" that are not past-tense verbs in news prose.
 fn ed_exception(w: &str) -> bool {
     matches!(
@@ -1192,7 +1220,11 @@ fn resolve(expr: &Expr, anchor: Option<&Anchor>, cue: Option<Tense>, refs: &Refe
     }
     let a = anchor?;
     let needs = match expr {
-        Expr::MonthDay(..) | Expr::Weekday(_) | Expr::WeekdayShift(..) | Expr::Days(_) => DatePrecision::Day,
+        Expr::MonthDay(..)
+        | Expr::PastMonthDay(..)
+        | Expr::Weekday(_)
+        | Expr::WeekdayShift(..)
+        | Expr::Days(_) => DatePrecision::Day,
         Expr::Month(_) | Expr::MonthShift(..) | Expr::MonthOfYear(..) | Expr::Months(_) => {
             DatePrecision::Month
         }
@@ -1257,6 +1289,10 @@ fn resolve(expr: &Expr, anchor: Option<&Anchor>, cue: Option<Tense>, refs: &Refe
                 _ => cands.min_by_key(|x| (*x - d).num_days().abs()),
             };
             TimePoint::from_date(pick?)
+        }
+        Expr::PastMonthDay(m, day) => {
+            let cands = [y - 1, y].map(|yy| NaiveDate::from_ymd_opt(yy, m, day));
+            TimePoint::from_date(cands.iter().flatten().copied().filter(|x| *x <= d).max()?)
         }
         Expr::Weekday(wd) => {
             let back = (7 + d.weekday().num_days_from_monday() - wd.num_days_from_monday()) % 7;
@@ -1414,6 +1450,18 @@ mod tests {
         );
         // An active "-ed" verb still puts the clause in the past.
         assert_eq!(found("The museum reopened on Tuesday.", Some(&p)), pairs(&[("Tuesday", "2023-02-28")]));
+    }
+
+    #[test]
+    fn a_past_verb_before_a_year_less_date_keeps_it_past() {
+        let p = seed_date();
+        assert_eq!(
+            found("Revenue for the fiscal year ended June 30 rose 4%.", Some(&p)),
+            pairs(&[("June 30", "2022-06-30")])
+        );
+        assert_eq!(found("The plant closed on Aug. 20.", Some(&p)), pairs(&[("Aug. 20", "2022-08-20")]));
+        // A passive after "be" is not a past: the nearest day, ahead in the future tense.
+        assert_eq!(found("The bonus will be paid June 30.", Some(&p)), pairs(&[("June 30", "2023-06-30")]));
     }
 
     #[test]
