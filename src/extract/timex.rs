@@ -1119,8 +1119,11 @@ fn tense_at(t: &Toks<'_>, start: usize, end: usize) -> Option<Tense> {
     let classify = |k: usize| -> Option<Tense> {
         let w = t.word(k)?;
         if future_cue(w) {
-            // "going to", "set to"
-            return Some(Tense::Future);
+            // "had been due to expire", "had planned to": a plan seen from the past.
+            let had = (t.is_word(k.wrapping_sub(1), "had")
+                || (t.is_word(k.wrapping_sub(1), "been") && t.is_word(k.wrapping_sub(2), "had")))
+                && t.is_word(k + 1, "to");
+            return Some(if had { Tense::Past } else { Tense::Future });
         }
         if (w == "going" || w == "set") && t.is_word(k + 1, "to") {
             return Some(Tense::Future);
@@ -1462,6 +1465,23 @@ mod tests {
         assert_eq!(found("The plant closed on Aug. 20.", Some(&p)), pairs(&[("Aug. 20", "2022-08-20")]));
         // A passive after "be" is not a past: the nearest day, ahead in the future tense.
         assert_eq!(found("The bonus will be paid June 30.", Some(&p)), pairs(&[("June 30", "2023-06-30")]));
+    }
+
+    #[test]
+    fn a_plan_in_the_past_perfect_is_past() {
+        let p = seed_date();
+        assert_eq!(
+            found("The ferry had been scheduled to sail on Monday, but a storm kept it in port.", Some(&p)),
+            pairs(&[("Monday", "2023-02-27")])
+        );
+        assert_eq!(
+            found("The talks had been due to end Monday.", Some(&p)),
+            pairs(&[("Monday", "2023-02-27")])
+        );
+        assert_eq!(
+            found("The ferry is scheduled to sail on Monday.", Some(&p)),
+            pairs(&[("Monday", "2023-03-06")])
+        );
     }
 
     #[test]
