@@ -369,6 +369,13 @@ fn year_cue_before(w: &str) -> bool {
             | "model"
             | "class"
             | "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "that"
+            | "this"
     )
 }
 
@@ -1482,6 +1489,14 @@ mod tests {
             found("The ferry is scheduled to sail on Monday.", Some(&p)),
             pairs(&[("Monday", "2023-03-06")])
         );
+    }
+
+    #[test]
+    fn a_possessive_or_demonstrative_before_four_digits_makes_a_year() {
+        let p = seed_date();
+        assert_eq!(found("Critics said its 2015 overhaul failed.", Some(&p)), pairs(&[("2015", "2015")]));
+        assert_eq!(found("That 1998 treaty still binds them.", Some(&p)), pairs(&[("1998", "1998")]));
+        assert_eq!(found("The club lost their 2019 opener.", Some(&p)), pairs(&[("2019", "2019")]));
     }
 
     #[test]
