@@ -1170,10 +1170,14 @@ fn tense_at(t: &Toks<'_>, start: usize, end: usize) -> Option<Tense> {
     None
 }
 
-/// A period after a month abbreviation or a title is not a clause end.
+/// A period after a month abbreviation or a title, or a decimal point, is not a clause end.
 fn is_abbreviation_dot(t: &Toks<'_>, k: usize) -> bool {
     if !t.is_punct(k, '.') || k == 0 {
         return false;
+    }
+    // A decimal point ("3.8 percent", "$42.875") sits between digits.
+    if t.num(k - 1).is_some() && !t.spaced(k) && t.num(k + 1).is_some() && !t.spaced(k + 1) {
+        return true;
     }
     matches!(
         t.word(k - 1),
@@ -1497,6 +1501,16 @@ mod tests {
         assert_eq!(found("Critics said its 2015 overhaul failed.", Some(&p)), pairs(&[("2015", "2015")]));
         assert_eq!(found("That 1998 treaty still binds them.", Some(&p)), pairs(&[("1998", "1998")]));
         assert_eq!(found("The club lost their 2019 opener.", Some(&p)), pairs(&[("2019", "2019")]));
+    }
+
+    #[test]
+    fn a_decimal_point_does_not_end_the_clause() {
+        let p = seed_date();
+        assert_eq!(
+            found("Unemployment fell to 3.8 percent in June.", Some(&p)),
+            pairs(&[("June", "2022-06")])
+        );
+        assert_eq!(found("Shares closed at $12.50 on Monday.", Some(&p)), pairs(&[("Monday", "2023-02-27")]));
     }
 
     #[test]
