@@ -102,10 +102,8 @@ pub(super) fn read_records<E>(
                 // The document is named as its record is: `path#N`.
                 let record = Input::new(format!("{source}#{number}"), Format::Pdf);
                 let mut read = PdfParser.parse(&record, &page.body);
-                for article in read.iter_mut().flatten() {
-                    if let Some(url) = &page.url {
-                        pdf::fetched_from(article, url);
-                    }
+                if let Some(url) = &page.url {
+                    read.iter_mut().flatten().for_each(|article| pdf::fetched_from(article, url));
                 }
                 read
             }
