@@ -1080,8 +1080,10 @@ fn past_verb_before(t: &Toks<'_>, i: usize) -> bool {
     let Some(w) = t.word(k - 1) else {
         return false;
     };
-    // Time words are not verbs; "will be paid Dec. 14" is a passive, not a past.
+    // Time words are not verbs; "will be paid Dec. 14" is a passive, not a past. A note that the
+    // article was updated or corrected on a day tells of a day after it was published.
     if matches!(w, "ago" | "last" | "earlier" | "since" | "yesterday")
+        || matches!(w, "updated" | "edited" | "corrected" | "amended" | "revised")
         || (k > 1 && matches!(t.word(k - 2), Some("be" | "been" | "being")))
     {
         return false;
@@ -1474,6 +1476,11 @@ mod tests {
             pairs(&[("June 30", "2022-06-30")])
         );
         assert_eq!(found("The plant closed on Aug. 20.", Some(&p)), pairs(&[("Aug. 20", "2022-08-20")]));
+        // An editor's note tells of a day after publication: the nearest such day.
+        assert_eq!(
+            found("This story was updated on March 6 to correct a name.", Some(&p)),
+            pairs(&[("March 6", "2023-03-06")])
+        );
         // A passive after "be" is not a past: the nearest day, ahead in the future tense.
         assert_eq!(found("The bonus will be paid June 30.", Some(&p)), pairs(&[("June 30", "2023-06-30")]));
     }
